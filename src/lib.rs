@@ -1,0 +1,1 @@
+//! cothread: cooperative threads and Channel Access for Rust.
