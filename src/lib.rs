@@ -1,1 +1,3 @@
 //! cothread: cooperative threads and Channel Access for Rust.
+//!
+//! (Crate documentation is written as the modules land.)
