@@ -167,6 +167,9 @@ fn emit_link_lines(base: &EpicsBase) {
     if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         println!("cargo:rustc-link-arg=-Wl,-rpath,{}", lib_dir.display());
     }
+    // Where EPICS base is, for this crate's tests (the harness starts its softIoc).
+    println!("cargo:rustc-env=CA_EPICS_BASE={}", base.root.display());
+    println!("cargo:rustc-env=CA_EPICS_HOST_ARCH={}", base.arch);
     // Metadata for dependents' build scripts (DEP_CA_*).
     println!("cargo:base={}", base.root.display());
     println!("cargo:arch={}", base.arch);

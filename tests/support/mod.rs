@@ -1,0 +1,290 @@
+//! The test harness's real IOC: EPICS base's own `softIoc`, started with the
+//! records of `tests/db/test.db` on a free port of its own, and reachable on
+//! 127.0.0.1 only.
+//!
+//! Every integration test binary includes this module (`mod support;`).
+//! [`shared_ioc`] starts one IOC per test binary and points this process's
+//! Channel Access client at it; a test that must stop and restart an IOC makes
+//! its own with [`Ioc::start`] in a test binary of its own (libca reads the
+//! server port once, when the context is created).
+//!
+//! The IOC ends when its `Ioc` is dropped (killed by PID), and in every other
+//! case too: its standard input is a pipe from this process, and `softIoc`
+//! exits when that pipe closes, which the kernel does when this process ends,
+//! however it ends (a panic, an abort, a signal).
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// How long an IOC may take to start before the harness gives up.
+const START_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Largest array the tests and benchmarks move (a 1,000,000-element double
+/// waveform plus headroom), for both the IOC and the client.
+pub const MAX_ARRAY_BYTES: usize = 10_000_000;
+
+/// A running `softIoc`.
+pub struct Ioc {
+    child: Option<Child>,
+    stdin: Option<ChildStdin>,
+    port: u16,
+    prefix: String,
+    db_file: PathBuf,
+    log: Arc<Mutex<String>>,
+    extra_args: Vec<String>,
+}
+
+/// Options for [`Ioc::start_with`].
+#[derive(Default, Clone)]
+pub struct IocOptions {
+    /// Extra database text appended to tests/db/test.db (same `$(P)` prefix).
+    pub extra_records: String,
+    /// Use this port instead of a free one.
+    pub port: Option<u16>,
+}
+
+/// The EPICS base the crate was built against (from build.rs).
+pub fn epics_base() -> PathBuf {
+    PathBuf::from(env!("CA_EPICS_BASE"))
+}
+
+/// A program of EPICS base, e.g. `softIoc` or the reference `caget`.
+pub fn epics_tool(name: &str) -> PathBuf {
+    epics_base()
+        .join("bin")
+        .join(env!("CA_EPICS_HOST_ARCH"))
+        .join(name)
+}
+
+/// The workspace's tests/ folder, which holds the IOC's database (found from
+/// the crate being tested: the workspace root or a member below it).
+pub fn test_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("tests"))
+        .find(|dir| dir.join("db/test.db").is_file())
+        .expect("tests/db/test.db in the crate's folder or above it")
+}
+
+/// A port that is free for both TCP and UDP on 127.0.0.1 right now.
+fn free_port() -> u16 {
+    loop {
+        let tcp = TcpListener::bind(("127.0.0.1", 0)).expect("bind a TCP port on 127.0.0.1");
+        let port = tcp.local_addr().expect("local address").port();
+        if UdpSocket::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+}
+
+/// The client environment that keeps Channel Access on 127.0.0.1 and on `port`.
+pub fn client_environment(port: u16) -> Vec<(&'static str, String)> {
+    vec![
+        ("EPICS_CA_ADDR_LIST", "127.0.0.1".to_string()),
+        ("EPICS_CA_AUTO_ADDR_LIST", "NO".to_string()),
+        ("EPICS_CA_SERVER_PORT", port.to_string()),
+        ("EPICS_CA_MAX_ARRAY_BYTES", MAX_ARRAY_BYTES.to_string()),
+    ]
+}
+
+/// The IOC's environment: the client one (an IOC is a CA client too) plus
+/// the server side, serving and sending beacons on 127.0.0.1 only.
+pub fn server_environment(port: u16) -> Vec<(&'static str, String)> {
+    let mut environment = client_environment(port);
+    environment.extend([
+        ("EPICS_CAS_INTF_ADDR_LIST", "127.0.0.1".to_string()),
+        ("EPICS_CAS_SERVER_PORT", port.to_string()),
+        ("EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1".to_string()),
+        ("EPICS_CAS_AUTO_BEACON_ADDR_LIST", "NO".to_string()),
+    ]);
+    environment
+}
+
+impl Ioc {
+    /// Starts an IOC with tests/db/test.db on a free port.
+    pub fn start() -> Ioc {
+        Self::start_with(IocOptions::default())
+    }
+
+    /// Starts an IOC with extra records and/or on a given port.
+    pub fn start_with(options: IocOptions) -> Ioc {
+        let port = options.port.unwrap_or_else(free_port);
+        let prefix = format!("T{port}:");
+        let db_file =
+            std::env::temp_dir().join(format!("cothread-test-{}-{port}.db", std::process::id()));
+        let mut db =
+            std::fs::read_to_string(test_dir().join("db/test.db")).expect("read tests/db/test.db");
+        db.push_str(&options.extra_records);
+        std::fs::write(&db_file, db).expect("write the IOC's database file");
+        let mut ioc = Ioc {
+            child: None,
+            stdin: None,
+            port,
+            prefix,
+            db_file,
+            log: Arc::default(),
+            extra_args: Vec::new(),
+        };
+        ioc.launch();
+        ioc
+    }
+
+    /// The port the IOC serves on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The full name of one of the IOC's records, e.g. `pv("ai")`.
+    pub fn pv(&self, record: &str) -> String {
+        format!("{}{record}", self.prefix)
+    }
+
+    /// The record-name prefix of this IOC.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// Everything the IOC printed so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// The process ID of the running IOC, if it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
+    /// Sends one line to the IOC shell (e.g. `dbpf NAME VALUE`).
+    pub fn shell(&mut self, line: &str) {
+        let stdin = self.stdin.as_mut().expect("IOC is running");
+        writeln!(stdin, "{line}").expect("write to the IOC shell");
+        stdin.flush().expect("flush the IOC shell");
+    }
+
+    /// Stops the IOC (by its PID) and waits until it is gone.
+    pub fn stop(&mut self) {
+        self.stdin = None;
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts the IOC again, on the same port with the same records.
+    pub fn restart(&mut self) {
+        self.stop();
+        self.launch();
+    }
+
+    fn launch(&mut self) {
+        let soft_ioc = epics_tool("softIoc");
+        assert!(
+            soft_ioc.exists(),
+            "no softIoc at {}: run scripts/setup (or set EPICS_BASE to an EPICS base with softIoc)",
+            soft_ioc.display()
+        );
+        let dbd = epics_base().join("dbd").join("softIoc.dbd");
+        let acf = test_dir().join("db/test.acf");
+        let mut command = Command::new(&soft_ioc);
+        command
+            .arg("-D")
+            .arg(&dbd)
+            .arg("-a")
+            .arg(&acf)
+            .arg("-m")
+            .arg(format!("P={}", self.prefix))
+            .arg("-d")
+            .arg(&self.db_file)
+            .args(&self.extra_args)
+            .envs(server_environment(self.port))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command
+            .spawn()
+            .unwrap_or_else(|err| panic!("cannot start {}: {err}", soft_ioc.display()));
+        self.log.lock().unwrap().clear();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let log = Arc::clone(&self.log);
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let mut log = log.lock().unwrap();
+                    log.push_str(&line);
+                    log.push('\n');
+                }
+            });
+        }
+        self.stdin = child.stdin.take();
+        self.child = Some(child);
+        self.wait_until_serving();
+    }
+
+    /// Waits for iocInit to finish and the CA server to accept on its port.
+    fn wait_until_serving(&mut self) {
+        let deadline = Instant::now() + START_TIMEOUT;
+        loop {
+            let initialised = self.log().contains("iocRun: All initialization complete");
+            if initialised
+                && TcpStream::connect_timeout(
+                    &([127, 0, 0, 1], self.port).into(),
+                    Duration::from_millis(200),
+                )
+                .is_ok()
+            {
+                return;
+            }
+            if let Some(status) = self
+                .child
+                .as_mut()
+                .and_then(|c| c.try_wait().ok().flatten())
+            {
+                panic!("softIoc exited ({status}) while starting:\n{}", self.log());
+            }
+            let failed = self.log().contains("ERROR iocBuild");
+            if failed || Instant::now() > deadline {
+                let log = self.log();
+                self.stop();
+                panic!(
+                    "softIoc did not serve port {} within {START_TIMEOUT:?}:\n{log}",
+                    self.port
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Ioc {
+    fn drop(&mut self) {
+        self.stop();
+        let _ = std::fs::remove_file(&self.db_file);
+    }
+}
+
+/// Points this process's Channel Access client at `ioc`: must run before the
+/// process's first CA call (libca reads the environment when its context is
+/// created).
+pub fn use_ioc_for_client(ioc: &Ioc) {
+    for (name, value) in client_environment(ioc.port()) {
+        std::env::set_var(name, value);
+    }
+}
+
+/// The IOC shared by the tests of one test binary, started on first use, with
+/// this process's CA client pointed at it.
+pub fn shared_ioc() -> &'static Ioc {
+    static IOC: OnceLock<Ioc> = OnceLock::new();
+    IOC.get_or_init(|| {
+        let ioc = Ioc::start();
+        use_ioc_for_client(&ioc);
+        ioc
+    })
+}
