@@ -48,6 +48,13 @@ impl EpicsBase {
 
 fn main() {
     let base = find_epics_base();
+    // Shown by `cargo build -vv`: which EPICS base this build uses.
+    eprintln!(
+        "epics-sys: EPICS base from {}: {} (arch {})",
+        base.origin,
+        base.root.display(),
+        base.arch
+    );
     check_tree(&base);
     emit_link_lines(&base);
     generate_bindings(&base);
