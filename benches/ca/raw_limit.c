@@ -35,8 +35,6 @@
  *   that memcpy is part of the measured time, as the copy into a numpy array
  *   or a Rust Vec is for cothread.
  */
-#include <errno.h>
-#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
