@@ -1,0 +1,802 @@
+//! The cooperative scheduler: one per OS thread, created lazily on first use.
+//!
+//! # Design
+//!
+//! Each cothread is a corosensei stackful coroutine (this module is the only
+//! user of corosensei). Code outside any cothread, e.g. `main`, is itself the
+//! thread's *main cothread*: when it reaches a suspension point it runs the
+//! scheduler loop inline, on its own stack, until it is woken again.
+//!
+//! ## Stacks: shared by default, dedicated on request
+//!
+//! By default (stack size 0, as in Python cothread) every cothread runs on one
+//! **shared execution stack** per scheduler: a 1 MiB mmap'd region with a
+//! guard page. When a different cothread needs the shared stack, the live part
+//! of the resident one (from just below its suspension point to the stack
+//! base) is copied to a heap buffer owned by its task, and the newcomer's
+//! buffer is copied back to the same addresses. Eviction is lazy: a cothread
+//! resumed while still resident costs no copy.
+//!
+//! Trade-off, measured (see `BENCHMARKS.md`): a suspended shared-stack
+//! cothread costs only its saved bytes (about 1-2 KiB in release builds) and
+//! no memory mapping, so 100,000 live cothreads fit in well under 1 KiB of
+//! kernel mappings and far less memory than Python cothread, while a
+//! dedicated stack costs two mappings (Linux's default `vm.max_map_count`
+//! stops at ~32,700 live stacks) and 6-11 µs to create. The price is a copy
+//! of the live stack (hundreds of bytes) on each switch between different
+//! shared-stack cothreads, and deep recursion is limited by the 1 MiB shared
+//! stack. [`Builder::stack_size`] gives a cothread its own guarded stack,
+//! taken from a per-scheduler pool so stacks are reused, not mapped per spawn.
+//!
+//! Both kinds of stack have a guard page; an overflow raises SIGSEGV, which a
+//! handler installed here reports as a cothread stack overflow before the
+//! process dies by that signal. Nothing is silently corrupted.
+//!
+//! ## Invariants (who touches what)
+//!
+//! * Everything in [`Scheduler`] is touched only from its own thread
+//!   (`Rc`/`RefCell` make it `!Send`); the only cross-thread door is
+//!   [`Remote`](remote), whose queue is a `parking_lot` mutex.
+//! * No `RefCell` borrow of scheduler state is held across a coroutine
+//!   switch: a resumed cothread may call back into the scheduler.
+//! * The scheduler's bookkeeping never points into a cothread stack: tasks,
+//!   wakers, queues and wake reasons live on the heap. The only pointer into a
+//!   stack is a task's own `yielder`, dereferenced only by that task while it
+//!   runs (so while its bytes are resident).
+//! * A waker is `(task, generation)`. Every suspension bumps the task's
+//!   generation, so a task is woken at most once per suspension; stale wakers
+//!   left in queues or the timer heap are skipped and periodically pruned.
+//! * Unfinished cothreads that become unreachable, or that are still
+//!   suspended when their thread exits, are abandoned: their coroutine is
+//!   leaked rather than unwound (unwinding would have to run user code from a
+//!   destructor, possibly with the wrong bytes on the shared stack).
+
+pub(crate) mod quit;
+pub(crate) mod remote;
+mod spawn;
+mod stack;
+pub(crate) mod sys;
+
+use std::cell::{Cell, RefCell};
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+use std::mem::ManuallyDrop;
+use std::os::fd::RawFd;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Instant;
+
+use corosensei::{Coroutine, CoroutineResult, Yielder};
+
+use crate::error::Error;
+pub(crate) use remote::Remote;
+pub use remote::SchedulerHandle;
+// The cross-thread interface of the Channel Access layer (not yet merged).
+#[allow(unused_imports)]
+pub(crate) use remote::{remote_handle, RemoteHandle};
+pub use spawn::{spawn, Builder, JoinHandle};
+use stack::{GuardedStack, SharedRef, SharedStack, StackPool};
+
+/// Size of the shared execution stack. Only touched pages cost memory.
+const SHARED_STACK_SIZE: usize = 1024 * 1024;
+/// When the ready queue never drains, still poll file descriptors and the
+/// remote queue once every this many batches.
+const BUSY_POLL_EVERY: u32 = 16;
+
+type SharedCo = Coroutine<(), (), (), SharedRef>;
+type OwnCo = Coroutine<(), (), (), GuardedStack>;
+
+enum Coro {
+    Shared(SharedCo),
+    Own(OwnCo),
+}
+
+impl Coro {
+    fn done(&self) -> bool {
+        match self {
+            Coro::Shared(c) => c.done(),
+            Coro::Own(c) => c.done(),
+        }
+    }
+    fn started(&self) -> bool {
+        match self {
+            Coro::Shared(c) => c.started(),
+            Coro::Own(c) => c.started(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Running,
+    Ready,
+    Waiting,
+    Done,
+}
+
+/// Why a suspended task was resumed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wake {
+    /// Woken by whatever it registered with (event, fd, yield).
+    Woken,
+    /// Its deadline passed first.
+    Timeout,
+}
+
+/// A cothread (or the thread's main cothread).
+pub(crate) struct Task {
+    id: u64,
+    state: Cell<State>,
+    generation: Cell<u64>,
+    reason: Cell<Wake>,
+    timer_armed: Cell<bool>,
+    /// Shared-stack body, until its coroutine is created at first run.
+    start: RefCell<Option<Box<dyn FnOnce()>>>,
+    co: RefCell<Option<ManuallyDrop<Coro>>>,
+    /// Saved live bytes of the shared stack while evicted.
+    saved: RefCell<Vec<u8>>,
+    /// Address inside the innermost frame at the last suspension.
+    mark: Cell<usize>,
+    /// This coroutine's yielder (on its own stack), set when it starts.
+    yielder: Cell<*const Yielder<(), ()>>,
+}
+
+impl Task {
+    fn new(id: u64) -> Task {
+        Task {
+            id,
+            state: Cell::new(State::Running),
+            generation: Cell::new(0),
+            reason: Cell::new(Wake::Woken),
+            timer_armed: Cell::new(false),
+            start: RefCell::new(None),
+            co: RefCell::new(None),
+            saved: RefCell::new(Vec::new()),
+            mark: Cell::new(0),
+            yielder: Cell::new(std::ptr::null()),
+        }
+    }
+
+    /// Identity of the task; 0 is the thread's main cothread.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+}
+
+impl Drop for Task {
+    fn drop(&mut self) {
+        if let Some(co) = self.co.get_mut().take() {
+            // Finished coroutines, and dedicated-stack ones never started
+            // (their bytes live on their own stack), drop cleanly. Anything
+            // else is abandoned: see the module invariants.
+            let clean = co.done() || (!co.started() && matches!(*co, Coro::Own(_)));
+            if clean {
+                drop(ManuallyDrop::into_inner(co));
+            }
+        }
+    }
+}
+
+/// A one-shot right to wake a task from one particular suspension.
+#[derive(Clone)]
+pub(crate) struct Waker {
+    task: Rc<Task>,
+    generation: u64,
+}
+
+impl Waker {
+    /// True while the suspension this waker belongs to is still in progress.
+    pub(crate) fn is_live(&self) -> bool {
+        self.task.generation.get() == self.generation && self.task.state.get() == State::Waiting
+    }
+
+    /// Makes the task ready (appended to the run queue). Returns false if it
+    /// was already woken from this suspension.
+    pub(crate) fn wake(&self, reason: Wake) -> bool {
+        if !self.is_live() {
+            return false;
+        }
+        let task = &self.task;
+        task.state.set(State::Ready);
+        task.reason.set(reason);
+        let _ = SCHED.try_with(|s| {
+            if task.timer_armed.replace(false) {
+                s.armed_timers.set(s.armed_timers.get() - 1);
+            }
+            s.ready.borrow_mut().push_back(task.clone());
+        });
+        true
+    }
+}
+
+/// FIFO of suspended tasks: the building block of every `sync` object.
+#[derive(Default)]
+pub(crate) struct WaitQueue {
+    waiters: RefCell<VecDeque<Waker>>,
+}
+
+impl WaitQueue {
+    /// Suspends the caller until woken through this queue (`Ok(true)`) or
+    /// until `deadline` (`Ok(false)`).
+    pub(crate) fn wait(&self, deadline: Option<Instant>) -> Result<bool, Error> {
+        let wake = block(deadline, |waker| {
+            let mut q = self.waiters.borrow_mut();
+            if q.len() >= 64 && q.len().is_power_of_two() {
+                q.retain(Waker::is_live);
+            }
+            q.push_back(waker.clone());
+        })?;
+        Ok(wake == Wake::Woken)
+    }
+
+    /// Wakes the longest-waiting live task; false if there was none.
+    pub(crate) fn wake_one(&self) -> bool {
+        loop {
+            let next = self.waiters.borrow_mut().pop_front();
+            match next {
+                None => return false,
+                Some(w) => {
+                    if w.wake(Wake::Woken) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Wakes every waiting task, in wait order.
+    pub(crate) fn wake_all(&self) {
+        let all = std::mem::take(&mut *self.waiters.borrow_mut());
+        for w in all {
+            w.wake(Wake::Woken);
+        }
+    }
+}
+
+struct TimerEntry {
+    deadline: Instant,
+    seq: u64,
+    waker: Waker,
+}
+
+impl PartialEq for TimerEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for TimerEntry {}
+impl PartialOrd for TimerEntry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for TimerEntry {
+    /// Reversed, so the `BinaryHeap` is a min-heap on (deadline, seq).
+    fn cmp(&self, other: &Self) -> Ordering {
+        (other.deadline, other.seq).cmp(&(self.deadline, self.seq))
+    }
+}
+
+/// A task blocked in `coselect`: its fds and where to put the result.
+struct PollWait {
+    fds: Vec<libc::pollfd>,
+    waker: Waker,
+    out: Rc<RefCell<Vec<(RawFd, i16)>>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Run until the main cothread is ready again.
+    UntilMainReady,
+    /// One non-blocking pass (external event-loop integration).
+    OnePass,
+}
+
+/// Per-thread scheduler state. See the module invariants.
+pub(crate) struct Scheduler {
+    main: Rc<Task>,
+    current: RefCell<Rc<Task>>,
+    loop_depth: Cell<u32>,
+    ready: RefCell<VecDeque<Rc<Task>>>,
+    yielders: RefCell<Vec<Waker>>,
+    timers: RefCell<BinaryHeap<TimerEntry>>,
+    armed_timers: Cell<usize>,
+    timer_seq: Cell<u64>,
+    polls: RefCell<Vec<PollWait>>,
+    pollfds: RefCell<Vec<libc::pollfd>>,
+    before_poll: RefCell<Vec<Box<dyn FnOnce()>>>,
+    remote: Arc<Remote>,
+    shared: RefCell<Option<Rc<SharedStack>>>,
+    resident: RefCell<Option<Rc<Task>>>,
+    pool: RefCell<StackPool>,
+    next_id: Cell<u64>,
+    ticks: Cell<u32>,
+    pub(crate) callbacks: RefCell<Option<crate::sync::EventQueue<Box<dyn FnOnce()>>>>,
+}
+
+thread_local! {
+    static SCHED: Rc<Scheduler> = Rc::new(Scheduler::new());
+}
+
+/// The calling thread's scheduler, created on first use.
+pub(crate) fn current() -> Rc<Scheduler> {
+    SCHED.with(Rc::clone)
+}
+
+impl Scheduler {
+    fn new() -> Scheduler {
+        let main = Rc::new(Task::new(0));
+        Scheduler {
+            current: RefCell::new(main.clone()),
+            main,
+            loop_depth: Cell::new(0),
+            ready: RefCell::new(VecDeque::new()),
+            yielders: RefCell::new(Vec::new()),
+            timers: RefCell::new(BinaryHeap::new()),
+            armed_timers: Cell::new(0),
+            timer_seq: Cell::new(0),
+            polls: RefCell::new(Vec::new()),
+            pollfds: RefCell::new(Vec::new()),
+            before_poll: RefCell::new(Vec::new()),
+            remote: Remote::for_this_thread(),
+            shared: RefCell::new(None),
+            resident: RefCell::new(None),
+            pool: RefCell::new(StackPool::default()),
+            next_id: Cell::new(1),
+            ticks: Cell::new(0),
+            callbacks: RefCell::new(None),
+        }
+    }
+
+    pub(crate) fn remote(&self) -> &Arc<Remote> {
+        &self.remote
+    }
+
+    /// The running task (the main cothread when outside any cothread).
+    pub(crate) fn current_task(&self) -> Rc<Task> {
+        self.current.borrow().clone()
+    }
+
+    fn in_loop_context(&self) -> bool {
+        self.loop_depth.get() > 0 && Rc::ptr_eq(&self.current.borrow(), &self.main)
+    }
+
+    /// Queues a new cothread at the back of the run queue. With
+    /// `stack_size == 0` it will run on the shared stack.
+    pub(crate) fn spawn_task(
+        &self,
+        stack_size: usize,
+        body: Box<dyn FnOnce()>,
+    ) -> std::io::Result<()> {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        let task = Rc::new(Task::new(id));
+        task.state.set(State::Ready);
+        if stack_size == 0 {
+            *task.start.borrow_mut() = Some(body);
+        } else {
+            let stack = self.pool.borrow_mut().take(stack_size)?;
+            let co = Coroutine::with_stack(stack, move |y: &Yielder<(), ()>, ()| {
+                current().current_task().yielder.set(y);
+                body();
+            });
+            *task.co.borrow_mut() = Some(ManuallyDrop::new(Coro::Own(co)));
+        }
+        self.ready.borrow_mut().push_back(task);
+        Ok(())
+    }
+
+    fn add_timer(&self, deadline: Instant, waker: Waker) {
+        let seq = self.timer_seq.get();
+        self.timer_seq.set(seq + 1);
+        waker.task.timer_armed.set(true);
+        self.armed_timers.set(self.armed_timers.get() + 1);
+        let mut timers = self.timers.borrow_mut();
+        if timers.len() >= 64 && timers.len() > 2 * self.armed_timers.get() {
+            timers.retain(|e| e.waker.is_live());
+        }
+        timers.push(TimerEntry {
+            deadline,
+            seq,
+            waker,
+        });
+    }
+
+    /// Brings a shared-stack task's bytes onto the shared stack, evicting
+    /// the resident task's bytes first.
+    fn make_resident(&self, task: &Rc<Task>) {
+        let shared = self
+            .shared
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                SharedStack::new(SHARED_STACK_SIZE).unwrap_or_else(|e| {
+                    panic!("cothread: cannot map the shared cothread stack: {e}")
+                })
+            })
+            .clone();
+        {
+            let mut resident = self.resident.borrow_mut();
+            if let Some(r) = resident.as_ref() {
+                if Rc::ptr_eq(r, task) {
+                    return;
+                }
+                shared.save(r.mark.get(), &mut r.saved.borrow_mut());
+            }
+            *resident = Some(task.clone());
+        }
+        let start = task.start.borrow_mut().take();
+        match start {
+            Some(body) => {
+                let co =
+                    Coroutine::with_stack(SharedRef(shared), move |y: &Yielder<(), ()>, ()| {
+                        current().current_task().yielder.set(y);
+                        body();
+                    });
+                *task.co.borrow_mut() = Some(ManuallyDrop::new(Coro::Shared(co)));
+            }
+            None => shared.restore(&task.saved.borrow()),
+        }
+    }
+
+    /// Runs `task` until it suspends or finishes.
+    fn resume(&self, task: &Rc<Task>) {
+        let shared = task
+            .co
+            .borrow()
+            .as_ref()
+            .map_or(true, |c| matches!(**c, Coro::Shared(_)));
+        if shared {
+            self.make_resident(task);
+        }
+        task.state.set(State::Running);
+        *self.current.borrow_mut() = task.clone();
+        let finished = {
+            let mut co = task.co.borrow_mut();
+            let co = co
+                .as_mut()
+                .expect("cothread: resumed a task without a coroutine");
+            let result = match &mut **co {
+                Coro::Shared(c) => c.resume(()),
+                Coro::Own(c) => c.resume(()),
+            };
+            matches!(result, CoroutineResult::Return(()))
+        };
+        *self.current.borrow_mut() = self.main.clone();
+        if finished {
+            task.state.set(State::Done);
+            let co = task.co.borrow_mut().take().map(ManuallyDrop::into_inner);
+            match co {
+                Some(Coro::Own(c)) => self.pool.borrow_mut().give(c.into_stack()),
+                Some(Coro::Shared(c)) => {
+                    drop(c);
+                    let mut resident = self.resident.borrow_mut();
+                    if resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, task)) {
+                        *resident = None;
+                    }
+                    task.saved.borrow_mut().clear();
+                    task.saved.borrow_mut().shrink_to_fit();
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Suspends the running task (a cothread, or main by running the loop).
+    fn switch_out(&self, task: &Rc<Task>) {
+        if Rc::ptr_eq(task, &self.main) {
+            self.run_loop(Mode::UntilMainReady);
+        } else {
+            suspend_cothread(task);
+        }
+    }
+
+    fn run_loop(&self, mode: Mode) {
+        struct Depth<'a>(&'a Cell<u32>);
+        impl Drop for Depth<'_> {
+            fn drop(&mut self) {
+                self.0.set(self.0.get() - 1);
+            }
+        }
+        self.loop_depth.set(self.loop_depth.get() + 1);
+        let _depth = Depth(&self.loop_depth);
+        loop {
+            if mode == Mode::OnePass {
+                self.poll_step(false);
+                self.expire_timers();
+                self.wake_yielders();
+            }
+            let batch = self.ready.borrow().len();
+            for _ in 0..batch {
+                let task = self.ready.borrow_mut().pop_front();
+                let Some(task) = task else { break };
+                if Rc::ptr_eq(&task, &self.main) {
+                    task.state.set(State::Running);
+                    return;
+                }
+                self.resume(&task);
+            }
+            if mode == Mode::OnePass {
+                return;
+            }
+            let ticks = self.ticks.get().wrapping_add(1);
+            self.ticks.set(ticks);
+            let idle = self.ready.borrow().is_empty() && self.yielders.borrow().is_empty();
+            if idle || ticks % BUSY_POLL_EVERY == 0 {
+                self.poll_step(idle);
+            }
+            self.expire_timers();
+            self.wake_yielders();
+        }
+    }
+
+    /// Yielders run once there is no other ready work.
+    fn wake_yielders(&self) {
+        if self.ready.borrow().is_empty() {
+            let all = std::mem::take(&mut *self.yielders.borrow_mut());
+            for w in all {
+                w.wake(Wake::Woken);
+            }
+        }
+    }
+
+    fn expire_timers(&self) {
+        if self.timers.borrow().is_empty() {
+            return;
+        }
+        let now = Instant::now();
+        loop {
+            let entry = {
+                let mut timers = self.timers.borrow_mut();
+                match timers.peek() {
+                    Some(e) if e.deadline <= now => timers.pop(),
+                    _ => None,
+                }
+            };
+            match entry {
+                Some(e) => {
+                    e.waker.wake(Wake::Timeout);
+                }
+                None => return,
+            }
+        }
+    }
+
+    /// Nearest deadline of a live timer, dropping stale ones at the top.
+    fn next_deadline(&self) -> Option<Instant> {
+        let mut timers = self.timers.borrow_mut();
+        while let Some(top) = timers.peek() {
+            if top.waker.is_live() {
+                return Some(top.deadline);
+            }
+            timers.pop();
+        }
+        None
+    }
+
+    /// Runs `before_poll` hooks, then polls all registered fds plus the
+    /// wake-up fd, blocking until the next timer if `may_block` and nothing
+    /// became ready meanwhile.
+    fn poll_step(&self, may_block: bool) {
+        let hooks = std::mem::take(&mut *self.before_poll.borrow_mut());
+        for hook in hooks {
+            hook();
+        }
+        let block =
+            may_block && self.ready.borrow().is_empty() && self.yielders.borrow().is_empty();
+        let deadline = if block {
+            self.next_deadline()
+        } else {
+            Some(Instant::now())
+        };
+        let mut fds = std::mem::take(&mut *self.pollfds.borrow_mut());
+        fds.clear();
+        fds.push(libc::pollfd {
+            fd: self.remote.wake_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        });
+        {
+            let mut polls = self.polls.borrow_mut();
+            polls.retain(|p| p.waker.is_live());
+            for p in polls.iter() {
+                fds.extend_from_slice(&p.fds);
+            }
+        }
+        if let Err(e) = sys::poll(&mut fds, deadline) {
+            panic!("cothread: poll() failed in the scheduler: {e}");
+        }
+        if fds[0].revents != 0 {
+            self.remote.run_pending();
+        }
+        let polls = std::mem::take(&mut *self.polls.borrow_mut());
+        let mut rest = Vec::with_capacity(polls.len());
+        let mut at = 1;
+        for p in polls {
+            let got = &fds[at..at + p.fds.len()];
+            at += p.fds.len();
+            let ready: Vec<(RawFd, i16)> = got
+                .iter()
+                .filter(|f| f.revents != 0)
+                .map(|f| (f.fd, f.revents))
+                .collect();
+            if ready.is_empty() {
+                rest.push(p);
+            } else {
+                *p.out.borrow_mut() = ready;
+                p.waker.wake(Wake::Woken);
+            }
+        }
+        self.polls.borrow_mut().extend(rest);
+        *self.pollfds.borrow_mut() = fds;
+    }
+}
+
+impl Drop for Scheduler {
+    fn drop(&mut self) {
+        self.remote.close();
+    }
+}
+
+/// Records where the live part of this cothread's stack ends, then switches
+/// back to the scheduler. Not inlined so that `mark` sits in the innermost
+/// frame above the switch.
+#[inline(never)]
+fn suspend_cothread(task: &Task) {
+    let mark = 0u8;
+    task.mark
+        .set(std::hint::black_box(&mark) as *const u8 as usize);
+    let yielder = task.yielder.get();
+    assert!(
+        !yielder.is_null(),
+        "cothread: suspending a cothread that has not started"
+    );
+    // SAFETY: `yielder` was set by this task's coroutine body when it
+    // started and points to corosensei's yielder on this task's own stack.
+    // We are running on that task (it is the current task), so its stack
+    // bytes are resident and the yielder is alive until the body returns.
+    unsafe { (*yielder).suspend(()) };
+}
+
+/// Suspends the caller until woken through the waker passed to `register`,
+/// or until `deadline`. This is the single suspension primitive.
+pub(crate) fn block(
+    deadline: Option<Instant>,
+    register: impl FnOnce(&Waker),
+) -> Result<Wake, Error> {
+    let s = current();
+    if s.in_loop_context() {
+        return Err(Error::CannotSuspend);
+    }
+    let task = s.current_task();
+    task.generation.set(task.generation.get() + 1);
+    task.state.set(State::Waiting);
+    let waker = Waker {
+        task: task.clone(),
+        generation: task.generation.get(),
+    };
+    register(&waker);
+    if let Some(deadline) = deadline {
+        s.add_timer(deadline, waker);
+    }
+    s.switch_out(&task);
+    Ok(task.reason.get())
+}
+
+/// Like [`block`], but panics with a clear message where suspension is
+/// impossible (for APIs that return no `Result`).
+pub(crate) fn block_or_panic(deadline: Option<Instant>, register: impl FnOnce(&Waker)) -> Wake {
+    match block(deadline, register) {
+        Ok(w) => w,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// Suspends the caller until there is no other ready work (or `deadline`).
+pub(crate) fn yield_until(deadline: Option<Instant>) {
+    let s = current();
+    let expired = deadline.is_some_and(|d| d <= Instant::now());
+    if expired {
+        // Straight to the back of the run queue: runs after all ready work.
+        block_or_panic(None, |w| {
+            w.wake(Wake::Woken);
+        });
+    } else {
+        block_or_panic(deadline, |w| s.yielders.borrow_mut().push(w.clone()));
+    }
+}
+
+/// Suspends the caller until one of `fds` is ready or `deadline` passes;
+/// returns the ready `(fd, revents)` pairs (empty on timeout).
+pub(crate) fn poll_wait(
+    fds: &[(RawFd, i16)],
+    deadline: Option<Instant>,
+) -> Result<Vec<(RawFd, i16)>, Error> {
+    let s = current();
+    let out = Rc::new(RefCell::new(Vec::new()));
+    let pollfds: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&(fd, events)| libc::pollfd {
+            fd,
+            events,
+            revents: 0,
+        })
+        .collect();
+    block(deadline, |waker| {
+        s.polls.borrow_mut().push(PollWait {
+            fds: pollfds,
+            waker: waker.clone(),
+            out: out.clone(),
+        })
+    })?;
+    let ready = std::mem::take(&mut *out.borrow_mut());
+    Ok(ready)
+}
+
+/// Non-blocking `poll(2)` of `fds` (for an already expired timeout).
+pub(crate) fn poll_now(fds: &[(RawFd, i16)]) -> Result<Vec<(RawFd, i16)>, Error> {
+    let mut pollfds: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&(fd, events)| libc::pollfd {
+            fd,
+            events,
+            revents: 0,
+        })
+        .collect();
+    sys::poll(&mut pollfds, Some(Instant::now())).map_err(|e| Error::Io(Arc::new(e)))?;
+    Ok(pollfds
+        .iter()
+        .filter(|p| p.revents != 0)
+        .map(|p| (p.fd, p.revents))
+        .collect())
+}
+
+/// Runs `f` once on this thread's scheduler, after the current batch of
+/// ready work and right before the scheduler next polls (blocking or not).
+///
+/// Invariant for the Channel Access layer: `f` runs in scheduler-loop
+/// context, outside any cothread, so it must not suspend; it may signal
+/// events and spawn. Hooks queued by a hook run before the following poll.
+#[allow(dead_code)] // the Channel Access layer's once-per-cycle flush hook
+pub(crate) fn before_poll(f: impl FnOnce() + 'static) {
+    current().before_poll.borrow_mut().push(Box::new(f));
+}
+
+/// True when running inside a spawned cothread (not the main cothread and
+/// not scheduler-loop context).
+pub(crate) fn in_cothread() -> bool {
+    let s = current();
+    let in_cothread = !Rc::ptr_eq(&s.current.borrow(), &s.main);
+    in_cothread
+}
+
+/// True when the caller may call a suspension point: inside a cothread, or
+/// in the main cothread outside scheduler-loop context.
+#[allow(dead_code)] // for the Channel Access layer
+pub(crate) fn can_suspend() -> bool {
+    !current().in_loop_context()
+}
+
+/// Runs whatever is ready without blocking: one pass of the scheduler loop
+/// (poll fds and the wake-up fd with zero timeout, expire timers, run the
+/// ready batch). Returns when it should be called again at the latest
+/// (`None`: only when the wake-up fd becomes readable).
+///
+/// See [`crate::event_loop`] for how an external (GUI) main loop uses this.
+pub(crate) fn run_ready() -> Option<Instant> {
+    let s = current();
+    assert!(
+        !s.in_loop_context() && !in_cothread(),
+        "cothread: run_ready() must be called from the main cothread, outside any cothread"
+    );
+    s.run_loop(Mode::OnePass);
+    if !s.ready.borrow().is_empty() || !s.yielders.borrow().is_empty() {
+        return Some(Instant::now());
+    }
+    s.next_deadline()
+}
+
+/// The fd of this thread's scheduler that becomes readable when work arrives
+/// from other threads (see [`crate::event_loop`]).
+pub(crate) fn wake_fd() -> RawFd {
+    current().remote.wake_fd()
+}
