@@ -30,7 +30,10 @@ fn signalled_event_returns_without_suspending() {
 fn event_wait_times_out() {
     let e = Event::<()>::new();
     let start = Instant::now();
-    assert!(matches!(e.wait(Duration::from_millis(30)), Err(Error::Timedout)));
+    assert!(matches!(
+        e.wait(Duration::from_millis(30)),
+        Err(Error::Timedout)
+    ));
     assert!(start.elapsed() >= Duration::from_millis(30));
     assert!(matches!(e.wait(Duration::ZERO), Err(Error::Timedout)));
 }
@@ -52,9 +55,16 @@ fn waiters_wake_in_fifo_order_one_per_signal() {
     for v in 0..5 {
         e.signal(100 + v);
         cothread::yield_now(Timeout::NEVER);
-        assert_eq!(log.borrow().len(), v as usize + 1, "one signal woke more than one waiter");
+        assert_eq!(
+            log.borrow().len(),
+            v as usize + 1,
+            "one signal woke more than one waiter"
+        );
     }
-    assert_eq!(*log.borrow(), (0..5).map(|i| (i, 100 + i)).collect::<Vec<_>>());
+    assert_eq!(
+        *log.borrow(),
+        (0..5).map(|i| (i, 100 + i)).collect::<Vec<_>>()
+    );
     for h in hs {
         h.wait(Timeout::NEVER).unwrap();
     }
@@ -121,7 +131,10 @@ fn pulse_wakes_only_current_waiters() {
     cothread::yield_now(Timeout::NEVER);
     p.signal(2);
     assert_eq!(h.wait(Timeout::NEVER).unwrap().unwrap(), 2);
-    assert!(matches!(p.wait(Duration::from_millis(5)), Err(Error::Timedout)));
+    assert!(matches!(
+        p.wait(Duration::from_millis(5)),
+        Err(Error::Timedout)
+    ));
 }
 
 #[test]
@@ -139,7 +152,10 @@ fn event_queue_delivers_in_order_and_iteration_ends_on_close() {
     }
     q.close();
     assert!(!q.signal(99), "signal accepted after close");
-    assert_eq!(consumer.wait(Timeout::NEVER).unwrap(), (0..10).collect::<Vec<_>>());
+    assert_eq!(
+        consumer.wait(Timeout::NEVER).unwrap(),
+        (0..10).collect::<Vec<_>>()
+    );
     assert!(matches!(q.wait(Timeout::NEVER), Err(Error::QueueClosed)));
 }
 
@@ -153,7 +169,10 @@ fn event_queue_len_max_length_and_timeout() {
     assert_eq!(q.wait(Timeout::NEVER).unwrap(), 'a');
     assert_eq!(q.wait(Timeout::NEVER).unwrap(), 'b');
     assert!(q.is_empty());
-    assert!(matches!(q.wait(Duration::from_millis(5)), Err(Error::Timedout)));
+    assert!(matches!(
+        q.wait(Duration::from_millis(5)),
+        Err(Error::Timedout)
+    ));
 }
 
 #[test]
@@ -170,10 +189,16 @@ fn rlock_is_reentrant_and_excludes_other_cothreads() {
         })
     };
     cothread::sleep(Duration::from_millis(2));
-    assert!(log.borrow().is_empty(), "another cothread entered a held lock");
+    assert!(
+        log.borrow().is_empty(),
+        "another cothread entered a held lock"
+    );
     drop(g2);
     cothread::sleep(Duration::from_millis(2));
-    assert!(log.borrow().is_empty(), "lock released before the outer guard dropped");
+    assert!(
+        log.borrow().is_empty(),
+        "lock released before the outer guard dropped"
+    );
     drop(g1);
     other.wait(Duration::from_secs(5)).unwrap();
     assert_eq!(*log.borrow(), vec!["other"]);
@@ -189,9 +214,15 @@ fn wait_for_all_collects_results_and_times_out() {
             e.signal(i as u32);
         });
     }
-    assert_eq!(wait_for_all(&events, Duration::from_secs(5)).unwrap(), vec![0, 1, 2]);
+    assert_eq!(
+        wait_for_all(&events, Duration::from_secs(5)).unwrap(),
+        vec![0, 1, 2]
+    );
     let never = vec![Event::<u32>::new()];
-    assert!(matches!(wait_for_all(&never, Duration::from_millis(5)), Err(Error::Timedout)));
+    assert!(matches!(
+        wait_for_all(&never, Duration::from_millis(5)),
+        Err(Error::Timedout)
+    ));
 }
 
 #[test]

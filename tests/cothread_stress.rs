@@ -31,13 +31,19 @@ fn hundred_thousand_cothreads_block_on_one_event_then_all_finish() {
         .collect();
     cothread::yield_now(Timeout::NEVER);
     assert_eq!(woken.get(), 0);
-    assert!(handles.iter().all(|h| !h.is_finished()), "a cothread finished before the signal");
+    assert!(
+        handles.iter().all(|h| !h.is_finished()),
+        "a cothread finished before the signal"
+    );
     go.signal(());
     for (i, h) in handles.into_iter().enumerate() {
         assert_eq!(h.wait(Timeout::NEVER).unwrap(), i);
     }
     assert_eq!(woken.get(), N);
-    eprintln!("100,000 cothreads spawned, blocked, woken and joined in {:?}", start.elapsed());
+    eprintln!(
+        "100,000 cothreads spawned, blocked, woken and joined in {:?}",
+        start.elapsed()
+    );
 }
 
 fn recurse(n: u64) -> u64 {
@@ -59,13 +65,18 @@ fn run_child(scenario: &str) -> (std::process::ExitStatus, String) {
         .env(CHILD_ENV, scenario)
         .output()
         .unwrap();
-    (out.status, String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// Entry point for the child process; does nothing in a normal run.
 #[test]
 fn child_entry() {
-    let Ok(scenario) = std::env::var(CHILD_ENV) else { return };
+    let Ok(scenario) = std::env::var(CHILD_ENV) else {
+        return;
+    };
     eprintln!("child scenario: {scenario}");
     match scenario.as_str() {
         "shared" => {

@@ -18,7 +18,10 @@ fn poll_list_wakes_when_a_socket_becomes_readable() {
         (ready, buf)
     });
     cothread::sleep(Duration::from_millis(5));
-    assert!(!reader.is_finished(), "poll_list returned before data arrived");
+    assert!(
+        !reader.is_finished(),
+        "poll_list returned before data arrived"
+    );
     tx.write_all(b"hello").unwrap();
     let (ready, buf) = reader.wait(Duration::from_secs(5)).unwrap();
     assert_eq!(ready, vec![(fd, coselect::POLLIN)]);
@@ -39,14 +42,18 @@ fn select_reports_readable_and_writable_fds_and_times_out() {
     tx.write_all(b"x").unwrap();
     let mut poller = coselect::poll();
     poller.register(r, coselect::POLLIN);
-    assert_eq!(poller.poll(Duration::from_secs(1)).unwrap(), vec![(r, coselect::POLLIN)]);
+    assert_eq!(
+        poller.poll(Duration::from_secs(1)).unwrap(),
+        vec![(r, coselect::POLLIN)]
+    );
 }
 
 #[test]
 fn poll_list_suspends_only_the_caller() {
     let (_tx, rx) = UnixStream::pair().unwrap();
     let fd = rx.as_raw_fd();
-    let blocked = spawn(move || coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::from_millis(100)));
+    let blocked =
+        spawn(move || coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::from_millis(100)));
     let busy = spawn(|| {
         for _ in 0..10 {
             cothread::sleep(Duration::from_millis(1));
@@ -101,18 +108,34 @@ fn threaded_event_queue_carries_items_to_an_os_thread() {
     cothread::sleep(Duration::from_millis(5));
     q.signal("to the thread".to_owned());
     assert_eq!(consumer.join().unwrap().unwrap(), "to the thread");
-    assert!(matches!(q.wait(Duration::from_millis(5)), Err(Error::Timedout)));
+    assert!(matches!(
+        q.wait(Duration::from_millis(5)),
+        Err(Error::Timedout)
+    ));
 }
 
 #[test]
 fn wait_descriptor_is_readable_only_while_data_is_queued() {
     let q = ThreadedEventQueue::new().unwrap();
     let fd = q.wait_descriptor();
-    assert!(coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO).unwrap().is_empty());
+    assert!(
+        coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO)
+            .unwrap()
+            .is_empty()
+    );
     q.signal(1);
-    assert_eq!(coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO).unwrap().len(), 1);
+    assert_eq!(
+        coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO)
+            .unwrap()
+            .len(),
+        1
+    );
     q.wait(Timeout::NEVER).unwrap();
-    assert!(coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO).unwrap().is_empty());
+    assert!(
+        coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -120,8 +143,14 @@ fn callback_result_runs_on_the_scheduler_thread_from_an_os_thread() {
     let handle = SchedulerHandle::current();
     let here = std::thread::current().id();
     let worker = std::thread::spawn(move || {
-        let r = handle.callback_result(move || std::thread::current().id() == here, Duration::from_secs(5));
-        let p = handle.callback_result(|| -> u8 { panic!("callback failed") }, Duration::from_secs(5));
+        let r = handle.callback_result(
+            move || std::thread::current().id() == here,
+            Duration::from_secs(5),
+        );
+        let p = handle.callback_result(
+            || -> u8 { panic!("callback failed") },
+            Duration::from_secs(5),
+        );
         (r, p)
     });
     while !worker.is_finished() {
@@ -150,7 +179,9 @@ fn callbacks_may_suspend_and_run_in_order() {
     })
     .join()
     .unwrap();
-    let got: Vec<i32> = (0..3).map(|_| q.wait(Duration::from_secs(5)).unwrap()).collect();
+    let got: Vec<i32> = (0..3)
+        .map(|_| q.wait(Duration::from_secs(5)).unwrap())
+        .collect();
     assert_eq!(got, vec![0, 1, 2]);
 }
 

@@ -111,10 +111,20 @@ fn retriggering_timer_waits_for_its_callback_to_return() {
     cothread::sleep(Duration::from_millis(120));
     t.cancel();
     let calls = calls.borrow();
-    assert!(calls.len() >= 2, "retriggering timer fired {} times", calls.len());
-    assert!(calls.len() <= 5, "retriggered while its callback was running");
+    assert!(
+        calls.len() >= 2,
+        "retriggering timer fired {} times",
+        calls.len()
+    );
+    assert!(
+        calls.len() <= 5,
+        "retriggered while its callback was running"
+    );
     for pair in calls.windows(2) {
-        assert!(pair[1] - pair[0] >= Duration::from_millis(25), "retriggered too early");
+        assert!(
+            pair[1] - pair[0] >= Duration::from_millis(25),
+            "retriggered too early"
+        );
     }
     assert!(calls[0] - start >= Duration::from_millis(5));
 }
@@ -123,7 +133,9 @@ fn retriggering_timer_waits_for_its_callback_to_return() {
 fn reset_rearms_a_fired_timer() {
     let fired = Rc::new(Cell::new(0));
     let f = fired.clone();
-    let t = Timer::with_options(Duration::from_millis(5), false, true, move || f.set(f.get() + 1));
+    let t = Timer::with_options(Duration::from_millis(5), false, true, move || {
+        f.set(f.get() + 1)
+    });
     cothread::sleep(Duration::from_millis(30));
     assert_eq!(fired.get(), 1);
     t.reset(Duration::from_millis(5), false);
@@ -138,7 +150,11 @@ fn timeout_conversions_fix_relative_durations() {
     let d = t.deadline().unwrap();
     assert!(d >= before + Duration::from_millis(100));
     std::thread::sleep(Duration::from_millis(2));
-    assert_eq!(t.deadline().unwrap(), d, "a converted Timeout must not move");
+    assert_eq!(
+        t.deadline().unwrap(),
+        d,
+        "a converted Timeout must not move"
+    );
     assert_eq!(Timeout::from(None::<Duration>), Timeout::NEVER);
     assert_eq!(Timeout::from(Some(Duration::ZERO)).is_expired(), true);
     let at = Instant::now() + Duration::from_secs(1);

@@ -56,6 +56,8 @@ pub(crate) mod remote;
 mod spawn;
 mod stack;
 pub(crate) mod sys;
+#[cfg(test)]
+mod tests;
 
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;

@@ -117,6 +117,17 @@ impl Remote {
         drop(dropped);
     }
 
+    /// Reads and clears the wake-up counter: how many wake-ups were sent.
+    #[cfg(test)]
+    pub(crate) fn take_wake_count(&self) -> u64 {
+        self.wake.take_count()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn notify_for_test(&self) {
+        self.wake.notify();
+    }
+
     fn owned_by_current_thread(&self) -> bool {
         self.calls.lock().owner == Some(std::thread::current().id())
     }

@@ -69,6 +69,11 @@ impl EventFd {
 
     /// Makes the fd not readable again (until the next `notify`).
     pub(crate) fn drain(&self) {
+        self.take_count();
+    }
+
+    /// Reads and clears the counter (0 if it was clear).
+    pub(crate) fn take_count(&self) -> u64 {
         let mut value: u64 = 0;
         // SAFETY: reads at most 8 bytes into a live, properly aligned u64
         // owned by this frame; `self.fd` is open for as long as `self` lives.
@@ -76,6 +81,7 @@ impl EventFd {
         unsafe {
             libc::read(self.fd, (&mut value as *mut u64).cast(), 8);
         }
+        value
     }
 }
 
