@@ -50,6 +50,9 @@ pub fn poll_list(
     sched::poll_wait(events, timeout.deadline())
 }
 
+/// The ready `(read, write, except)` fds returned by [`select`].
+pub type Selected = (Vec<RawFd>, Vec<RawFd>, Vec<RawFd>);
+
 /// Cooperative `select(2)`: returns the subsets of `read`, `write` and
 /// `except` fds that are ready (all empty on timeout).
 pub fn select(
@@ -57,7 +60,7 @@ pub fn select(
     write: &[RawFd],
     except: &[RawFd],
     timeout: impl Into<Timeout>,
-) -> Result<(Vec<RawFd>, Vec<RawFd>, Vec<RawFd>), Error> {
+) -> Result<Selected, Error> {
     let mut masks: BTreeMap<RawFd, i16> = BTreeMap::new();
     for &fd in read {
         *masks.entry(fd).or_default() |= POLLIN;

@@ -82,8 +82,13 @@ use stack::{GuardedStack, SharedRef, SharedStack, StackPool};
 /// Size of the shared execution stack. Only touched pages cost memory.
 const SHARED_STACK_SIZE: usize = 1024 * 1024;
 /// When the ready queue never drains, still poll file descriptors and the
-/// remote queue once every this many batches.
-const BUSY_POLL_EVERY: u32 = 16;
+/// remote queue after each batch that brings the number of cothread resumes
+/// since the last poll to this many (a few microseconds of switching), so a
+/// poll system call is not paid on every tiny batch.
+const BUSY_POLL_AFTER: u32 = 128;
+
+/// Callbacks from other threads, consumed by one callback cothread.
+pub(crate) type CallbackQueue = crate::sync::EventQueue<Box<dyn FnOnce()>>;
 
 type SharedCo = Coroutine<(), (), (), SharedRef>;
 type OwnCo = Coroutine<(), (), (), GuardedStack>;
@@ -312,8 +317,8 @@ pub(crate) struct Scheduler {
     resident: RefCell<Option<Rc<Task>>>,
     pool: RefCell<StackPool>,
     next_id: Cell<u64>,
-    ticks: Cell<u32>,
-    pub(crate) callbacks: RefCell<Option<crate::sync::EventQueue<Box<dyn FnOnce()>>>>,
+    resumed_since_poll: Cell<u32>,
+    pub(crate) callbacks: RefCell<Option<CallbackQueue>>,
 }
 
 thread_local! {
@@ -345,7 +350,7 @@ impl Scheduler {
             resident: RefCell::new(None),
             pool: RefCell::new(StackPool::default()),
             next_id: Cell::new(1),
-            ticks: Cell::new(0),
+            resumed_since_poll: Cell::new(0),
             callbacks: RefCell::new(None),
         }
     }
@@ -411,9 +416,11 @@ impl Scheduler {
             .shared
             .borrow_mut()
             .get_or_insert_with(|| {
-                SharedStack::new(SHARED_STACK_SIZE).unwrap_or_else(|e| {
+                let shared = SharedStack::new(SHARED_STACK_SIZE).unwrap_or_else(|e| {
                     panic!("cothread: cannot map the shared cothread stack: {e}")
-                })
+                });
+                calibrate(&shared);
+                shared
             })
             .clone();
         {
@@ -517,13 +524,13 @@ impl Scheduler {
                 }
                 self.resume(&task);
             }
+            self.resumed_since_poll
+                .set(self.resumed_since_poll.get().saturating_add(batch as u32));
             if mode == Mode::OnePass {
                 return;
             }
-            let ticks = self.ticks.get().wrapping_add(1);
-            self.ticks.set(ticks);
             let idle = self.ready.borrow().is_empty() && self.yielders.borrow().is_empty();
-            if idle || ticks % BUSY_POLL_EVERY == 0 {
+            if idle || self.resumed_since_poll.get() >= BUSY_POLL_AFTER {
                 self.poll_step(idle);
             }
             self.expire_timers();
@@ -579,16 +586,18 @@ impl Scheduler {
     /// wake-up fd, blocking until the next timer if `may_block` and nothing
     /// became ready meanwhile.
     fn poll_step(&self, may_block: bool) {
+        self.resumed_since_poll.set(0);
         let hooks = std::mem::take(&mut *self.before_poll.borrow_mut());
         for hook in hooks {
             hook();
         }
         let block =
             may_block && self.ready.borrow().is_empty() && self.yielders.borrow().is_empty();
-        let deadline = if block {
+        let timeout = if block {
             self.next_deadline()
+                .map_or(sys::PollTimeout::Forever, sys::PollTimeout::Until)
         } else {
-            Some(Instant::now())
+            sys::PollTimeout::Zero
         };
         let mut fds = std::mem::take(&mut *self.pollfds.borrow_mut());
         fds.clear();
@@ -604,7 +613,7 @@ impl Scheduler {
                 fds.extend_from_slice(&p.fds);
             }
         }
-        if let Err(e) = sys::poll(&mut fds, deadline) {
+        if let Err(e) = sys::poll(&mut fds, timeout) {
             panic!("cothread: poll() failed in the scheduler: {e}");
         }
         if fds[0].revents != 0 {
@@ -637,6 +646,38 @@ impl Drop for Scheduler {
     fn drop(&mut self) {
         self.remote.close();
     }
+}
+
+/// Measures how far below its mark a suspension writes on the shared stack,
+/// so `SharedStack::save` copies exactly the live bytes plus a small slack.
+///
+/// Runs a probe coroutine through the very same `suspend_cothread` that all
+/// cothreads use (its frame layout is fixed at compile time), on a stack
+/// region painted with a pattern, then finds the lowest overwritten word.
+/// Two patterns guard against a stored word equal to the paint.
+/// Called once per shared stack, before any cothread's bytes are resident.
+fn calibrate(shared: &Rc<SharedStack>) {
+    let mut below = 0;
+    for pattern in [0x5a5a_c3c3_a5a5_3c3c_u64, 0x0123_4567_89ab_cdef] {
+        shared.paint_probe(pattern);
+        let probe = Rc::new(Task::new(u64::MAX));
+        let p = probe.clone();
+        let mut co =
+            Coroutine::with_stack(SharedRef(shared.clone()), move |y: &Yielder<(), ()>, ()| {
+                p.yielder.set(y);
+                suspend_cothread(&p);
+            });
+        let suspended = matches!(co.resume(()), CoroutineResult::Yield(()));
+        assert!(
+            suspended,
+            "cothread: stack calibration probe did not suspend"
+        );
+        let lowest = shared.lowest_touched(pattern);
+        below = below.max(probe.mark.get().saturating_sub(lowest));
+        let finished = matches!(co.resume(()), CoroutineResult::Return(()));
+        assert!(finished, "cothread: stack calibration probe did not finish");
+    }
+    shared.set_measured_margin(below);
 }
 
 /// Records where the live part of this cothread's stack ends, then switches
@@ -693,18 +734,18 @@ pub(crate) fn block_or_panic(deadline: Option<Instant>, register: impl FnOnce(&W
     }
 }
 
-/// Suspends the caller until there is no other ready work (or `deadline`).
+/// Suspends the caller to the back of the run queue: it runs again after
+/// all currently ready work.
+pub(crate) fn yield_now() {
+    block_or_panic(None, |w| {
+        w.wake(Wake::Woken);
+    });
+}
+
+/// Suspends the caller until there is no other ready work, or `deadline`.
 pub(crate) fn yield_until(deadline: Option<Instant>) {
     let s = current();
-    let expired = deadline.is_some_and(|d| d <= Instant::now());
-    if expired {
-        // Straight to the back of the run queue: runs after all ready work.
-        block_or_panic(None, |w| {
-            w.wake(Wake::Woken);
-        });
-    } else {
-        block_or_panic(deadline, |w| s.yielders.borrow_mut().push(w.clone()));
-    }
+    block_or_panic(deadline, |w| s.yielders.borrow_mut().push(w.clone()));
 }
 
 /// Suspends the caller until one of `fds` is ready or `deadline` passes;
@@ -744,7 +785,7 @@ pub(crate) fn poll_now(fds: &[(RawFd, i16)]) -> Result<Vec<(RawFd, i16)>, Error>
             revents: 0,
         })
         .collect();
-    sys::poll(&mut pollfds, Some(Instant::now())).map_err(|e| Error::Io(Arc::new(e)))?;
+    sys::poll(&mut pollfds, sys::PollTimeout::Zero).map_err(|e| Error::Io(Arc::new(e)))?;
     Ok(pollfds
         .iter()
         .filter(|p| p.revents != 0)

@@ -10,6 +10,7 @@
 //!   is created, resumed, or dropped while unfinished (which never happens:
 //!   unfinished coroutines are leaked, see the `sched` module docs).
 
+use std::cell::Cell;
 use std::io;
 use std::rc::Rc;
 
@@ -56,18 +57,56 @@ unsafe impl Stack for GuardedStack {
 /// The scheduler's shared execution stack.
 pub(crate) struct SharedStack {
     stack: GuardedStack,
+    /// Bytes below a suspension mark that are live too (the rest of the
+    /// suspend frame and corosensei's switch record); see `calibrate`.
+    margin: Cell<usize>,
 }
 
-/// Bytes below the recorded suspension mark that are also saved: they hold
-/// the frames of the suspend call itself and corosensei's switch record.
-/// Measured frames are a few hundred bytes; the margin is generous.
-const SAVE_MARGIN: usize = if cfg!(debug_assertions) { 2048 } else { 768 };
+/// Margin used until calibration, and the slack added to the measurement.
+const DEFAULT_MARGIN: usize = 4096;
+const MARGIN_SLACK: usize = 128;
+/// Region near the base that calibration paints and scans.
+const PROBE_LEN: usize = 16 * 1024;
 
 impl SharedStack {
     pub(crate) fn new(size: usize) -> io::Result<Rc<SharedStack>> {
         Ok(Rc::new(SharedStack {
-            stack: GuardedStack::new(size)?,
+            stack: GuardedStack::new(size.max(2 * PROBE_LEN))?,
+            margin: Cell::new(DEFAULT_MARGIN),
         }))
+    }
+
+    /// Paints the top `PROBE_LEN` bytes of the stack with a known pattern.
+    /// Only while no coroutine's bytes are resident.
+    pub(crate) fn paint_probe(&self, pattern: u64) {
+        let low = self.base() - PROBE_LEN;
+        // SAFETY: [low, base) is mapped, writable, 8-aligned (base is
+        // page-aligned) and not in use: no coroutine bytes are resident.
+        let words = unsafe { std::slice::from_raw_parts_mut(low as *mut u64, PROBE_LEN / 8) };
+        words.fill(pattern);
+    }
+
+    /// Lowest address in the probe region no longer holding `pattern`.
+    pub(crate) fn lowest_touched(&self, pattern: u64) -> usize {
+        let low = self.base() - PROBE_LEN;
+        // SAFETY: as in `paint_probe`; read-only, with no coroutine running.
+        let words = unsafe { std::slice::from_raw_parts(low as *const u64, PROBE_LEN / 8) };
+        let first = words
+            .iter()
+            .position(|&w| w != pattern)
+            .unwrap_or(words.len());
+        low + first * 8
+    }
+
+    /// Sets the margin from a measured distance between a suspension mark
+    /// and the lowest byte written by the suspension.
+    pub(crate) fn set_measured_margin(&self, below_mark: usize) {
+        self.margin.set((below_mark + MARGIN_SLACK + 15) & !15);
+    }
+
+    #[cfg(test)]
+    pub(crate) fn margin(&self) -> usize {
+        self.margin.get()
     }
 
     fn base(&self) -> usize {
@@ -83,7 +122,7 @@ impl SharedStack {
     /// address inside the suspended cothread's innermost frame) up to the
     /// base, into `buf`.
     pub(crate) fn save(&self, mark: usize, buf: &mut Vec<u8>) {
-        let low = mark.saturating_sub(SAVE_MARGIN).max(self.floor()) & !15;
+        let low = mark.saturating_sub(self.margin.get()).max(self.floor()) & !15;
         let len = self.base() - low;
         buf.clear();
         buf.reserve_exact(len);

@@ -13,15 +13,27 @@ use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 use std::sync::Once;
 use std::time::Instant;
 
-/// `poll(2)` on `fds`, waiting until `deadline` (`None`: forever).
+/// How long [`poll`] may block.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum PollTimeout {
+    /// Do not block.
+    Zero,
+    /// Block until this deadline at the latest.
+    Until(Instant),
+    /// Block until an fd is ready.
+    Forever,
+}
+
+/// `poll(2)` on `fds`, blocking as allowed by `timeout`.
 ///
-/// The timeout is rounded *up* to whole milliseconds so that the call never
-/// returns before the deadline (which would make the caller spin).
+/// A deadline is rounded *up* to whole milliseconds so that the call never
+/// returns before it (which would make the caller spin).
 /// `EINTR` is reported as zero ready descriptors.
-pub(crate) fn poll(fds: &mut [libc::pollfd], deadline: Option<Instant>) -> io::Result<usize> {
-    let timeout_ms: libc::c_int = match deadline {
-        None => -1,
-        Some(d) => {
+pub(crate) fn poll(fds: &mut [libc::pollfd], timeout: PollTimeout) -> io::Result<usize> {
+    let timeout_ms: libc::c_int = match timeout {
+        PollTimeout::Forever => -1,
+        PollTimeout::Zero => 0,
+        PollTimeout::Until(d) => {
             let left = d.saturating_duration_since(Instant::now());
             let ms = left.as_nanos().div_ceil(1_000_000);
             ms.min(i32::MAX as u128) as libc::c_int
