@@ -10,6 +10,13 @@ fn report(name: &str, value: f64, unit: &str) {
     println!("{name} {value:.3} {unit}");
 }
 
+/// Best of three runs: this is a shared 2-core VM, so single runs are noisy.
+fn best_of_3(f: impl Fn() -> f64, higher_is_better: bool) -> f64 {
+    let runs = [f(), f(), f()];
+    let pick = if higher_is_better { f64::max } else { f64::min };
+    runs.into_iter().reduce(pick).unwrap()
+}
+
 /// Peak resident set size of this process so far, in KiB.
 fn peak_rss_kib() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap();

@@ -79,8 +79,17 @@ pub(crate) use remote::{remote_handle, RemoteHandle};
 pub use spawn::{spawn, Builder, JoinHandle};
 use stack::{GuardedStack, SharedRef, SharedStack, StackPool};
 
-/// Size of the shared execution stack. Only touched pages cost memory.
+/// Size of each shared execution stack. Only touched pages cost memory.
 const SHARED_STACK_SIZE: usize = 1024 * 1024;
+/// Number of shared execution stacks; spawns are spread over them round
+/// robin, so up to this many busy cothreads can alternate without copying.
+const SHARED_STACKS: usize = 4;
+
+/// One shared execution stack and the task whose bytes are on it.
+struct Slot {
+    stack: Rc<SharedStack>,
+    resident: Option<Rc<Task>>,
+}
 /// When the ready queue never drains, still poll file descriptors and the
 /// remote queue after each batch that brings the number of cothread resumes
 /// since the last poll to this many (a few microseconds of switching), so a
@@ -140,6 +149,9 @@ pub(crate) struct Task {
     /// Shared-stack body, until its coroutine is created at first run.
     start: RefCell<Option<Box<dyn FnOnce()>>>,
     co: RefCell<Option<ManuallyDrop<Coro>>>,
+    /// Which shared stack this task runs on (its bytes always go back to
+    /// the same addresses, as frames point into themselves).
+    slot: Cell<usize>,
     /// Saved live bytes of the shared stack while evicted.
     saved: RefCell<Vec<u8>>,
     /// Address inside the innermost frame at the last suspension.
@@ -156,6 +168,7 @@ impl Task {
             generation: Cell::new(0),
             reason: Cell::new(Wake::Woken),
             timer_armed: Cell::new(false),
+            slot: Cell::new(0),
             start: RefCell::new(None),
             co: RefCell::new(None),
             saved: RefCell::new(Vec::new()),
@@ -313,8 +326,9 @@ pub(crate) struct Scheduler {
     pollfds: RefCell<Vec<libc::pollfd>>,
     before_poll: RefCell<Vec<Box<dyn FnOnce()>>>,
     remote: Arc<Remote>,
-    shared: RefCell<Option<Rc<SharedStack>>>,
-    resident: RefCell<Option<Rc<Task>>>,
+    /// The shared stacks, created on demand, and who is resident on each.
+    slots: RefCell<Vec<Slot>>,
+    next_slot: Cell<usize>,
     pool: RefCell<StackPool>,
     next_id: Cell<u64>,
     resumed_since_poll: Cell<u32>,
@@ -346,8 +360,8 @@ impl Scheduler {
             pollfds: RefCell::new(Vec::new()),
             before_poll: RefCell::new(Vec::new()),
             remote: Remote::for_this_thread(),
-            shared: RefCell::new(None),
-            resident: RefCell::new(None),
+            slots: RefCell::new(Vec::new()),
+            next_slot: Cell::new(0),
             pool: RefCell::new(StackPool::default()),
             next_id: Cell::new(1),
             resumed_since_poll: Cell::new(0),
@@ -380,6 +394,9 @@ impl Scheduler {
         let task = Rc::new(Task::new(id));
         task.state.set(State::Ready);
         if stack_size == 0 {
+            let slot = self.next_slot.get();
+            self.next_slot.set((slot + 1) % SHARED_STACKS);
+            task.slot.set(slot);
             *task.start.borrow_mut() = Some(body);
         } else {
             let stack = self.pool.borrow_mut().take(stack_size)?;
@@ -409,29 +426,30 @@ impl Scheduler {
         });
     }
 
-    /// Brings a shared-stack task's bytes onto the shared stack, evicting
-    /// the resident task's bytes first.
+    /// Brings a shared-stack task's bytes onto its shared stack, evicting
+    /// the bytes of the task resident there first.
     fn make_resident(&self, task: &Rc<Task>) {
-        let shared = self
-            .shared
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let shared = SharedStack::new(SHARED_STACK_SIZE).unwrap_or_else(|e| {
-                    panic!("cothread: cannot map the shared cothread stack: {e}")
+        let index = task.slot.get();
+        let (shared, evicted) = {
+            let mut slots = self.slots.borrow_mut();
+            while slots.len() <= index {
+                let stack = SharedStack::new(SHARED_STACK_SIZE).unwrap_or_else(|e| {
+                    panic!("cothread: cannot map a shared cothread stack: {e}")
                 });
-                calibrate(&shared);
-                shared
-            })
-            .clone();
-        {
-            let mut resident = self.resident.borrow_mut();
-            if let Some(r) = resident.as_ref() {
-                if Rc::ptr_eq(r, task) {
-                    return;
-                }
-                shared.save(r.mark.get(), &mut r.saved.borrow_mut());
+                calibrate(&stack);
+                slots.push(Slot {
+                    stack,
+                    resident: None,
+                });
             }
-            *resident = Some(task.clone());
+            let slot = &mut slots[index];
+            if slot.resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, task)) {
+                return;
+            }
+            (slot.stack.clone(), slot.resident.replace(task.clone()))
+        };
+        if let Some(evicted) = evicted {
+            shared.save(evicted.mark.get(), &mut evicted.saved.borrow_mut());
         }
         let start = task.start.borrow_mut().take();
         match start {
@@ -478,7 +496,8 @@ impl Scheduler {
                 Some(Coro::Own(c)) => self.pool.borrow_mut().give(c.into_stack()),
                 Some(Coro::Shared(c)) => {
                     drop(c);
-                    let mut resident = self.resident.borrow_mut();
+                    let mut slots = self.slots.borrow_mut();
+                    let resident = &mut slots[task.slot.get()].resident;
                     if resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, task)) {
                         *resident = None;
                     }

@@ -97,8 +97,12 @@ fn in_cothread_distinguishes_main_from_spawned() {
 fn shared_stack_save_margin_is_calibrated_small() {
     crate::spawn(|| ()).wait(Timeout::NEVER).unwrap();
     let s = current();
-    let shared = s.shared.borrow();
-    let margin = shared.as_ref().expect("shared stack not created").margin();
+    let slots = s.slots.borrow();
+    let margin = slots
+        .first()
+        .expect("shared stack not created")
+        .stack
+        .margin();
     // Slack is 128 bytes; the suspend path itself writes a few words below
     // its mark. Anything near the 4 KiB default means calibration failed.
     assert!((144..1024).contains(&margin), "margin {margin}");
