@@ -49,8 +49,13 @@
 //! std::thread::spawn(move || event.wait(cothread::Timeout::NEVER));
 //! ```
 
+// `unsafe` is confined to the scheduler (stack switching, stack copies,
+// system calls); everything else is checked safe code.
+#![deny(unsafe_code)]
+
 pub mod coselect;
 mod error;
+#[allow(unsafe_code)]
 mod sched;
 mod sync;
 mod time;

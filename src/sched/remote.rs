@@ -11,6 +11,7 @@
 //!   fd again: no wake-up is lost.
 //! * Once the owning scheduler is gone (`alive == false`), `call` drops its
 //!   closure and returns [`Error::SchedulerGone`].
+#![forbid(unsafe_code)]
 
 use std::os::fd::RawFd;
 use std::sync::{Arc, OnceLock};

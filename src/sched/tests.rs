@@ -107,3 +107,12 @@ fn shared_stack_save_margin_is_calibrated_small() {
     // its mark. Anything near the 4 KiB default means calibration failed.
     assert!((144..1024).contains(&margin), "margin {margin}");
 }
+
+#[test]
+fn cross_thread_doors_are_send_and_sync() {
+    fn door<T: Send + Sync + 'static>() {}
+    door::<RemoteHandle>();
+    door::<crate::SchedulerHandle>();
+    door::<crate::ThreadedEventQueue<Vec<u8>>>();
+    door::<Error>();
+}
