@@ -156,7 +156,7 @@ fn timeout_conversions_fix_relative_durations() {
         "a converted Timeout must not move"
     );
     assert_eq!(Timeout::from(None::<Duration>), Timeout::NEVER);
-    assert_eq!(Timeout::from(Some(Duration::ZERO)).is_expired(), true);
+    assert!(Timeout::from(Some(Duration::ZERO)).is_expired());
     let at = Instant::now() + Duration::from_secs(1);
     assert_eq!(Timeout::from(at).deadline(), Some(at));
     assert_eq!(Timeout::from(Duration::MAX), Timeout::NEVER);
