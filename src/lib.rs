@@ -50,9 +50,13 @@
 //! ```
 
 // `unsafe` is confined to the scheduler (stack switching, stack copies,
-// system calls); everything else is checked safe code.
+// system calls) and to `ca`, the one layer over libca; everything else is
+// checked safe code.
 #![deny(unsafe_code)]
 
+#[allow(unsafe_code)]
+mod ca;
+pub mod catools;
 pub mod coselect;
 mod error;
 #[allow(unsafe_code)]

@@ -1,0 +1,99 @@
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
+
+use super::*;
+use crate::ca::ChannelEvent;
+use crate::catools::{ChannelState, ErrorKind, FieldType};
+
+#[test]
+fn channels_are_shared_by_name() {
+    let first = connect("ai");
+    let again = Channel::open(&pv("ai")).unwrap();
+    assert!(Arc::ptr_eq(first.name(), again.name()));
+    assert!(again.is_connected());
+}
+
+#[test]
+fn info_describes_a_connected_channel() {
+    let channel = connect("wf:double");
+    let info = channel.info();
+    assert_eq!(info.state, ChannelState::Connected);
+    assert_eq!(info.datatype, Some(FieldType::Double));
+    assert_eq!(info.element_count, 10);
+    assert!(info.read && info.write);
+    let port = support::shared_ioc().port();
+    assert!(
+        info.host.ends_with(&format!(":{port}")),
+        "host {}",
+        info.host
+    );
+    let text = info.to_string();
+    assert!(text.contains("State:            connected"), "{text}");
+    assert!(text.contains("Native data type: DBF_DOUBLE"), "{text}");
+}
+
+#[test]
+fn info_shows_missing_write_access() {
+    let info = connect("readonly").info();
+    assert!(info.read);
+    assert!(!info.write);
+    assert!(info.to_string().contains("read, no write"));
+}
+
+#[test]
+fn missing_pv_never_connects_and_its_wait_can_be_cancelled() {
+    let channel = Channel::open(&pv("no-such-record")).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let id = channel
+        .on_connect(Box::new(move |result| {
+            let _ = tx.send(result);
+        }))
+        .expect("not connected, so the wait is pending");
+    assert!(rx.recv_timeout(Duration::from_millis(500)).is_err());
+    assert!(channel.cancel_wait(id), "the wait was still pending");
+    assert_eq!(channel.info().state, ChannelState::NeverConnected);
+    assert_eq!(channel.info().datatype, None);
+    let error = channel.timeout_error();
+    assert_eq!(error.kind(), ErrorKind::Timeout);
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}: User specified timeout on IO operation expired",
+            pv("no-such-record")
+        )
+    );
+    let get = channel.get(ReadRequest::default(), |_| {
+        panic!("no reply without a connection")
+    });
+    assert_eq!(get.unwrap_err().kind(), ErrorKind::Disconnected);
+}
+
+#[test]
+fn bad_pv_names_are_refused_before_libca_sees_them() {
+    let empty = Channel::open("").err().expect("empty name");
+    assert_eq!(empty.kind(), ErrorKind::BadString);
+    let long = "x".repeat(crate::ca::MAX_PV_NAME + 1);
+    let error = Channel::open(&long).err().expect("over-long name");
+    assert_eq!(error.kind(), ErrorKind::BadString);
+    assert!(error.to_string().contains("at most 1024 bytes"), "{error}");
+}
+
+#[test]
+fn listeners_hear_access_rights_on_connection() {
+    let channel = Channel::open(&pv("noaccess")).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let id = channel.add_listener(Arc::new(move |event: &ChannelEvent| {
+        let _ = tx.lock().unwrap().send(event.clone());
+    }));
+    // Whether the channel connected before the listener was added or not,
+    // its rights are what the server granted: read no, write no.
+    let _ = connect("noaccess");
+    assert_eq!(channel.access(), (false, false));
+    channel.remove_listener(id);
+    for event in rx.try_iter() {
+        if let ChannelEvent::AccessRights { read, write } = event {
+            assert!(!read && !write);
+        }
+    }
+}
