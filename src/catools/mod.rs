@@ -17,11 +17,18 @@
 //! Use a put that waits, or one with a callback, to learn the outcome.
 #![forbid(unsafe_code)]
 
+mod connected;
+mod dispatch;
 mod error;
+mod get;
+mod handoff;
+mod timeout;
 mod types;
 mod value;
 
 pub use error::{CaError, CaNothing, ErrorKind};
+pub use get::{caget, caget_list, FromReading, Get};
+pub use timeout::CaTimeout;
 pub use types::{ChannelInfo, ChannelState, Count, DataType, EventMask, FieldType, Format};
 pub use value::{
     severity_name, status_name, Augmented, FromValue, Limits, Meta, Timestamp, TypeMismatch, Value,
