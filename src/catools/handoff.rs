@@ -20,6 +20,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::thread::ThreadId;
 use std::time::Instant;
 
 use parking_lot::Mutex;
@@ -53,6 +54,7 @@ struct Shared<R> {
     slots: Mutex<Vec<Option<R>>>,
     remaining: AtomicUsize,
     remote: RemoteHandle,
+    owner: ThreadId,
     id: u64,
 }
 
@@ -79,8 +81,14 @@ impl<R: Send + 'static> Slot<R> {
         shared.slots.lock()[self.index] = Some(result);
         if shared.remaining.fetch_sub(1, Ordering::AcqRel) == 1 {
             let id = shared.id;
-            // A scheduler that has gone has nobody left to wake.
-            let _ = shared.remote.call(move || wake(id));
+            if std::thread::current().id() == shared.owner {
+                // On the owner's thread (its scheduler loop, or the owner
+                // itself before it waits): wake directly, no round trip.
+                wake(id);
+            } else {
+                // A scheduler that has gone has nobody left to wake.
+                let _ = shared.remote.call(move || wake(id));
+            }
         }
     }
 }
@@ -109,6 +117,7 @@ impl<R: Send + 'static> Collector<R> {
             slots: Mutex::new((0..len).map(|_| None).collect()),
             remaining: AtomicUsize::new(len),
             remote: sched::remote_handle(),
+            owner: std::thread::current().id(),
             id,
         });
         Collector { shared, event }

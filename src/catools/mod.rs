@@ -22,12 +22,14 @@ mod dispatch;
 mod error;
 mod get;
 mod handoff;
+mod put;
 mod timeout;
 mod types;
 mod value;
 
 pub use error::{CaError, CaNothing, ErrorKind};
 pub use get::{caget, caget_list, FromReading, Get};
+pub use put::{caput, caput_list, Put};
 pub use timeout::CaTimeout;
 pub use types::{ChannelInfo, ChannelState, Count, DataType, EventMask, FieldType, Format};
 pub use value::{
