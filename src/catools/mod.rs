@@ -17,18 +17,22 @@
 //! Use a put that waits, or one with a callback, to learn the outcome.
 #![forbid(unsafe_code)]
 
+mod connect;
 mod connected;
 mod dispatch;
 mod error;
 mod get;
 mod handoff;
+mod monitor;
 mod put;
 mod timeout;
 mod types;
 mod value;
 
+pub use connect::{cainfo, connect, Connect};
 pub use error::{CaError, CaNothing, ErrorKind};
 pub use get::{caget, caget_list, FromReading, Get};
+pub use monitor::{camonitor, Monitor, Subscription};
 pub use put::{caput, caput_list, Put};
 pub use timeout::CaTimeout;
 pub use types::{ChannelInfo, ChannelState, Count, DataType, EventMask, FieldType, Format};
