@@ -150,6 +150,12 @@ impl Channel {
     /// the current value, and keeps running across reconnections until the
     /// [`Subscription`] is dropped. The element type and count are fixed from
     /// the channel as it is now.
+    ///
+    /// Without read access libca would accept the subscription and never
+    /// call back; this refuses it instead (ECA_NORDACCESS), so the caller can
+    /// report it, and subscribe again on a
+    /// [`ChannelEvent::AccessRights`](super::ChannelEvent::AccessRights) that
+    /// grants reading.
     pub(crate) fn subscribe<F>(
         &self,
         request: ReadRequest,
@@ -165,6 +171,13 @@ impl Channel {
             ));
         }
         let (native, element_count) = self.connected_native("ca_create_subscription")?;
+        if !self.access().0 {
+            return Err(CaError::new(
+                &**self.name(),
+                sys::ECA_NORDACCESS,
+                "ca_create_subscription",
+            ));
+        }
         let plan = dbr::plan_read(self.name(), native, element_count, request)?;
         attach()?;
         let (dbr_type, count) = (plan.dbr_type, plan.count as c_ulong);

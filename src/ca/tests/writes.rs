@@ -162,3 +162,24 @@ fn alarm_acknowledge_types_are_written() {
     let error = put_wait(&ai, 7, DataType::PutAcks).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::BadType);
 }
+
+#[test]
+fn rejected_plain_put_reaches_the_exception_sink() {
+    let bo = connect("bo");
+    let name = bo.name().to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    crate::ca::set_exception_sink(Some(std::sync::Arc::new(move |error: CaError| {
+        if error.pv() == name {
+            let _ = tx.lock().unwrap().send(error);
+        }
+    })));
+    bo.put(&Value::from("Ajar"), DataType::Native).unwrap();
+    flush_io().unwrap();
+    let error = rx
+        .recv_timeout(WAIT)
+        .expect("the server's rejection as an exception");
+    crate::ca::set_exception_sink(None);
+    assert_eq!(error.kind(), ErrorKind::PutFailed, "{error}");
+    assert_eq!(error.call(), "put");
+}
