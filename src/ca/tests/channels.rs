@@ -21,7 +21,7 @@ fn info_describes_a_connected_channel() {
     assert_eq!(info.datatype, Some(FieldType::Double));
     assert_eq!(info.element_count, 10);
     assert!(info.read && info.write);
-    let port = support::shared_ioc().port();
+    let port = ioc().port();
     assert!(
         info.host.ends_with(&format!(":{port}")),
         "host {}",
@@ -72,7 +72,7 @@ fn missing_pv_never_connects_and_its_wait_can_be_cancelled() {
 fn bad_pv_names_are_refused_before_libca_sees_them() {
     let empty = Channel::open("").err().expect("empty name");
     assert_eq!(empty.kind(), ErrorKind::BadString);
-    let prefix = support::shared_ioc().prefix();
+    let prefix = ioc().prefix();
     let longest = format!(
         "{prefix}{}",
         "x".repeat(crate::ca::MAX_PV_NAME - prefix.len())
