@@ -71,13 +71,12 @@ fn connect(record: &str) -> Channel {
 fn connect_name(name: &str) -> Channel {
     iocs();
     let channel = Channel::open(name).expect("open channel");
-    let record = name;
     let (tx, rx) = mpsc::channel();
     channel.on_connect(Box::new(move |result| {
         let _ = tx.send(result);
     }));
     rx.recv_timeout(WAIT)
-        .unwrap_or_else(|_| panic!("{record} did not connect"))
+        .unwrap_or_else(|_| panic!("{name} did not connect"))
         .expect("connection result");
     channel
 }
