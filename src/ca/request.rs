@@ -245,6 +245,26 @@ thread_local! {
     static IN_UPDATE: Cell<*const SubscriptionState> = const { Cell::new(std::ptr::null()) };
 }
 
+/// Marks a subscription's closure as running on this thread until dropped
+/// (also when the closure panics).
+struct UpdateMarker {
+    previous: *const SubscriptionState,
+}
+
+impl UpdateMarker {
+    fn enter(state: *const SubscriptionState) -> UpdateMarker {
+        UpdateMarker {
+            previous: IN_UPDATE.with(|current| current.replace(state)),
+        }
+    }
+}
+
+impl Drop for UpdateMarker {
+    fn drop(&mut self) {
+        IN_UPDATE.with(|current| current.set(self.previous));
+    }
+}
+
 impl Drop for Subscription {
     /// Clears the subscription; only once libca has returned (and so will
     /// not call again) is the closure freed. Dropping a subscription inside
@@ -338,8 +358,7 @@ unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
         let result = unsafe { read_reply(&state.plan, &args) };
-        let previous = IN_UPDATE.with(|current| current.replace(state));
+        let _running = UpdateMarker::enter(state);
         (state.update.lock())(result);
-        IN_UPDATE.with(|current| current.set(previous));
     });
 }

@@ -43,7 +43,9 @@ fn long_string_put_as_char_string_keeps_every_character() {
     put_wait(&lso, text.as_str(), DataType::CharStr).unwrap();
     let back = get_with(&lso, DataType::CharStr, Format::Raw, Count::Current).unwrap();
     assert_eq!(back.value, Value::String(text));
-    put_wait(&lso, "short", DataType::CharStr).unwrap();
+    // A name ending in '$' with no datatype means the same.
+    let datatype = DataType::resolve(&pv("lso.VAL$"), None, DataType::Native);
+    put_wait(&lso, "short", datatype).unwrap();
     let back = get_with(&lso, DataType::CharStr, Format::Raw, Count::Current).unwrap();
     assert_eq!(back.value, Value::String("short".into()));
 }
