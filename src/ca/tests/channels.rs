@@ -80,7 +80,9 @@ fn bad_pv_names_are_refused_before_libca_sees_them() {
     // A name of MAX_PV_NAME bytes is searched for (and the searches behind
     // it still go out, which a longer name would block).
     Channel::open(&longest).expect("libca takes a name of MAX_PV_NAME bytes");
-    connect("wf:enum"); // no other test opens this one
+    let restartable = restartable_ioc();
+    connect_name(&restartable.pv("wf:enum")); // no other test opens this one
+    drop(restartable);
     let long = format!("{longest}x");
     let error = Channel::open(&long).err().expect("over-long name");
     assert_eq!(error.kind(), ErrorKind::BadString);
@@ -117,4 +119,39 @@ fn listeners_hear_connection_and_access_rights() {
     );
     assert_eq!(channel.access(), (false, false));
     channel.remove_listener(id);
+}
+
+#[test]
+fn every_record_reports_its_native_type_and_element_count() {
+    let expected = [
+        ("ai", FieldType::Double, 1),
+        ("ao", FieldType::Double, 1),
+        ("bi", FieldType::Enum, 1),
+        ("bo", FieldType::Enum, 1),
+        ("mbbi", FieldType::Enum, 1),
+        ("mbbo", FieldType::Enum, 1),
+        ("longin", FieldType::Long, 1),
+        ("longout", FieldType::Long, 1),
+        ("stringin", FieldType::String, 1),
+        ("stringout", FieldType::String, 1),
+        ("lsi", FieldType::String, 1),
+        ("lsi.VAL$", FieldType::Char, 256),
+        ("wf:double", FieldType::Double, 10),
+        ("wf:long", FieldType::Long, 8),
+        ("wf:short", FieldType::Short, 8),
+        ("wf:float", FieldType::Float, 8),
+        ("wf:char", FieldType::Char, 64),
+        ("wf:uchar", FieldType::Char, 64),
+        ("wf:string", FieldType::String, 4),
+        ("wf:enum", FieldType::Enum, 4),
+        ("counter", FieldType::Double, 1),
+    ];
+    for (record, field_type, count) in expected {
+        let channel = connect(record);
+        assert_eq!(channel.native(), Some((field_type, count)), "{record}");
+        let reading = get_with(&channel, DataType::Native, Format::Time, Count::Full).unwrap();
+        assert_eq!(reading.value.field_type(), field_type, "{record}");
+        assert_eq!(reading.value.is_array(), count > 1, "{record}");
+        assert_eq!(reading.value.len(), count, "{record}");
+    }
 }
