@@ -122,6 +122,8 @@ impl Channel {
         // same user pointer as the connection handler.
         let status = unsafe { sys::ca_replace_access_rights_event(chid, Some(on_access_rights)) };
         if status != sys::ECA_NORMAL {
+            // libca fails this only for an invalid chid, which ours is not;
+            // the channel (never cleared) is then left uncached.
             return Err(CaError::new(name, status, "ca_replace_access_rights_event"));
         }
         let channel = Channel { shared };
