@@ -23,9 +23,14 @@ use parking_lot::Mutex;
 use super::context::{attach, guarded};
 use crate::catools::{CaError, ChannelInfo, ChannelState, FieldType};
 
-/// Longest PV name accepted: a CA search request carries the name in a UDP
-/// datagram, which libca limits to well under this.
-pub(crate) const MAX_PV_NAME: usize = 1024;
+/// Longest PV name we accept, in bytes: the longest whose search request
+/// libca can send. A search datagram is at most 1024 bytes (libca's
+/// `MAX_UDP_SEND`) and holds a 16-byte version header, a 16-byte search
+/// header and the name with its NUL padded to 8 bytes, leaving 991 bytes.
+/// libca itself accepts names up to 1007 bytes, but one over 991 is never
+/// sent, and (found against softIoc 7.0) stalls the search of every other
+/// channel queued behind it: so such names are refused here.
+pub(crate) const MAX_PV_NAME: usize = 991;
 
 /// Called once when the channel connects (or at once if it is connected).
 pub(crate) type ConnectCallback = Box<dyn FnOnce(Result<(), CaError>) + Send>;
@@ -117,6 +122,8 @@ impl Channel {
         // same user pointer as the connection handler.
         let status = unsafe { sys::ca_replace_access_rights_event(chid, Some(on_access_rights)) };
         if status != sys::ECA_NORMAL {
+            // libca fails this only for an invalid chid, which ours is not;
+            // the channel (never cleared) is then left uncached.
             return Err(CaError::new(name, status, "ca_replace_access_rights_event"));
         }
         let channel = Channel { shared };

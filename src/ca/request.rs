@@ -150,6 +150,12 @@ impl Channel {
     /// the current value, and keeps running across reconnections until the
     /// [`Subscription`] is dropped. The element type and count are fixed from
     /// the channel as it is now.
+    ///
+    /// Without read access libca would accept the subscription and never
+    /// call back; this refuses it instead (ECA_NORDACCESS), so the caller can
+    /// report it, and subscribe again on a
+    /// [`ChannelEvent::AccessRights`](super::ChannelEvent::AccessRights) that
+    /// grants reading.
     pub(crate) fn subscribe<F>(
         &self,
         request: ReadRequest,
@@ -165,6 +171,13 @@ impl Channel {
             ));
         }
         let (native, element_count) = self.connected_native("ca_create_subscription")?;
+        if !self.access().0 {
+            return Err(CaError::new(
+                &**self.name(),
+                sys::ECA_NORDACCESS,
+                "ca_create_subscription",
+            ));
+        }
         let plan = dbr::plan_read(self.name(), native, element_count, request)?;
         attach()?;
         let (dbr_type, count) = (plan.dbr_type, plan.count as c_ulong);
@@ -230,6 +243,26 @@ unsafe impl Send for Subscription {}
 thread_local! {
     /// The subscription whose update closure runs on this thread, if any.
     static IN_UPDATE: Cell<*const SubscriptionState> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Marks a subscription's closure as running on this thread until dropped
+/// (also when the closure panics).
+struct UpdateMarker {
+    previous: *const SubscriptionState,
+}
+
+impl UpdateMarker {
+    fn enter(state: *const SubscriptionState) -> UpdateMarker {
+        UpdateMarker {
+            previous: IN_UPDATE.with(|current| current.replace(state)),
+        }
+    }
+}
+
+impl Drop for UpdateMarker {
+    fn drop(&mut self) {
+        IN_UPDATE.with(|current| current.set(self.previous));
+    }
 }
 
 impl Drop for Subscription {
@@ -325,8 +358,7 @@ unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
         let result = unsafe { read_reply(&state.plan, &args) };
-        let previous = IN_UPDATE.with(|current| current.replace(state));
+        let _running = UpdateMarker::enter(state);
         (state.update.lock())(result);
-        IN_UPDATE.with(|current| current.set(previous));
     });
 }

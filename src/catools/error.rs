@@ -72,8 +72,9 @@ impl ErrorKind {
 /// libca, such as `"encode put value"`), and, for checks of our own, a detail
 /// saying what exactly was wrong.
 ///
-/// It displays as `"<pv>: <libca message>"`, followed by `" (<detail>)"` when
-/// there is a detail.
+/// It displays as `"<pv>: <libca message>"` (just the message for the few
+/// failures that concern no PV, such as creating the context), followed by
+/// `" (<detail>)"` when there is a detail.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CaError {
@@ -136,7 +137,12 @@ impl CaError {
 
 impl fmt::Display for CaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.pv, self.message)?;
+        if self.pv.is_empty() {
+            // Context-wide failures (e.g. creating the CA context) name no PV.
+            f.write_str(self.message)?;
+        } else {
+            write!(f, "{}: {}", self.pv, self.message)?;
+        }
         if let Some(detail) = &self.detail {
             write!(f, " ({detail})")?;
         }

@@ -327,3 +327,76 @@ impl fmt::Display for ChannelInfo {
         write!(f, "    Element count:    {}", self.element_count)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dollar_names_read_as_char_strings_unless_a_type_is_given() {
+        let resolve = DataType::resolve;
+        assert_eq!(
+            resolve("X:lsi.VAL$", None, DataType::Native),
+            DataType::CharStr
+        );
+        assert_eq!(
+            resolve("X:lsi.VAL$", None, DataType::String),
+            DataType::CharStr
+        );
+        assert_eq!(
+            resolve("X:lsi.VAL$", Some(DataType::CharBytes), DataType::Native),
+            DataType::CharBytes
+        );
+        assert_eq!(
+            resolve("X:wf.VAL$", None, DataType::Double),
+            DataType::Double
+        );
+        assert_eq!(resolve("X:ai", None, DataType::Native), DataType::Native);
+        assert_eq!(
+            resolve("X:ai", Some(DataType::Long), DataType::Double),
+            DataType::Long
+        );
+    }
+
+    #[test]
+    fn count_follows_the_python_convention() {
+        assert_eq!(Count::from_python(0), Count::Current);
+        assert_eq!(Count::from_python(-5), Count::Full);
+        assert_eq!(Count::from_python(3), Count::AtMost(3));
+        assert_eq!(Count::Current.for_channel(10), 0);
+        assert_eq!(Count::Full.for_channel(10), 10);
+        assert_eq!(Count::AtMost(3).for_channel(10), 3);
+        assert_eq!(Count::AtMost(30).for_channel(10), 10);
+    }
+
+    #[test]
+    fn default_events_grow_with_the_format() {
+        assert_eq!(Format::Raw.default_events(), EventMask::VALUE);
+        assert_eq!(
+            Format::Time.default_events(),
+            EventMask::VALUE | EventMask::ALARM
+        );
+        assert_eq!(
+            Format::Ctrl.default_events().bits(),
+            epics_sys::DBE_VALUE | epics_sys::DBE_ALARM | epics_sys::DBE_PROPERTY
+        );
+    }
+
+    #[test]
+    fn event_masks_must_be_non_empty_and_known() {
+        assert!(EventMask::LOG.is_valid());
+        assert!(!EventMask::from_bits(0).is_valid());
+        assert!(!EventMask::from_bits(0x100).is_valid());
+    }
+
+    #[test]
+    fn field_types_round_trip_their_codes() {
+        for code in 0..=6 {
+            let field_type = FieldType::from_code(code).unwrap();
+            assert_eq!(field_type.code(), code);
+            assert_eq!(field_type.dbf_name()[4..], field_type.dbr_name()[4..]);
+        }
+        assert_eq!(FieldType::from_code(7), None);
+        assert_eq!(FieldType::from_code(-1), None);
+    }
+}

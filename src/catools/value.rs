@@ -413,6 +413,15 @@ impl<T> Augmented<T> {
     pub fn into_value(self) -> T {
         self.value
     }
+
+    /// Replaces this (undelivered) update by a newer one, which then stands
+    /// for both: how a monitor without `all_updates` merges updates that
+    /// arrive while its callback queue is busy.
+    pub fn merge(&mut self, newer: Augmented<T>) {
+        let count = self.meta.update_count + newer.meta.update_count;
+        *self = newer;
+        self.meta.update_count = count;
+    }
 }
 
 impl Augmented<Value> {
@@ -685,6 +694,22 @@ mod tests {
         };
         assert_eq!(stamp.to_string(), "2023-11-14 22:13:20.123456");
         assert_eq!(stamp.as_secs_f64(), 1_700_000_000.123457);
+    }
+
+    #[test]
+    fn merged_updates_keep_the_newest_value_and_count_all() {
+        let update = |value: i32| Augmented {
+            value: Value::Long(value),
+            meta: Meta {
+                update_count: 1,
+                ..Meta::default()
+            },
+        };
+        let mut pending = update(1);
+        pending.merge(update(2));
+        pending.merge(update(3));
+        assert_eq!(pending.value, Value::Long(3));
+        assert_eq!(pending.meta.update_count, 3);
     }
 
     #[test]

@@ -21,7 +21,7 @@ fn info_describes_a_connected_channel() {
     assert_eq!(info.datatype, Some(FieldType::Double));
     assert_eq!(info.element_count, 10);
     assert!(info.read && info.write);
-    let port = support::shared_ioc().port();
+    let port = ioc().port();
     assert!(
         info.host.ends_with(&format!(":{port}")),
         "host {}",
@@ -72,28 +72,86 @@ fn missing_pv_never_connects_and_its_wait_can_be_cancelled() {
 fn bad_pv_names_are_refused_before_libca_sees_them() {
     let empty = Channel::open("").err().expect("empty name");
     assert_eq!(empty.kind(), ErrorKind::BadString);
-    let long = "x".repeat(crate::ca::MAX_PV_NAME + 1);
+    let prefix = ioc().prefix();
+    let longest = format!(
+        "{prefix}{}",
+        "x".repeat(crate::ca::MAX_PV_NAME - prefix.len())
+    );
+    // A name of MAX_PV_NAME bytes is searched for (and the searches behind
+    // it still go out, which a longer name would block).
+    Channel::open(&longest).expect("libca takes a name of MAX_PV_NAME bytes");
+    let restartable = restartable_ioc();
+    connect_name(&restartable.pv("wf:enum")); // no other test opens this one
+    drop(restartable);
+    let long = format!("{longest}x");
     let error = Channel::open(&long).err().expect("over-long name");
     assert_eq!(error.kind(), ErrorKind::BadString);
-    assert!(error.to_string().contains("at most 1024 bytes"), "{error}");
+    assert!(error.to_string().contains("at most 991 bytes"), "{error}");
 }
 
 #[test]
-fn listeners_hear_access_rights_on_connection() {
-    let channel = Channel::open(&pv("noaccess")).unwrap();
+fn listeners_hear_connection_and_access_rights() {
+    // A record of the restartable IOC that no other test opens: the
+    // listener is in place long before the search reply can arrive.
+    // Holding it keeps the restart test from stopping it meanwhile.
+    let ioc = restartable_ioc();
+    let name = ioc.pv("noaccess");
+    let channel = Channel::open(&name).unwrap();
     let (tx, rx) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
     let id = channel.add_listener(Arc::new(move |event: &ChannelEvent| {
         let _ = tx.lock().unwrap().send(event.clone());
     }));
-    // Whether the channel connected before the listener was added or not,
-    // its rights are what the server granted: read no, write no.
-    let _ = connect("noaccess");
+    let mut seen = Vec::new();
+    while seen.len() < 2 {
+        seen.push(
+            rx.recv_timeout(WAIT)
+                .expect("connection and access rights events"),
+        );
+    }
+    assert!(seen.contains(&ChannelEvent::Connected), "{seen:?}");
+    assert!(
+        seen.contains(&ChannelEvent::AccessRights {
+            read: false,
+            write: false
+        }),
+        "{seen:?}"
+    );
     assert_eq!(channel.access(), (false, false));
     channel.remove_listener(id);
-    for event in rx.try_iter() {
-        if let ChannelEvent::AccessRights { read, write } = event {
-            assert!(!read && !write);
-        }
+}
+
+#[test]
+fn every_record_reports_its_native_type_and_element_count() {
+    let expected = [
+        ("ai", FieldType::Double, 1),
+        ("ao", FieldType::Double, 1),
+        ("bi", FieldType::Enum, 1),
+        ("bo", FieldType::Enum, 1),
+        ("mbbi", FieldType::Enum, 1),
+        ("mbbo", FieldType::Enum, 1),
+        ("longin", FieldType::Long, 1),
+        ("longout", FieldType::Long, 1),
+        ("stringin", FieldType::String, 1),
+        ("stringout", FieldType::String, 1),
+        ("lsi", FieldType::String, 1),
+        ("lsi.VAL$", FieldType::Char, 256),
+        ("wf:double", FieldType::Double, 10),
+        ("wf:long", FieldType::Long, 8),
+        ("wf:short", FieldType::Short, 8),
+        ("wf:float", FieldType::Float, 8),
+        ("wf:char", FieldType::Char, 64),
+        ("wf:uchar", FieldType::Char, 64),
+        ("wf:string", FieldType::String, 4),
+        ("wf:enum", FieldType::Enum, 4),
+        ("counter", FieldType::Double, 1),
+    ];
+    for (record, field_type, count) in expected {
+        let channel = connect(record);
+        assert_eq!(channel.native(), Some((field_type, count)), "{record}");
+        let reading = get_with(&channel, DataType::Native, Format::Time, Count::Full).unwrap();
+        assert_eq!(reading.value.field_type(), field_type, "{record}");
+        assert_eq!(reading.value.is_array(), count > 1, "{record}");
+        assert_eq!(reading.value.len(), count, "{record}");
     }
 }

@@ -10,11 +10,14 @@ mod support;
 
 mod channels;
 mod reads;
+mod reconnection;
 mod subscriptions;
 mod writes;
 
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex, OnceLock};
 use std::time::Duration;
+
+use support::Ioc;
 
 use super::{flush_io, Channel, ReadRequest};
 use crate::catools::{Augmented, CaError, Count, DataType, Format, Value};
@@ -22,20 +25,58 @@ use crate::catools::{Augmented, CaError, Count, DataType, Format, Value};
 /// How long a test waits for anything the IOC should do at once.
 const WAIT: Duration = Duration::from_secs(5);
 
-/// The full name of a record of the shared IOC.
-fn pv(record: &str) -> String {
-    support::shared_ioc().pv(record)
+/// The IOCs of this test binary: the shared one, and one that a test stops
+/// and restarts. Both must run, and the client environment name both,
+/// before the first CA call of the process creates the context: every test
+/// reaches CA through this function first.
+fn iocs() -> &'static (&'static Ioc, Mutex<Ioc>) {
+    static IOCS: OnceLock<(&'static Ioc, Mutex<Ioc>)> = OnceLock::new();
+    IOCS.get_or_init(|| {
+        let shared = support::shared_ioc();
+        let restartable = Ioc::start();
+        // The shared IOC is found on EPICS_CA_SERVER_PORT; the other by an
+        // address list entry with its own port.
+        std::env::set_var(
+            "EPICS_CA_ADDR_LIST",
+            format!("127.0.0.1 127.0.0.1:{}", restartable.port()),
+        );
+        (shared, Mutex::new(restartable))
+    })
 }
 
-/// Opens `record`'s channel and waits until it connects.
+/// The shared IOC.
+fn ioc() -> &'static Ioc {
+    iocs().0
+}
+
+/// The IOC that a test may stop and restart (one test at a time holds it).
+fn restartable_ioc() -> std::sync::MutexGuard<'static, Ioc> {
+    iocs()
+        .1
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The full name of a record of the shared IOC.
+fn pv(record: &str) -> String {
+    ioc().pv(record)
+}
+
+/// Opens `record`'s channel on the shared IOC and waits until it connects.
 fn connect(record: &str) -> Channel {
-    let channel = Channel::open(&pv(record)).expect("open channel");
+    connect_name(&pv(record))
+}
+
+/// Opens a channel and waits until it connects.
+fn connect_name(name: &str) -> Channel {
+    iocs();
+    let channel = Channel::open(name).expect("open channel");
     let (tx, rx) = mpsc::channel();
     channel.on_connect(Box::new(move |result| {
         let _ = tx.send(result);
     }));
     rx.recv_timeout(WAIT)
-        .unwrap_or_else(|_| panic!("{record} did not connect"))
+        .unwrap_or_else(|_| panic!("{name} did not connect"))
         .expect("connection result");
     channel
 }

@@ -208,3 +208,29 @@ fn put_only_types_cannot_be_read() {
     .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::BadType);
 }
+
+#[test]
+fn abandoned_get_completes_harmlessly() {
+    let ai = connect("ai");
+    for _ in 0..20 {
+        let (tx, rx) = std::sync::mpsc::channel::<Result<Augmented<Value>, CaError>>();
+        ai.get(ReadRequest::default(), move |result| {
+            let _ = tx.send(result);
+        })
+        .unwrap();
+        drop(rx); // the caller timed out and went away
+    }
+    flush_io().unwrap();
+    // The late callbacks found their closures intact; the channel still works.
+    assert_eq!(get(&ai), Value::Double(3.5));
+}
+
+#[test]
+fn native_waveform_reads_keep_their_element_type() {
+    let chars = connect("wf:char");
+    put_wait(&chars, vec![1u8, 2, 3], DataType::Native).unwrap();
+    assert_eq!(get(&chars), Value::CharArray(vec![1, 2, 3]));
+    let reading = get_with(&chars, DataType::Native, Format::Ctrl, Count::Current).unwrap();
+    assert_eq!(reading.meta.datatype, Some(FieldType::Char));
+    assert!(reading.meta.limits.is_some());
+}

@@ -70,3 +70,34 @@ fn panicking_update_closure_is_contained() {
     );
     drop(subscription);
 }
+
+#[test]
+fn subscription_without_read_access_is_refused() {
+    let error = connect("noaccess")
+        .subscribe(ReadRequest::default(), EventMask::VALUE, |_| {})
+        .err()
+        .expect("no read access");
+    assert_eq!(error.kind(), ErrorKind::NoReadAccess);
+}
+
+#[test]
+fn ctrl_subscription_delivers_metadata_and_arrays() {
+    let wf = connect("wf:double");
+    put_wait(&wf, vec![0.5, 1.5], DataType::Native).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let request = ReadRequest {
+        format: Format::Ctrl,
+        count: Count::Full,
+        ..ReadRequest::default()
+    };
+    let _subscription = wf
+        .subscribe(request, Format::Ctrl.default_events(), move |update| {
+            let _ = tx.send(update);
+        })
+        .unwrap();
+    flush_io().unwrap();
+    let first = rx.recv_timeout(WAIT).unwrap().unwrap();
+    assert_eq!(first.value.len(), 10);
+    assert_eq!(first.meta.units.as_deref(), Some("A"));
+    assert_eq!(first.meta.precision, Some(4));
+}

@@ -43,7 +43,9 @@ fn long_string_put_as_char_string_keeps_every_character() {
     put_wait(&lso, text.as_str(), DataType::CharStr).unwrap();
     let back = get_with(&lso, DataType::CharStr, Format::Raw, Count::Current).unwrap();
     assert_eq!(back.value, Value::String(text));
-    put_wait(&lso, "short", DataType::CharStr).unwrap();
+    // A name ending in '$' with no datatype means the same.
+    let datatype = DataType::resolve(&pv("lso.VAL$"), None, DataType::Native);
+    put_wait(&lso, "short", datatype).unwrap();
     let back = get_with(&lso, DataType::CharStr, Format::Raw, Count::Current).unwrap();
     assert_eq!(back.value, Value::String("short".into()));
 }
@@ -161,4 +163,25 @@ fn alarm_acknowledge_types_are_written() {
     put_wait(&ai, 2, DataType::PutAcks).unwrap();
     let error = put_wait(&ai, 7, DataType::PutAcks).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::BadType);
+}
+
+#[test]
+fn rejected_plain_put_reaches_the_exception_sink() {
+    let bo = connect("bo");
+    let name = bo.name().to_string();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    crate::ca::set_exception_sink(Some(std::sync::Arc::new(move |error: CaError| {
+        if error.pv() == name {
+            let _ = tx.lock().unwrap().send(error);
+        }
+    })));
+    bo.put(&Value::from("Ajar"), DataType::Native).unwrap();
+    flush_io().unwrap();
+    let error = rx
+        .recv_timeout(WAIT)
+        .expect("the server's rejection as an exception");
+    crate::ca::set_exception_sink(None);
+    assert_eq!(error.kind(), ErrorKind::PutFailed, "{error}");
+    assert_eq!(error.call(), "put");
 }
