@@ -65,7 +65,9 @@ fn merged_updates_count_what_they_stand_for() {
     for i in 1..=puts {
         caput(&name, f64::from(i) * 0.25).unwrap();
     }
-    wait_until(|| log.borrow().last().map(|r| r.as_ref().unwrap().value) == Some(f64::from(puts) * 0.25));
+    wait_until(|| {
+        log.borrow().last().map(|r| r.as_ref().unwrap().value) == Some(f64::from(puts) * 0.25)
+    });
     let log = log.borrow();
     // The server may merge updates too (its queue per subscription is
     // short), so the counts add up to what reached this client, not to the

@@ -374,6 +374,7 @@ impl EncodedPut {
     }
 
     /// The payload's bytes.
+    #[cfg(test)]
     pub fn bytes(&self) -> Vec<u8> {
         let mut bytes: Vec<u8> = self.words.iter().flat_map(|w| w.to_ne_bytes()).collect();
         bytes.truncate(self.len);

@@ -14,23 +14,19 @@
 //! and hand its result over (to the scheduler's remote queue) rather than do
 //! the work. Panics in it are contained; they never unwind into libca.
 
-// Until the scheduler glue (caget, caput, camonitor, connect, cainfo) lands,
-// only this layer's tests call it, and not all of it: remove this with the glue.
-#![allow(dead_code, unused_imports)]
-
 mod channel;
 mod context;
 mod dbr;
 mod request;
 
-pub(crate) use channel::{
-    CallbackId, Channel, ChannelEvent, ChannelListener, ConnectCallback, MAX_PV_NAME,
-};
-pub(crate) use context::{
-    attach, flush_io, max_array_bytes, message, set_exception_sink, ExceptionSink,
-};
-pub(crate) use dbr::{EncodedPut, ReadRequest};
-pub(crate) use request::{GetCallback, PutCallback, Subscription, UpdateCallback};
+#[cfg(test)]
+pub(crate) use channel::MAX_PV_NAME;
+pub(crate) use channel::{CallbackId, Channel, ChannelEvent};
+#[cfg(test)]
+pub(crate) use context::set_exception_sink;
+pub(crate) use context::{flush_io, max_array_bytes, message};
+pub(crate) use dbr::ReadRequest;
+pub(crate) use request::Subscription;
 
 #[cfg(test)]
 mod tests;

@@ -28,10 +28,6 @@ use super::context::{attach, guarded};
 use super::dbr::{self, ReadPlan, ReadRequest};
 use crate::catools::{Augmented, CaError, DataType, EventMask, Value};
 
-/// Completion of a get: the value, or why there is none.
-pub(crate) type GetCallback = Box<dyn FnOnce(Result<Augmented<Value>, CaError>) + Send>;
-/// Completion of a put with callback.
-pub(crate) type PutCallback = Box<dyn FnOnce(Result<(), CaError>) + Send>;
 /// Each update of a subscription (an error for a failed update).
 pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Augmented<Value>, CaError>) + Send>;
 

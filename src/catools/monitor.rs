@@ -240,10 +240,8 @@ impl Inner {
         let listener =
             self.channel
                 .add_listener(Arc::new(move |event: &ChannelEvent| match event {
-                    ChannelEvent::Connected => {
-                        if !started.swap(true, Ordering::AcqRel) {
-                            let _ = remote.call(move || start_by_id(id));
-                        }
+                    ChannelEvent::Connected if !started.swap(true, Ordering::AcqRel) => {
+                        let _ = remote.call(move || start_by_id(id));
                     }
                     ChannelEvent::Disconnected if notify => {
                         inbox.push(Err(CaError::new(
