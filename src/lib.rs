@@ -1,5 +1,6 @@
-//! cothread: cooperative threads ("cothreads") for Rust, in the model of
-//! Python's `cothread` library.
+//! cothread: cooperative threads ("cothreads") and an EPICS Channel Access
+//! client for Rust, in the model of Python's `cothread` and
+//! `cothread.catools`, over the real EPICS C library libca.
 //!
 //! There is one true thread of processing per OS thread; cothreads share it
 //! and switch only at *suspension points* ([`sleep`], [`yield_now`], the
@@ -16,6 +17,26 @@
 //!   [`callback_result`]: the doors between OS threads and cothreads.
 //! * [`coselect`]: cooperative `select`/`poll` on raw fds.
 //! * [`quit`] / [`wait_for_quit`], and [`event_loop`] for GUI main loops.
+//! * [`catools`]: `caget`, `caput`, `camonitor`, `connect`, `cainfo` for one
+//!   PV or thousands in parallel. libca calls back on its own threads; each
+//!   completion is handed to the scheduler that asked, and a CA call suspends
+//!   only the calling cothread.
+//!
+//! ```no_run
+//! use cothread::catools::{caget, camonitor, caput, Augmented, CaError};
+//!
+//! caput("BL:DEMO:SETPOINT", 2.5)?;
+//! let current: f64 = caget("BL:DEMO:READBACK")?;
+//! println!("readback {current}");
+//! let _monitor = camonitor("BL:DEMO:STATUS", |update: Result<Augmented, CaError>| {
+//!     match update {
+//!         Ok(value) => println!("{value}"),
+//!         Err(err) => println!("{err}"),
+//!     }
+//! })?;
+//! cothread::wait_for_quit(true).ok(); // callbacks run until Ctrl-C
+//! # Ok::<(), CaError>(())
+//! ```
 //!
 //! The scheduler is per OS thread, created on first use; code outside any
 //! cothread (such as `main`) is itself a cothread that runs the scheduler
