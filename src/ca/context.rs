@@ -135,7 +135,7 @@ pub(crate) fn max_array_bytes() -> usize {
 /// Sends CA exceptions to `sink` instead of standard error; `None` restores
 /// the default. Exceptions of requests with a callback reach that callback
 /// instead; this gets the rest (e.g. a plain put that the server refused).
-#[allow(dead_code)] // for the catools glue
+#[cfg(test)] // only tests redirect exceptions, to observe them
 pub(crate) fn set_exception_sink(sink: Option<ExceptionSink>) {
     *EXCEPTION_SINK.write() = sink;
 }

@@ -86,8 +86,6 @@ use corosensei::{Coroutine, CoroutineResult, Yielder};
 use crate::error::Error;
 pub(crate) use remote::Remote;
 pub use remote::SchedulerHandle;
-// The cross-thread interface of the Channel Access layer (not yet merged).
-#[allow(unused_imports)]
 pub(crate) use remote::{remote_handle, RemoteHandle};
 pub use spawn::{spawn, Builder, JoinHandle};
 use stack::{GuardedStack, SharedRef, SharedStack, StackPool};
@@ -831,7 +829,6 @@ pub(crate) fn poll_now(fds: &[(RawFd, i16)]) -> Result<Vec<(RawFd, i16)>, Error>
 /// Invariant for the Channel Access layer: `f` runs in scheduler-loop
 /// context, outside any cothread, so it must not suspend; it may signal
 /// events and spawn. Hooks queued by a hook run before the following poll.
-#[allow(dead_code)] // the Channel Access layer's once-per-cycle flush hook
 pub(crate) fn before_poll(f: impl FnOnce() + 'static) {
     current().before_poll.borrow_mut().push(Box::new(f));
 }
@@ -846,7 +843,7 @@ pub(crate) fn in_cothread() -> bool {
 
 /// True when the caller may call a suspension point: inside a cothread, or
 /// in the main cothread outside scheduler-loop context.
-#[allow(dead_code)] // for the Channel Access layer
+#[cfg(test)]
 pub(crate) fn can_suspend() -> bool {
     !current().in_loop_context()
 }
