@@ -16,6 +16,8 @@
 //!   [`callback_result`]: the doors between OS threads and cothreads.
 //! * [`coselect`]: cooperative `select`/`poll` on raw fds.
 //! * [`quit`] / [`wait_for_quit`], and [`event_loop`] for GUI main loops.
+//! * [`catools`]: `caget`, `caput`, `camonitor`, `connect`, `cainfo` over
+//!   EPICS Channel Access; [`pv`]: the `PV` and `PV_array` helpers on top.
 //!
 //! The scheduler is per OS thread, created on first use; code outside any
 //! cothread (such as `main`) is itself a cothread that runs the scheduler
@@ -59,6 +61,7 @@ mod ca;
 pub mod catools;
 pub mod coselect;
 mod error;
+pub mod pv;
 #[allow(unsafe_code)]
 mod sched;
 mod sync;
