@@ -1,5 +1,5 @@
 //! An IOC that stops and comes back, seen through catools: the Python
-//! original's reconnection check. This binary has one test and its own IOC,
+//! original's reconnection check, and the PV helpers' view of it. This binary has one test and its own IOC,
 //! restarted on the same port (libca reads the port once, at the first CA
 //! call, so the client is pointed at the IOC before any).
 
@@ -10,6 +10,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use cothread::catools::{caget, CaError, ErrorKind, Get, Monitor, Put};
+use cothread::pv::PvArray;
 use support::{use_ioc_for_client, Ioc};
 
 /// How long libca may take to find the restarted IOC again. Without a CA
@@ -34,8 +35,16 @@ fn wait_for_more(log: &Log, len: usize, within: Duration, what: &str) {
     }
 }
 
+/// Runs the scheduler until `done()` or 5 s.
+fn wait_until(mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !done() && Instant::now() < deadline {
+        cothread::sleep(Duration::from_millis(5));
+    }
+}
+
 #[test]
-fn monitor_reports_disconnect_and_resumes_after_ioc_restart() {
+fn monitor_and_pv_array_report_disconnect_and_resume_after_ioc_restart() {
     let mut ioc = Ioc::start();
     use_ioc_for_client(&ioc);
     let name = ioc.pv("longout");
@@ -61,6 +70,11 @@ fn monitor_reports_disconnect_and_resumes_after_ioc_restart() {
         .map(|u| *u.as_ref().unwrap())
         .collect();
     assert_eq!(seen, vec![42, 43, 44]);
+    // The PV helper over the same records: all ok while the IOC serves.
+    let array: PvArray<f64> = PvArray::new(&[name.clone(), ioc.pv("ai")], 1).unwrap();
+    array.sync(Duration::from_secs(5)).unwrap();
+    wait_until(|| array.get() == vec![44.0, 3.5]);
+    assert!(array.all_ok());
 
     // The IOC goes away: the subscription delivers one disconnect error.
     ioc.stop();
@@ -68,6 +82,10 @@ fn monitor_reports_disconnect_and_resumes_after_ioc_restart() {
     let disconnect = log.borrow()[4].clone().unwrap_err();
     assert_eq!(disconnect.kind(), ErrorKind::Disconnected);
     assert_eq!(disconnect.pv(), name);
+    // The array keeps the last values and marks both PVs not ok.
+    wait_until(|| array.ok() == vec![false, false]);
+    assert_eq!(array.ok(), vec![false, false]);
+    assert_eq!(array.get(), vec![44.0, 3.5]);
 
     // A read meanwhile fails within its timeout; it does not hang.
     let asked = Instant::now();
@@ -91,6 +109,9 @@ fn monitor_reports_disconnect_and_resumes_after_ioc_restart() {
     Put::new().wait(true).put(&name, 45).unwrap();
     wait_for_more(&log, 6, Duration::from_secs(5), "update 45");
     assert_eq!(*log.borrow()[6].as_ref().unwrap(), 45);
+    wait_until(|| array.get() == vec![45.0, 3.5]);
+    assert!(array.all_ok());
+    assert_eq!(array.get(), vec![45.0, 3.5]);
 
     subscription.close();
 }
