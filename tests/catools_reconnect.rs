@@ -1,7 +1,8 @@
-//! An IOC that stops and comes back, seen through catools: the Python
-//! original's reconnection check, and the PV helpers' view of it. This binary has one test and its own IOC,
-//! restarted on the same port (libca reads the port once, at the first CA
-//! call, so the client is pointed at the IOC before any).
+//! An IOC that stops and comes back, seen through catools (the Python
+//! original's reconnection check) and through a PV helper. This binary has
+//! one test and its own IOC, restarted on the same port (libca reads the
+//! port once, at the first CA call, so the client is pointed at the IOC
+//! before any).
 
 mod support;
 
