@@ -21,6 +21,7 @@
 //!   PV or thousands in parallel. libca calls back on its own threads; each
 //!   completion is handed to the scheduler that asked, and a CA call suspends
 //!   only the calling cothread.
+//! * [`pv`]: the `PV` and `PV_array` helpers, built on catools.
 //!
 //! ```no_run
 //! use cothread::catools::{caget, camonitor, caput, Augmented, CaError};
@@ -80,6 +81,7 @@ mod ca;
 pub mod catools;
 pub mod coselect;
 mod error;
+pub mod pv;
 #[allow(unsafe_code)]
 mod sched;
 mod sync;
