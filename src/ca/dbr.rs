@@ -281,7 +281,10 @@ fn read_values(b: &[u8], at: usize, plain: FieldType, count: usize, array: bool)
 
 /// Reads a DBR buffer that libca delivered for `plan` (of `dbr_type` with
 /// `count` elements, `buffer` holding at least [`buffer_size`] bytes) into an
-/// owned value with its metadata.
+/// owned value with its metadata. `meta.name` is left empty: this runs on
+/// libca's thread for every reply and update, and most readers never look at
+/// the name, so whoever hands the reading to a caller that keeps metadata
+/// fills it in (see `FromReading::keeps_meta`).
 pub(crate) fn decode(
     plan: &ReadPlan,
     dbr_type: chtype,
@@ -290,7 +293,7 @@ pub(crate) fn decode(
 ) -> Augmented<Value> {
     let plain = element_type(dbr_type).unwrap_or(FieldType::String);
     let mut meta = Meta {
-        name: plan.name.to_string(),
+        name: String::new(),
         datatype: Some(plain),
         element_count: plan.element_count,
         format: plan.format,
