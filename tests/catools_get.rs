@@ -24,6 +24,7 @@ fn caget_reads_native_type_with_metadata() {
         .get(&ioc.pv("longout"))
         .unwrap();
     assert_eq!(reading.value, Value::Long(7));
+    assert_eq!(reading.name(), ioc.pv("longout"));
     assert_eq!(reading.meta.units.as_deref(), Some("steps"));
     let limits = reading.meta.limits.expect("CTRL read has limits");
     assert_eq!(limits.upper_disp_limit, 1000.0);
@@ -35,6 +36,15 @@ fn caget_of_a_string_record() {
     let ioc = support::shared_ioc();
     let value: String = caget(&ioc.pv("stringin")).unwrap();
     assert_eq!(value, "hello");
+}
+
+#[test]
+fn augmented_list_readings_carry_their_names() {
+    let ioc = support::shared_ioc();
+    let names = [ioc.pv("ai"), ioc.pv("longin")];
+    let readings: Vec<Augmented<f64>> = caget_list(&names).unwrap();
+    let got: Vec<&str> = readings.iter().map(Augmented::name).collect();
+    assert_eq!(got, names);
 }
 
 #[test]

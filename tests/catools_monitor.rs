@@ -69,6 +69,7 @@ fn merged_updates_count_what_they_stand_for() {
         log.borrow().last().map(|r| r.as_ref().unwrap().value) == Some(f64::from(puts) * 0.25)
     });
     let log = log.borrow();
+    assert_eq!(log[0].as_ref().unwrap().name(), name);
     // The server may merge updates too (its queue per subscription is
     // short), so the counts add up to what reached this client, not to the
     // puts; what this client merged shows as counts above 1.

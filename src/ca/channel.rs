@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 use std::ffi::{c_void, CStr, CString};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Arc;
 
@@ -56,6 +57,11 @@ pub(crate) struct CallbackId(u64);
 #[derive(Default)]
 struct State {
     connected: bool,
+    /// The native type and element count, read from libca when the channel
+    /// connects (`None` while disconnected or when libca reports no valid
+    /// type): every request needs them, and asking libca costs two locks of
+    /// its context mutex per request.
+    native: Option<(FieldType, usize)>,
     next_id: u64,
     waiters: Vec<(u64, ConnectCallback)>,
     listeners: Vec<(u64, ChannelListener)>,
@@ -74,7 +80,34 @@ pub(crate) struct Channel {
     shared: Arc<Shared>,
 }
 
-static CHANNELS: Mutex<Option<HashMap<Arc<str>, Channel>>> = Mutex::new(None);
+/// Every channel of the process by name. Looked up once per PV of every call,
+/// so it hashes with [`NameHasher`] rather than SipHash: names come from the
+/// program, not from an adversary.
+static CHANNELS: Mutex<Option<HashMap<Arc<str>, Channel, NameHash>>> = Mutex::new(None);
+
+type NameHash = BuildHasherDefault<NameHasher>;
+
+/// The Fx hash (rustc's): a multiply and rotate per 8 bytes of the name.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut add = |word: u64| self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let mut tail = [0; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        add(u64::from_le_bytes(tail));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 impl Channel {
     /// The channel for `name`, created (and its connection started) on first
@@ -83,7 +116,7 @@ impl Channel {
     pub(crate) fn open(name: &str) -> Result<Channel, CaError> {
         check_name(name)?;
         let mut channels = CHANNELS.lock();
-        let channels = channels.get_or_insert_with(HashMap::new);
+        let channels = channels.get_or_insert_with(HashMap::default);
         if let Some(channel) = channels.get(name) {
             return Ok(channel.clone());
         }
@@ -201,14 +234,7 @@ impl Channel {
 
     /// The native type and element count, when connected.
     pub(crate) fn native(&self) -> Option<(FieldType, usize)> {
-        let chid = self.chid();
-        // SAFETY: chid is a live channel (never cleared); these read fields
-        // libca keeps for the channel, and report TYPENOTCONN / 0 when it is
-        // not connected.
-        let (field_type, count) =
-            unsafe { (sys::ca_field_type(chid), sys::ca_element_count(chid)) };
-        let field_type = FieldType::from_code(field_type.into())?;
-        Some((field_type, usize::try_from(count).ok()?))
+        self.shared.state.lock().native
     }
 
     /// What `cainfo` reports.
@@ -282,9 +308,28 @@ fn check_name(name: &str) -> Result<(), CaError> {
 }
 
 impl Shared {
-    fn connection_changed(&self, connected: bool) {
+    /// The native type and element count of `chid` (this channel's, as libca
+    /// passed it to a callback: `self.chid` may not be stored yet).
+    fn read_native(chid: sys::chid) -> Option<(FieldType, usize)> {
+        // SAFETY: chid is a live channel (never cleared); these read fields
+        // libca keeps for the channel, and report TYPENOTCONN / 0 when it is
+        // not connected.
+        let (field_type, count) =
+            unsafe { (sys::ca_field_type(chid), sys::ca_element_count(chid)) };
+        let field_type = FieldType::from_code(field_type.into())?;
+        Some((field_type, usize::try_from(count).ok()?))
+    }
+
+    fn connection_changed(&self, chid: sys::chid, connected: bool) {
+        // Read before locking: libca's calls take its own mutex.
+        let native = if connected {
+            Shared::read_native(chid)
+        } else {
+            None
+        };
         let mut state = self.state.lock();
         state.connected = connected;
+        state.native = native;
         let waiters = if connected {
             std::mem::take(&mut state.waiters)
         } else {
@@ -328,7 +373,10 @@ unsafe extern "C" fn on_connection(args: sys::connection_handler_args) {
     guarded("connection handler", || {
         // SAFETY: libca calls this only for channels made by Channel::open.
         let shared = unsafe { shared_of(args.chid) };
-        shared.connection_changed(args.op == sys::CA_OP_CONN_UP as std::os::raw::c_long);
+        shared.connection_changed(
+            args.chid,
+            args.op == sys::CA_OP_CONN_UP as std::os::raw::c_long,
+        );
     });
 }
 

@@ -146,13 +146,15 @@ impl<T: Send> Inbox<T> {
         }
     }
 
-    /// Takes what has arrived, with the number of items merged away (0 in
-    /// `All` mode).
-    pub(crate) fn take(&self) -> (VecDeque<T>, u64) {
+    /// Swaps what has arrived into `batch` (which must be empty, and whose
+    /// allocation the inbox keeps for the next burst), and returns the number
+    /// of items merged away (0 in `All` mode).
+    pub(crate) fn take_into(&self, batch: &mut VecDeque<T>) -> u64 {
+        debug_assert!(batch.is_empty());
         let mut state = self.state.lock();
         state.scheduled = false;
-        let merged = std::mem::take(&mut state.merged);
-        (std::mem::take(&mut state.items), merged)
+        std::mem::swap(&mut state.items, batch);
+        std::mem::take(&mut state.merged)
     }
 }
 
@@ -191,9 +193,12 @@ where
         id,
     });
     let source = Arc::clone(&inbox);
+    // Two buffers swapped back and forth, so that a busy subscription does
+    // not allocate (and grow) a fresh queue for every burst.
+    let mut batch = VecDeque::new();
     let run: Handler = Rc::new(RefCell::new(move || {
-        let (items, merged) = source.take();
-        for item in items {
+        let merged = source.take_into(&mut batch);
+        for item in batch.drain(..) {
             // In Latest mode there is at most one item, standing for
             // `merged + 1` updates.
             handler(item, merged + 1);

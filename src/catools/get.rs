@@ -17,11 +17,33 @@ pub trait FromReading: Sized {
     fn requested_type() -> DataType;
     /// Takes what arrived, or says why it cannot.
     fn from_reading(reading: Augmented<Value>) -> Result<Self, TypeMismatch>;
+    /// Whether [`from_reading`](Self::from_reading) keeps the metadata, and so
+    /// needs `meta.name` filled in (false: the reading arrives with an empty
+    /// name, which saves an allocation per value).
+    #[doc(hidden)]
+    fn keeps_meta() -> bool {
+        true
+    }
+}
+
+/// Hands `reading` of `name` to `T`: fills in the name (which decoding
+/// leaves empty) when `T` keeps it.
+pub(crate) fn convert_reading<T: FromReading>(
+    name: &str,
+    mut reading: Augmented<Value>,
+) -> Result<T, CaError> {
+    if T::keeps_meta() {
+        reading.meta.name = name.to_string();
+    }
+    T::from_reading(reading).map_err(|e| e.into_ca_error(name))
 }
 
 impl<T: FromValue> FromReading for T {
     fn requested_type() -> DataType {
         T::requested_type()
+    }
+    fn keeps_meta() -> bool {
+        false
     }
     fn from_reading(reading: Augmented<Value>) -> Result<T, TypeMismatch> {
         T::from_value(reading.value)
@@ -105,9 +127,7 @@ impl Get {
         read_many(&names, self.request_for::<T>(), deadline)
             .into_iter()
             .zip(&names)
-            .map(|(reading, name)| {
-                reading.and_then(|r| T::from_reading(r).map_err(|e| e.into_ca_error(name)))
-            })
+            .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r)))
             .collect()
     }
 

@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use super::dispatch::{self, Delivery, Inbox, Registration};
-use super::get::FromReading;
+use super::get::{convert_reading, FromReading};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, EventMask, Format, Value};
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
@@ -144,7 +144,7 @@ impl Monitor {
         let (inbox, registration) = dispatch::register(delivery, move |update: Update, count| {
             let update = update.and_then(|mut reading| {
                 reading.meta.update_count = count;
-                T::from_reading(reading).map_err(|e| e.into_ca_error(&name))
+                convert_reading(&name, reading)
             });
             callback(update);
         });

@@ -1,0 +1,240 @@
+//! The Channel Access benchmark's workloads on Rust cothread's catools, the
+//! Rust column of `benches/run-ca.sh`.
+//!
+//! The same workloads, order, environment and output lines ("name value
+//! unit", "#" comments) as `benches/ca/raw_limit.c` and
+//! `benches/ca/cothread_peer.py`; the contract is `benches/ca/README.md`.
+//! Each workload is what a catools user writes for the job: one public-API
+//! call per step, no tuning. Arguments (cargo's `--bench`) are ignored.
+
+use std::cell::Cell;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use cothread::catools::{Augmented, CaError, Get, Monitor, Put, Value};
+use cothread::Event;
+
+const N_PVS: usize = 1000;
+/// Any single call; far above any result.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+fn fail(what: &str) -> ! {
+    eprintln!("catools bench: {what}");
+    std::process::exit(1);
+}
+
+fn required_env(name: &str) -> String {
+    match std::env::var(name) {
+        Ok(value) if !value.is_empty() => value,
+        _ => {
+            eprintln!("catools bench: set {name} (benches/run-ca.sh does)");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn env_or<T: std::str::FromStr>(name: &str, fallback: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(fallback)
+}
+
+fn report(name: &str, value: f64, unit: &str) {
+    println!("{name} {value:.6} {unit}");
+}
+
+fn ms_since(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1e3
+}
+
+/// CPU seconds (user + system) of this whole process, libca's threads included.
+fn cpu_seconds() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a full rusage into the zeroed buffer we own;
+    // RUSAGE_SELF is always valid, so it cannot fail.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+fn check<T>(what: &str, result: Result<T, CaError>) -> T {
+    result.unwrap_or_else(|err| fail(&format!("{what}: {err}")))
+}
+
+fn caget_list(names: &[String]) -> Vec<f64> {
+    let values = check(
+        "caget list",
+        Get::new().timeout(TIMEOUT).get_list::<f64, _>(names),
+    );
+    assert_eq!(values.len(), N_PVS);
+    values
+}
+
+fn caget_list_cold(names: &[String]) {
+    // First CA traffic of the process: search, connect and get overlap.
+    let start = Instant::now();
+    caget_list(names);
+    report("caget_list_cold", ms_since(start), "ms");
+}
+
+fn caget_list_warm(names: &[String], repeats: usize) {
+    for _ in 0..repeats {
+        let start = Instant::now();
+        caget_list(names);
+        report("caget_list_warm", ms_since(start), "ms");
+    }
+}
+
+fn caget_sequential(name: &str, repeats: usize) {
+    let get = Get::new().timeout(TIMEOUT);
+    for _ in 0..repeats {
+        let start = Instant::now();
+        for _ in 0..N_PVS {
+            check("caget", get.get::<f64>(name));
+        }
+        report("caget_sequential", ms_since(start), "ms");
+    }
+}
+
+fn caput_list_wait(names: &[String], repeats: usize) {
+    let put = Put::new().wait(true).timeout(TIMEOUT);
+    for r in 0..repeats {
+        let values: Vec<Value> = (0..N_PVS)
+            .map(|i| Value::Double((r * N_PVS + i) as f64 + 0.5))
+            .collect();
+        let start = Instant::now();
+        check("caput list", put.put_list(names, values));
+        report("caput_list_wait", ms_since(start), "ms");
+    }
+}
+
+fn caget_waveform(name: &str, repeats: usize) {
+    let get = Get::new().timeout(TIMEOUT);
+    // repeats + 1: the first get (which also connects) is a warm-up.
+    for r in 0..=repeats {
+        let start = Instant::now();
+        let value: Vec<f64> = check("caget waveform", get.get(name));
+        let elapsed = ms_since(start);
+        let n = value.len();
+        if n != 1_000_000 || value[n - 1] != (n - 1) as f64 * 0.25 + 1.0 / n as f64 {
+            fail("the waveform is not what `putter --fill` wrote");
+        }
+        if r > 0 {
+            report("caget_waveform_1M", elapsed, "ms");
+        }
+    }
+}
+
+/// Counts updates of `$(P)mon` while the putter hammers it (see putter.c).
+fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool) {
+    let kind = if all_updates { "all" } else { "merged" };
+    let callbacks = Rc::new(Cell::new(0u64));
+    let updates = Rc::new(Cell::new(0u64));
+    let first = Event::<()>::new();
+    let last = Event::<()>::new();
+    let subscription = {
+        let (callbacks, updates) = (Rc::clone(&callbacks), Rc::clone(&updates));
+        let (first, last) = (first.clone(), last.clone());
+        let mut seen_first = false;
+        Monitor::new().all_updates(all_updates).subscribe(
+            name,
+            move |update: Result<Augmented<f64>, CaError>| {
+                // The plain counting callback; update_count is 1 with
+                // all_updates and the number of merged updates otherwise.
+                let Ok(update) = update else { return };
+                callbacks.set(callbacks.get() + 1);
+                updates.set(updates.get() + update.meta.update_count);
+                if !seen_first {
+                    seen_first = true;
+                    first.signal(());
+                } else if update.value == -1.0 {
+                    last.signal(());
+                }
+            },
+        )
+    };
+    let subscription = check("camonitor", subscription);
+    if first.wait(TIMEOUT).is_err() {
+        fail("no initial monitor update");
+    }
+    let mut child = Command::new(putter)
+        .arg(name)
+        .arg(format!("{seconds}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| fail(&format!("cannot start the putter: {err}")));
+    let mut to_putter = child.stdin.take().expect("piped stdin");
+    let mut from_putter = BufReader::new(child.stdout.take().expect("piped stdout"));
+    // A blocking read is fine here: nothing else needs the scheduler yet.
+    let mut ready = String::new();
+    if from_putter.read_line(&mut ready).is_err() || ready != "ready\n" {
+        fail("the putter did not get ready");
+    }
+
+    callbacks.set(0);
+    updates.set(0);
+    let (start, cpu_start) = (Instant::now(), cpu_seconds());
+    if to_putter
+        .write_all(b"go\n")
+        .and_then(|()| to_putter.flush())
+        .is_err()
+    {
+        fail("cannot tell the putter to go");
+    }
+    if last
+        .wait(Duration::from_secs_f64(seconds) + TIMEOUT)
+        .is_err()
+    {
+        fail("the putter's final value never arrived");
+    }
+    let (elapsed, cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu_start);
+
+    subscription.close();
+    drop(to_putter);
+    match child.wait() {
+        Ok(status) if status.success() => {}
+        _ => fail("the putter failed"),
+    }
+    let updates = updates.get() as f64;
+    println!(
+        "# monitor {kind}: {} callbacks for {updates} updates in {elapsed:.3} s, {cpu:.3} CPU s",
+        callbacks.get()
+    );
+    report(
+        &format!("monitor_{kind}_rate"),
+        updates / elapsed,
+        "updates/s",
+    );
+    report(
+        &format!("monitor_{kind}_cpu"),
+        cpu / updates * 1e5,
+        "s/100k",
+    );
+}
+
+fn main() {
+    let prefix = required_env("BENCH_PREFIX");
+    let putter = required_env("BENCH_PUTTER");
+    let repeats: usize = env_or("BENCH_REPEATS", 5);
+    let seconds: f64 = env_or("BENCH_MONITOR_SECONDS", 2.0);
+    if repeats < 1 || seconds <= 0.0 {
+        fail("BENCH_REPEATS and BENCH_MONITOR_SECONDS must be positive");
+    }
+    let names: Vec<String> = (0..N_PVS).map(|i| format!("{prefix}pv:{i:04}")).collect();
+
+    caget_list_cold(&names); // first: nothing is connected yet
+    caget_list_warm(&names, repeats);
+    caget_sequential(&names[0], repeats);
+    caput_list_wait(&names, repeats);
+    caget_waveform(&format!("{prefix}big"), repeats);
+    let mon = format!("{prefix}mon");
+    monitor(&mon, &putter, seconds, true);
+    monitor(&mon, &putter, seconds, false);
+}
