@@ -7,6 +7,9 @@
 //! Each workload is what a catools user writes for the job: one public-API
 //! call per step, no tuning. Arguments (cargo's `--bench`) are ignored.
 
+#[path = "support/cpu.rs"]
+mod cpu;
+use cpu::cpu_seconds;
 use std::cell::Cell;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -48,19 +51,6 @@ fn report(name: &str, value: f64, unit: &str) {
 
 fn ms_since(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1e3
-}
-
-/// CPU seconds (user + system) of this whole process, libca's threads included.
-fn cpu_seconds() -> f64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage writes a full rusage into the zeroed buffer we own;
-    // RUSAGE_SELF is always valid, so it cannot fail.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 * 1e-6;
-    seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 fn check<T>(what: &str, result: Result<T, CaError>) -> T {
