@@ -58,19 +58,28 @@ impl ConnectWaits {
     }
 }
 
-/// Opens (or finds) the channels of `names` and waits until each is
-/// connected or `deadline` passes; one result per name.
-pub(crate) fn connect_all(
+/// For each name in turn, opens (or finds) its channel and runs its request
+/// from `requests` as soon as the channel is connected; all requests go out
+/// in one flush. Waits until every result is in or `deadline` passes; a
+/// result still missing then is the timeout error. When every channel is
+/// already connected, the requests are issued in list order before this
+/// suspends (and it does not suspend if they complete at once).
+pub(crate) fn request_each<T, F>(
     names: &[&str],
     deadline: Option<Instant>,
-) -> Vec<Result<Channel, CaError>> {
+    requests: impl IntoIterator<Item = F>,
+) -> Vec<Result<T, CaError>>
+where
+    T: Send + 'static,
+    F: FnOnce(&Channel, Slot<Result<T, CaError>>) + Send + 'static,
+{
     let collector = Collector::new(names.len());
     let mut waits = ConnectWaits::default();
     let mut channels = Vec::with_capacity(names.len());
-    for (index, name) in names.iter().enumerate() {
+    for (index, (name, request)) in names.iter().zip(requests).enumerate() {
         match Channel::open(name) {
             Ok(channel) => {
-                waits.when_connected(&channel, collector.slot(index), |_, slot| slot.fill(Ok(())));
+                waits.when_connected(&channel, collector.slot(index), request);
                 channels.push(Some(channel));
             }
             Err(err) => {
@@ -79,16 +88,37 @@ pub(crate) fn connect_all(
             }
         }
     }
+    schedule_flush();
     let results = collector.wait(deadline);
     drop(waits);
     results
         .into_iter()
         .zip(channels)
-        .map(|(result, channel)| match (result, channel) {
-            (Some(Ok(())), Some(channel)) => Ok(channel),
-            (Some(Err(err)), _) => Err(err),
-            (None, Some(channel)) => Err(channel.timeout_error()),
-            (_, None) => unreachable!("a name whose channel failed to open has its error"),
+        .zip(names)
+        .map(|((result, channel), name)| match result {
+            Some(result) => result,
+            None => Err(timeout_error(name, channel.as_ref())),
         })
         .collect()
+}
+
+/// Opens (or finds) the channels of `names` and waits until each is
+/// connected or `deadline` passes; one result per name.
+pub(crate) fn connect_all(
+    names: &[&str],
+    deadline: Option<Instant>,
+) -> Vec<Result<Channel, CaError>> {
+    let connected = names.iter().map(|_| {
+        |channel: &Channel, slot: Slot<Result<Channel, CaError>>| slot.fill(Ok(channel.clone()))
+    });
+    request_each(names, deadline, connected)
+}
+
+/// The error of a request that did not complete in time: the connection's
+/// timeout when the channel never connected, the request's otherwise.
+fn timeout_error(name: &str, channel: Option<&Channel>) -> CaError {
+    match channel {
+        Some(channel) if !channel.is_connected() => channel.timeout_error(),
+        _ => CaError::new(name, epics_sys::ECA_TIMEOUT, "wait for completion"),
+    }
 }

@@ -2,8 +2,8 @@
 
 use std::time::Instant;
 
-use super::connected::ConnectWaits;
-use super::handoff::{schedule_flush, Collector};
+use super::connected::request_each;
+use super::handoff::Slot;
 use super::timeout::CaTimeout;
 use super::value::TypeMismatch;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Value};
@@ -161,46 +161,14 @@ fn read_many(
     request_for: impl Fn(&str) -> ReadRequest,
     deadline: Option<Instant>,
 ) -> Vec<Result<Augmented<Value>, CaError>> {
-    let collector = Collector::new(names.len());
-    let mut waits = ConnectWaits::default();
-    let mut channels = Vec::with_capacity(names.len());
-    for (index, name) in names.iter().enumerate() {
-        let channel = match Channel::open(name) {
-            Ok(channel) => channel,
-            Err(err) => {
-                collector.fill_now(index, Err(err));
-                channels.push(None);
-                continue;
-            }
-        };
+    let reads = names.iter().map(|name| {
         let request = request_for(name);
-        waits.when_connected(&channel, collector.slot(index), move |channel, slot| {
+        move |channel: &Channel, slot: Slot<Result<Augmented<Value>, CaError>>| {
             let spare = slot.spare();
             if let Err(err) = channel.get(request, move |reading| slot.fill(reading)) {
                 spare.fill(Err(err));
             }
-        });
-        channels.push(Some(channel));
-    }
-    schedule_flush();
-    let results = collector.wait(deadline);
-    drop(waits);
-    results
-        .into_iter()
-        .zip(channels)
-        .zip(names)
-        .map(|((result, channel), name)| match result {
-            Some(result) => result,
-            None => Err(timeout_error(name, channel.as_ref())),
-        })
-        .collect()
-}
-
-/// The error of a request that did not complete in time: the connection's
-/// timeout when the channel never connected, the get's otherwise.
-pub(crate) fn timeout_error(name: &str, channel: Option<&Channel>) -> CaError {
-    match channel {
-        Some(channel) if !channel.is_connected() => channel.timeout_error(),
-        _ => CaError::new(name, epics_sys::ECA_TIMEOUT, "wait for completion"),
-    }
+        }
+    });
+    request_each(names, deadline, reads)
 }

@@ -4,10 +4,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::connected::ConnectWaits;
+use super::connected::request_each;
 use super::dispatch::{self, Delivery};
-use super::get::timeout_error;
-use super::handoff::{schedule_flush, Collector, Slot};
+use super::handoff::Slot;
 use super::timeout::CaTimeout;
 use super::{CaError, DataType, Value};
 use crate::ca::Channel;
@@ -188,38 +187,18 @@ impl Put {
                 })
                 .collect();
         }
-        let deadline = self.timeout.deadline();
-        let collector = Collector::new(names.len());
-        let mut waits = ConnectWaits::default();
-        let mut channels = Vec::with_capacity(names.len());
-        for (index, (name, value)) in names.iter().zip(values).enumerate() {
-            let channel = match Channel::open(name) {
-                Ok(channel) => channel,
-                Err(err) => {
-                    collector.fill_now(index, Err(err));
-                    channels.push(None);
-                    continue;
+        let puts = names
+            .iter()
+            .zip(values)
+            .enumerate()
+            .map(|(index, (name, value))| {
+                let datatype = DataType::resolve(name, self.datatype, DataType::Native);
+                let callback = callback.clone();
+                move |channel: &Channel, slot: Slot<Result<(), CaError>>| {
+                    issue(channel, &value, datatype, completion, index, callback, slot);
                 }
-            };
-            let datatype = DataType::resolve(name, self.datatype, DataType::Native);
-            let callback = callback.clone();
-            waits.when_connected(&channel, collector.slot(index), move |channel, slot| {
-                issue(channel, &value, datatype, completion, index, callback, slot);
             });
-            channels.push(Some(channel));
-        }
-        schedule_flush();
-        let results = collector.wait(deadline);
-        drop(waits);
-        results
-            .into_iter()
-            .zip(channels)
-            .zip(&names)
-            .map(|((result, channel), name)| match result {
-                Some(result) => result,
-                None => Err(timeout_error(name, channel.as_ref())),
-            })
-            .collect()
+        request_each(&names, self.timeout.deadline(), puts)
     }
 }
 
