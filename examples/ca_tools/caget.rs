@@ -166,7 +166,11 @@ pub fn run(
                 }
             }
             'F' => common.style.separator = separator(&arg),
-            _ => {} // -i: accepted and ignored, as by EPICS base's caget.
+            // -i is in caget's optstring without a meaning: usage, status 1.
+            _ => {
+                let _ = err.write_all(USAGE.as_bytes());
+                return 1;
+            }
         }
     }
     if names.is_empty() {

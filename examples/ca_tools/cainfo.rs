@@ -62,7 +62,12 @@ pub fn run(
                 }
             },
             'p' => set_priority(&mut common, &arg, "cainfo", err),
-            _ => {}
+            // -n is in cainfo's optstring without a meaning: usage, status 1.
+            _ => {
+                let _ = err.write_all(USAGE.as_bytes());
+                let _ = writeln!(err, "\n{}", super::version_line());
+                return 1;
+            }
         }
     }
     if interest_level > 0 {
