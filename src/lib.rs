@@ -1,3 +1,121 @@
-//! cothread: cooperative threads and Channel Access for Rust.
+//! cothread: cooperative threads ("cothreads") for Rust, in the model of
+//! Python's `cothread` library.
 //!
-//! (Crate documentation is written as the modules land.)
+//! There is one true thread of processing per OS thread; cothreads share it
+//! and switch only at *suspension points* ([`sleep`], [`yield_now`], the
+//! `wait` methods, [`coselect`] functions). Between suspension points a
+//! cothread has exclusive control, so cothreads need no locking.
+//!
+//! Features:
+//! * [`spawn`] / [`Builder`]: stackful cothreads on a shared, guarded,
+//!   copy-on-switch stack (100,000 live cothreads are cheap), or on a
+//!   dedicated pooled stack; panics caught and reported or returned.
+//! * [`Event`], [`Pulse`], [`EventQueue`], [`RLock`], [`wait_for_all`]:
+//!   FIFO-fair synchronisation; [`Timer`]; timeouts as [`Timeout`].
+//! * [`ThreadedEventQueue`], [`SchedulerHandle`], [`callback`],
+//!   [`callback_result`]: the doors between OS threads and cothreads.
+//! * [`coselect`]: cooperative `select`/`poll` on raw fds.
+//! * [`quit`] / [`wait_for_quit`], and [`event_loop`] for GUI main loops.
+//!
+//! The scheduler is per OS thread, created on first use; code outside any
+//! cothread (such as `main`) is itself a cothread that runs the scheduler
+//! while it is suspended.
+//!
+//! ```
+//! use std::time::Duration;
+//! use cothread::{EventQueue, Timeout};
+//!
+//! let queue = EventQueue::new();
+//! let q = queue.clone();
+//! let consumer = cothread::spawn(move || {
+//!     let mut seen = Vec::new();
+//!     for x in q.iter() {
+//!         seen.push(x);
+//!     }
+//!     seen
+//! });
+//! for i in 0..3 {
+//!     queue.signal(i);
+//!     cothread::sleep(Duration::from_millis(1));
+//! }
+//! queue.close();
+//! assert_eq!(consumer.wait(Timeout::NEVER).unwrap(), vec![0, 1, 2]);
+//! ```
+//!
+//! Cothread objects are bound to their thread and cannot be sent:
+//!
+//! ```compile_fail
+//! let event = cothread::Event::<u32>::new();
+//! std::thread::spawn(move || event.wait(cothread::Timeout::NEVER));
+//! ```
+
+// `unsafe` is confined to the scheduler (stack switching, stack copies,
+// system calls) and to `ca`, the one layer over libca; everything else is
+// checked safe code.
+#![deny(unsafe_code)]
+
+#[allow(unsafe_code)]
+mod ca;
+pub mod catools;
+pub mod coselect;
+mod error;
+#[allow(unsafe_code)]
+mod sched;
+mod sync;
+mod time;
+
+pub use error::Error;
+pub use sched::quit::{quit, wait_for_quit};
+pub use sched::remote::{callback, callback_result};
+pub use sched::{spawn, Builder, JoinHandle, SchedulerHandle};
+pub use sync::{
+    wait_for_all, Event, EventQueue, Pulse, RLock, RLockGuard, ThreadedEventQueue, Waitable,
+};
+pub use time::{sleep, sleep_until, yield_now, Timeout, Timer};
+
+/// Iterator over an [`EventQueue`].
+pub use sync::Iter as EventQueueIter;
+
+pub mod event_loop {
+    //! Integration with an external (e.g. GUI) main loop, standing in for
+    //! Python cothread's `iqt()`.
+    //!
+    //! When another library owns the main loop, let it drive the scheduler:
+    //!
+    //! 1. Watch [`wake_fd`] for readability (e.g. a `QSocketNotifier` or
+    //!    `g_unix_fd_add`); it becomes readable when other threads queue
+    //!    work ([`callback`](crate::callback), [`ThreadedEventQueue`]
+    //!    wake-ups arrive through coselect, see below).
+    //! 2. Whenever it is readable, and whenever the deadline returned by the
+    //!    previous call passes, call [`run_ready`] from the main thread
+    //!    (outside any cothread). It runs everything that is ready without
+    //!    blocking and returns the latest time to call it again (`None`:
+    //!    only when `wake_fd` is readable). Arm a one-shot GUI timer for it.
+    //!
+    //! Cothreads blocked in [`coselect`](crate::coselect) on their own fds
+    //! are polled by `run_ready`; with such cothreads, also call it on a
+    //! short periodic timer (Python's `iqt(poll_interval=0.05)`), or watch
+    //! those fds in the GUI loop too. GUI callbacks run in the main
+    //! cothread, so they may [`spawn`](crate::spawn) and signal freely, and
+    //! may even suspend (that runs the scheduler inline, as in `main`).
+    //!
+    //! [`ThreadedEventQueue`]: crate::ThreadedEventQueue
+
+    use std::os::fd::RawFd;
+    use std::time::Instant;
+
+    /// The calling thread's scheduler wake-up fd (readable when work
+    /// arrives from other threads). Only poll it; never read it.
+    pub fn wake_fd() -> RawFd {
+        crate::sched::wake_fd()
+    }
+
+    /// Runs what is ready without blocking; returns when to call again at
+    /// the latest.
+    ///
+    /// # Panics
+    /// If called inside a cothread or in scheduler-loop context.
+    pub fn run_ready() -> Option<Instant> {
+        crate::sched::run_ready()
+    }
+}

@@ -51,7 +51,7 @@ pub use bindings::{
     ca_pend_event, ca_pend_io, ca_preemtive_callback_is_enabled, ca_puser, ca_read_access,
     ca_receive_watchdog_delay, ca_replace_access_rights_event, ca_search_attempts, ca_set_puser,
     ca_sg_array_get, ca_sg_array_put, ca_sg_block, ca_sg_create, ca_sg_delete, ca_sg_reset,
-    ca_sg_stat, ca_sg_test, ca_signal, ca_state, ca_version,
+    ca_sg_stat, ca_sg_test, ca_signal, ca_state, ca_version, ca_write_access,
 };
 
 /// Handles, callback types and callback arguments (cadef.h).

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# The side-by-side Channel Access benchmark: the same workloads on raw C libca
+# (the limit), Rust cothread (benches/catools.rs, once it exists) and Python
+# cothread 2.20.1, against ONE local softIoc, printed as a Markdown table.
+#
+#   benches/run-ca.sh
+#
+# Environment (all optional):
+#   RUNS=3                   processes per client; every figure is the best of all
+#   BENCH_REPEATS=5          timed repetitions of each warm workload per process
+#   BENCH_MONITOR_SECONDS=2  how long the putter hammers the monitored PV
+#   EPICS_BASE               an EPICS base to use instead of .epics/base
+#
+# Every client prints lines "name value unit" (and "#" comments); see
+# benches/ca/README.md for the workloads and the contract a client keeps.
+# Talks to 127.0.0.1 only; the IOC is stopped by its PID when this ends.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+here=benches/ca
+out=target/ca-bench
+runs=${RUNS:-3}
+export BENCH_REPEATS=${BENCH_REPEATS:-5} BENCH_MONITOR_SECONDS=${BENCH_MONITOR_SECONDS:-2}
+
+say() { echo "run-ca: $*" >&2; }
+
+# ---- set-up and build (not timed) ----
+scripts/setup --python
+base=${EPICS_BASE:-$root/.epics/base}
+arch=${EPICS_HOST_ARCH:-$(ls "$base/bin" | head -n 1)}
+lib="$base/lib/$arch"
+
+# bench.db is committed; make sure nobody edited it apart from its generator.
+if ! cmp -s <("$here/gen-bench-db.sh") "$here/bench.db"; then
+    say "$here/bench.db differs from $here/gen-bench-db.sh's output: regenerate it"
+    exit 1
+fi
+
+mkdir -p "$out"
+# A real EPICS base keeps OS- and compiler-specific headers in subfolders; the
+# PyPI one has them flat. -I of folders that do not exist is harmless.
+os_class=$(case "$(uname -s)" in Darwin) echo Darwin ;; *) echo Linux ;; esac)
+cflags=(-O2 -Wall -Wextra -I"$base/include" -I"$base/include/os/$os_class"
+    -I"$base/include/compiler/gcc" -I"$base/include/compiler/clang")
+for program in raw_limit putter; do
+    cc "${cflags[@]}" "$here/$program.c" -o "$out/$program" \
+        -L"$lib" -Wl,-rpath,"$lib" -lca -lCom
+done
+
+rust=no
+if [ -f benches/catools.rs ]; then
+    say "building the Rust client (cargo bench --bench catools --no-run)"
+    cargo bench --quiet --bench catools --no-run
+    rust=yes
+fi
+
+# ---- the IOC ----
+port=$(python3 -c '
+import socket
+while True:
+    t = socket.socket(); t.bind(("127.0.0.1", 0)); port = t.getsockname()[1]
+    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        u.bind(("127.0.0.1", port)); print(port); break
+    except OSError:
+        pass
+')
+prefix="bench$port:"
+# 10,000,000 bytes: the 1,000,000-element double waveform (8 MB) plus headers,
+# for the IOC and every client alike.
+export EPICS_CA_ADDR_LIST=127.0.0.1 EPICS_CA_AUTO_ADDR_LIST=NO
+export EPICS_CA_SERVER_PORT=$port EPICS_CA_MAX_ARRAY_BYTES=10000000
+export BENCH_PREFIX=$prefix BENCH_PUTTER="$root/$out/putter"
+
+log=$(mktemp)
+results=$(mktemp -d)
+EPICS_CAS_INTF_ADDR_LIST=127.0.0.1 EPICS_CAS_SERVER_PORT=$port \
+EPICS_CAS_BEACON_ADDR_LIST=127.0.0.1 EPICS_CAS_AUTO_BEACON_ADDR_LIST=NO \
+    "$base/bin/$arch/softIoc" -S -D "$base/dbd/softIoc.dbd" -m "P=$prefix" \
+    -d "$here/bench.db" >"$log" 2>&1 &
+ioc_pid=$!
+stop_ioc() {
+    kill "$ioc_pid" 2>/dev/null || true
+    wait "$ioc_pid" 2>/dev/null || true
+    rm -rf "$log" "$results"
+}
+trap stop_ioc EXIT INT TERM
+
+for _ in $(seq 200); do
+    grep -q "iocRun: All initialization complete" "$log" && break
+    kill -0 "$ioc_pid" 2>/dev/null || { cat "$log" >&2; say "softIoc failed"; exit 1; }
+    sleep 0.05
+done
+grep -q "iocRun: All initialization complete" "$log" || { cat "$log" >&2; say "softIoc did not start"; exit 1; }
+say "softIoc (PID $ioc_pid) serves ${prefix}* on 127.0.0.1:$port"
+
+# The waveform gets its content once, before any client reads it.
+"$out/putter" --fill "${prefix}big"
+
+# ---- the clients, each RUNS times, one after the other ----
+run_client() { # label command...
+    local label=$1
+    shift
+    for run in $(seq "$runs"); do
+        say "$label: run $run of $runs"
+        "$@" >"$results/run" || { say "$label failed (run $run)"; exit 1; }
+        cat "$results/run" >>"$results/$label"
+        grep '^#' "$results/run" >&2 || true # the clients' own notes
+    done
+}
+run_client c "$out/raw_limit"
+run_client python env PYTHONPATH="$root/.epics/py" python3 "$here/cothread_peer.py"
+if [ "$rust" = yes ]; then
+    run_client rust cargo bench --quiet --bench catools
+else
+    say "rust: not built yet (benches/catools.rs does not exist); its column stays empty"
+fi
+
+# ---- the table ----
+echo
+echo "Channel Access benchmark: best of $runs processes x $BENCH_REPEATS repetitions" \
+    "(monitor: best of $runs x ${BENCH_MONITOR_SECONDS} s); $(nproc) cores; ratios > 1: the first is slower"
+echo
+python3 - "$results" "$rust" <<'EOF'
+import os, sys
+
+results, rust_built = sys.argv[1], sys.argv[2] == "yes"
+# name -> (table label); the order is the table's.
+WORKLOADS = [
+    ("caget_list_cold", "caget 1,000 PVs, cold (connect + get)"),
+    ("caget_list_warm", "caget 1,000 PVs, warm"),
+    ("caget_sequential", "1,000 sequential cagets, one PV"),
+    ("caput_list_wait", "caput 1,000 PVs, wait=True"),
+    ("caget_waveform_1M", "caget 1,000,000-double waveform"),
+    ("monitor_all_rate", "camonitor all_updates: rate"),
+    ("monitor_all_cpu", "camonitor all_updates: client CPU"),
+    ("monitor_merged_rate", "camonitor merged (default): rate"),
+    ("monitor_merged_cpu", "camonitor merged (default): client CPU"),
+]
+HIGHER_IS_BETTER = {"updates/s"}
+
+def best(label):
+    """name -> (best value, unit) over every line the client printed."""
+    figures = {}
+    path = os.path.join(results, label)
+    if not os.path.exists(path):
+        return figures
+    for line in open(path):
+        if line.startswith("#") or not line.strip():
+            continue
+        try:
+            name, value, unit = line.split()
+            value = float(value)
+        except ValueError:
+            sys.exit(f"run-ca: {label} printed {line!r}, not 'name value unit'")
+        if name in figures:
+            better = max if unit in HIGHER_IS_BETTER else min
+            value = better(value, figures[name][0])
+        figures[name] = (value, unit)
+    return figures
+
+c, rust, python = best("c"), best("rust"), best("python")
+
+def cell(figures, name):
+    if name not in figures:
+        return "—"
+    value, unit = figures[name]
+    return f"{value:,.0f} {unit}" if value >= 1000 else f"{value:.3g} {unit}"
+
+def cost(figures, name):
+    """Time-like: a rate becomes its inverse, so that a ratio > 1 means slower."""
+    value, unit = figures[name]
+    return 1 / value if unit in HIGHER_IS_BETTER else value
+
+def ratio(slow, fast, name):
+    if name not in slow or name not in fast:
+        return "—"
+    return f"{cost(slow, name) / cost(fast, name):.2f}"
+
+rust_header = "Rust cothread" if rust_built else "Rust cothread (not built yet)"
+print(f"| workload | raw C libca | {rust_header} | Python cothread | Rust/C ratio | Python/Rust ratio |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+for name, label in WORKLOADS:
+    print(f"| {label} | {cell(c, name)} | {cell(rust, name)} | {cell(python, name)} "
+          f"| {ratio(rust, c, name)} | {ratio(python, rust, name)} |")
+print()
+print("Times: one batch (1,000 PVs, 1,000 sequential gets, one waveform get); lower is better.")
+print("Monitor rate: updates that reached the client per second while the putter hammered")
+print("the PV (higher is better); CPU: the client's user+system seconds per 100,000 of them.")
+print("Merged rows count the updates libca delivered, folded into fewer callbacks; C has no")
+print("merging layer, so its all_updates row is the reference for both.")
+EOF

@@ -1,0 +1,199 @@
+//! Scheduler benchmarks, the Rust side of `benches/run-sched.sh`; the same
+//! workloads on Python cothread are in `benches/sched_cothread.py`.
+//! Prints one `name value unit` line per figure.
+
+use std::time::{Duration, Instant};
+
+use cothread::{spawn, Builder, Event, ThreadedEventQueue, Timeout};
+
+fn report(name: &str, value: f64, unit: &str) {
+    println!("{name} {value:.3} {unit}");
+}
+
+/// Best of three runs: this is a shared 2-core VM, so single runs are noisy.
+fn best_of_3(f: impl Fn() -> f64, higher_is_better: bool) -> f64 {
+    let runs = [f(), f(), f()];
+    let pick = if higher_is_better { f64::max } else { f64::min };
+    runs.into_iter().reduce(pick).unwrap()
+}
+
+/// Peak resident set size of this process so far, in KiB.
+fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+fn cpu_seconds() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a full rusage into the zeroed buffer we own.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+fn live_cothreads(n: usize) {
+    let base = peak_rss_kib();
+    let go = Event::with_auto_reset(false);
+    let start = Instant::now();
+    let handles: Vec<_> = (0..n)
+        .map(|_| {
+            let go = go.clone();
+            spawn(move || go.wait(Timeout::NEVER).unwrap())
+        })
+        .collect();
+    cothread::yield_now(Timeout::NEVER);
+    let peak = peak_rss_kib();
+    go.signal(());
+    for h in handles {
+        h.wait(Timeout::NEVER).unwrap();
+    }
+    let per = start.elapsed().as_secs_f64() / n as f64;
+    report("spawn_block_wake_join_per_cothread", per * 1e6, "us");
+    report("live_100k_peak_rss", peak as f64 / 1024.0, "MiB");
+    report(
+        "live_100k_rss_per_cothread",
+        (peak - base) as f64 * 1024.0 / n as f64,
+        "bytes",
+    );
+}
+
+fn yield_ping_pong(n: usize, stack_size: usize) -> f64 {
+    let start = Instant::now();
+    let mk = || {
+        Builder::new()
+            .stack_size(stack_size)
+            .spawn(move || {
+                for _ in 0..n {
+                    cothread::yield_now(Duration::ZERO);
+                }
+            })
+            .unwrap()
+    };
+    let (a, b) = (mk(), mk());
+    a.wait(Timeout::NEVER).unwrap();
+    b.wait(Timeout::NEVER).unwrap();
+    (2 * n) as f64 / start.elapsed().as_secs_f64()
+}
+
+fn event_round_trips(n: usize, stack_size: usize) -> f64 {
+    let (ping, pong) = (Event::<u32>::new(), Event::<u32>::new());
+    let (pi, po) = (ping.clone(), pong.clone());
+    let echo = Builder::new()
+        .stack_size(stack_size)
+        .spawn(move || {
+            for _ in 0..n {
+                let v = pi.wait(Timeout::NEVER).unwrap();
+                po.signal(v + 1);
+            }
+        })
+        .unwrap();
+    let (pi, po) = (ping.clone(), pong.clone());
+    let start = Instant::now();
+    let driver = Builder::new()
+        .stack_size(stack_size)
+        .spawn(move || {
+            let mut v = 0;
+            for _ in 0..n {
+                pi.signal(v);
+                v = po.wait(Timeout::NEVER).unwrap();
+            }
+            v
+        })
+        .unwrap();
+    assert_eq!(driver.wait(Timeout::NEVER).unwrap(), n as u32);
+    echo.wait(Timeout::NEVER).unwrap();
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+fn sleepers_cpu(n: usize) -> f64 {
+    let cpu0 = cpu_seconds();
+    let end = Instant::now() + Duration::from_secs(1);
+    let handles: Vec<_> = (0..n)
+        .map(|_| {
+            spawn(move || {
+                while Instant::now() < end {
+                    cothread::sleep(Duration::from_millis(10));
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.wait(Timeout::NEVER).unwrap();
+    }
+    cpu_seconds() - cpu0
+}
+
+fn threaded_queue(n: usize) -> f64 {
+    let q = ThreadedEventQueue::new().unwrap();
+    let tx = q.clone();
+    let start = Instant::now();
+    let producer = std::thread::spawn(move || {
+        for i in 0..n {
+            tx.signal(i);
+        }
+    });
+    for _ in 0..n {
+        q.wait(Timeout::NEVER).unwrap();
+    }
+    producer.join().unwrap();
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+fn bare_corosensei(n: usize) -> f64 {
+    use corosensei::{Coroutine, CoroutineResult};
+    let mut co = Coroutine::new(|y, ()| loop {
+        y.suspend(());
+    });
+    let start = Instant::now();
+    for _ in 0..n {
+        let r: CoroutineResult<(), ()> = co.resume(());
+        std::hint::black_box(r);
+    }
+    let ns = start.elapsed().as_nanos() as f64 / n as f64;
+    std::mem::forget(co); // suspended forever; no unwind needed
+    ns
+}
+
+fn main() {
+    if let Ok(only) = std::env::var("SCHED_BENCH_ONLY") {
+        // For profiling one workload.
+        match only.as_str() {
+            "yield" => report(
+                "yield_switches_shared_stack",
+                yield_ping_pong(10_000_000, 0) / 1e6,
+                "M/s",
+            ),
+            "event" => report(
+                "event_round_trips_shared_stack",
+                event_round_trips(5_000_000, 0) / 1e6,
+                "M/s",
+            ),
+            other => panic!("unknown workload {other}"),
+        }
+        return;
+    }
+    // First, so the peak RSS belongs to this workload.
+    live_cothreads(100_000);
+    let rate = |f: &dyn Fn() -> f64| best_of_3(f, true) / 1e6;
+    let yields = |size| rate(&|| yield_ping_pong(1_000_000, size));
+    let trips = |size| rate(&|| event_round_trips(500_000, size));
+    report("yield_switches_shared_stack", yields(0), "M/s");
+    report("yield_switches_own_stack", yields(64 * 1024), "M/s");
+    report("event_round_trips_shared_stack", trips(0), "M/s");
+    report("event_round_trips_own_stack", trips(64 * 1024), "M/s");
+    report("sleepers_10k_10ms_cpu_for_1s", sleepers_cpu(10_000), "s");
+    report(
+        "threaded_queue_items",
+        rate(&|| threaded_queue(1_000_000)),
+        "M/s",
+    );
+    let floor = best_of_3(|| bare_corosensei(10_000_000), false);
+    report("bare_corosensei_resume_suspend", floor, "ns");
+}

@@ -1,0 +1,353 @@
+//! Channels: one libca channel per PV name for the life of the process,
+//! shared by every request on that name, with its connection state kept
+//! current by libca's callbacks.
+//!
+//! Invariants:
+//! - `CHANNELS` maps a name to its `Shared`; an entry is never removed, so a
+//!   channel's `chid` stays valid for the process (channels are never cleared,
+//!   as in Python's catools).
+//! - libca holds one strong count of each `Shared` (given as the channel's
+//!   user pointer by `Arc::into_raw`); it is never released, because the
+//!   channel is never cleared.
+//! - `Shared::state` is locked only briefly, and never while calling a
+//!   closure: closures are taken out (waiters) or cloned (listeners) first.
+
+use std::collections::HashMap;
+use std::ffi::{c_void, CStr, CString};
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::Arc;
+
+use epics_sys as sys;
+use parking_lot::Mutex;
+
+use super::context::{attach, guarded};
+use crate::catools::{CaError, ChannelInfo, ChannelState, FieldType};
+
+/// Longest PV name we accept, in bytes: the longest whose search request
+/// libca can send. A search datagram is at most 1024 bytes (libca's
+/// `MAX_UDP_SEND`) and holds a 16-byte version header, a 16-byte search
+/// header and the name with its NUL padded to 8 bytes, leaving 991 bytes.
+/// libca itself accepts names up to 1007 bytes, but one over 991 is never
+/// sent, and (found against softIoc 7.0) stalls the search of every other
+/// channel queued behind it: so such names are refused here.
+pub(crate) const MAX_PV_NAME: usize = 991;
+
+/// Called once when the channel connects (or at once if it is connected).
+pub(crate) type ConnectCallback = Box<dyn FnOnce(Result<(), CaError>) + Send>;
+
+/// Called on every connection or access-rights change, on libca's thread.
+pub(crate) type ChannelListener = Arc<dyn Fn(&ChannelEvent) + Send + Sync>;
+
+/// A change a [`ChannelListener`] hears about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ChannelEvent {
+    /// The channel connected (first time or again).
+    Connected,
+    /// The channel lost its server.
+    Disconnected,
+    /// The server changed this client's rights.
+    AccessRights { read: bool, write: bool },
+}
+
+/// Identifies a pending connection wait or a listener, for removal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct CallbackId(u64);
+
+#[derive(Default)]
+struct State {
+    connected: bool,
+    next_id: u64,
+    waiters: Vec<(u64, ConnectCallback)>,
+    listeners: Vec<(u64, ChannelListener)>,
+}
+
+struct Shared {
+    name: Arc<str>,
+    /// Set once, right after ca_create_channel, before the channel is shared.
+    chid: AtomicPtr<sys::oldChannelNotify>,
+    state: Mutex<State>,
+}
+
+/// A handle to the process's channel for one PV name. Cheap to clone.
+#[derive(Clone)]
+pub(crate) struct Channel {
+    shared: Arc<Shared>,
+}
+
+static CHANNELS: Mutex<Option<HashMap<Arc<str>, Channel>>> = Mutex::new(None);
+
+impl Channel {
+    /// The channel for `name`, created (and its connection started) on first
+    /// use. Fails for an empty name, one over [`MAX_PV_NAME`] bytes or with a
+    /// NUL, or when libca refuses the channel.
+    pub(crate) fn open(name: &str) -> Result<Channel, CaError> {
+        check_name(name)?;
+        let mut channels = CHANNELS.lock();
+        let channels = channels.get_or_insert_with(HashMap::new);
+        if let Some(channel) = channels.get(name) {
+            return Ok(channel.clone());
+        }
+        attach()?;
+        let shared = Arc::new(Shared {
+            name: Arc::from(name),
+            chid: AtomicPtr::new(std::ptr::null_mut()),
+            state: Mutex::new(State::default()),
+        });
+        let c_name = CString::new(name).expect("check_name refused NULs");
+        let user = Arc::into_raw(Arc::clone(&shared))
+            .cast_mut()
+            .cast::<c_void>();
+        let mut chid: sys::chid = std::ptr::null_mut();
+        // SAFETY: c_name lives for the call (libca copies it); `user` is a
+        // strong count of `shared` that libca keeps for the channel's life,
+        // which is the process's (channels are never cleared); the handlers
+        // read it back as `*const Shared`; `chid` receives the id.
+        let status = unsafe {
+            sys::ca_create_channel(
+                c_name.as_ptr(),
+                Some(on_connection),
+                user,
+                sys::CA_PRIORITY_DEFAULT as sys::capri,
+                &mut chid,
+            )
+        };
+        if status != sys::ECA_NORMAL {
+            // SAFETY: libca refused the channel and holds no copy of `user`,
+            // which came from Arc::into_raw above.
+            drop(unsafe { Arc::from_raw(user.cast::<Shared>()) });
+            return Err(CaError::new(name, status, "ca_create_channel"));
+        }
+        shared.chid.store(chid, Ordering::Release);
+        // SAFETY: chid is the channel just created; the handler reads the
+        // same user pointer as the connection handler.
+        let status = unsafe { sys::ca_replace_access_rights_event(chid, Some(on_access_rights)) };
+        if status != sys::ECA_NORMAL {
+            // libca fails this only for an invalid chid, which ours is not;
+            // the channel (never cleared) is then left uncached.
+            return Err(CaError::new(name, status, "ca_replace_access_rights_event"));
+        }
+        let channel = Channel { shared };
+        channels.insert(Arc::clone(&channel.shared.name), channel.clone());
+        Ok(channel)
+    }
+
+    /// The PV name.
+    pub(crate) fn name(&self) -> &Arc<str> {
+        &self.shared.name
+    }
+
+    /// The libca channel id, for the request functions.
+    pub(super) fn chid(&self) -> sys::chid {
+        self.shared.chid.load(Ordering::Acquire)
+    }
+
+    /// The error a caller reports when it gave up waiting for the connection
+    /// (`ECA_TIMEOUT`: "User specified timeout on IO operation expired").
+    pub(crate) fn timeout_error(&self) -> CaError {
+        CaError::new(&*self.shared.name, sys::ECA_TIMEOUT, "connect")
+    }
+
+    /// Whether the channel is connected now.
+    pub(crate) fn is_connected(&self) -> bool {
+        self.shared.state.lock().connected
+    }
+
+    /// Calls `done(Ok(()))` once the channel is connected: at once, on this
+    /// thread, if it already is (and returns `None`), otherwise later on
+    /// libca's thread (and returns an id for [`cancel_wait`](Self::cancel_wait),
+    /// which a caller that stops waiting must call so the closure is freed).
+    pub(crate) fn on_connect(&self, done: ConnectCallback) -> Option<CallbackId> {
+        let mut state = self.shared.state.lock();
+        if state.connected {
+            drop(state);
+            done(Ok(()));
+            return None;
+        }
+        let id = state.next_id;
+        state.next_id += 1;
+        state.waiters.push((id, done));
+        Some(CallbackId(id))
+    }
+
+    /// Forgets a connection wait; true if it was still pending (its closure
+    /// is dropped uncalled), false if it has run.
+    pub(crate) fn cancel_wait(&self, id: CallbackId) -> bool {
+        let mut state = self.shared.state.lock();
+        let before = state.waiters.len();
+        state.waiters.retain(|(waiter, _)| *waiter != id.0);
+        let removed = state.waiters.len() != before;
+        drop(state);
+        removed
+    }
+
+    /// Adds a listener for every connection and access-rights change, until
+    /// [`remove_listener`](Self::remove_listener).
+    pub(crate) fn add_listener(&self, listener: ChannelListener) -> CallbackId {
+        let mut state = self.shared.state.lock();
+        let id = state.next_id;
+        state.next_id += 1;
+        state.listeners.push((id, listener));
+        CallbackId(id)
+    }
+
+    /// Removes a listener added by [`add_listener`](Self::add_listener).
+    pub(crate) fn remove_listener(&self, id: CallbackId) {
+        self.shared
+            .state
+            .lock()
+            .listeners
+            .retain(|(listener, _)| *listener != id.0);
+    }
+
+    /// The native type and element count, when connected.
+    pub(crate) fn native(&self) -> Option<(FieldType, usize)> {
+        let chid = self.chid();
+        // SAFETY: chid is a live channel (never cleared); these read fields
+        // libca keeps for the channel, and report TYPENOTCONN / 0 when it is
+        // not connected.
+        let (field_type, count) =
+            unsafe { (sys::ca_field_type(chid), sys::ca_element_count(chid)) };
+        let field_type = FieldType::from_code(field_type.into())?;
+        Some((field_type, usize::try_from(count).ok()?))
+    }
+
+    /// What `cainfo` reports.
+    pub(crate) fn info(&self) -> ChannelInfo {
+        let chid = self.chid();
+        let mut host = [0 as std::ffi::c_char; 256];
+        // SAFETY: chid is a live channel; ca_get_host_name writes at most
+        // `host.len()` bytes including the NUL into the buffer.
+        let (state, read, write) = unsafe {
+            sys::ca_get_host_name(chid, host.as_mut_ptr(), host.len() as u32);
+            (
+                sys::ca_state(chid),
+                sys::ca_read_access(chid),
+                sys::ca_write_access(chid),
+            )
+        };
+        host[host.len() - 1] = 0;
+        // SAFETY: the buffer is NUL-terminated (forced above).
+        let host = unsafe { CStr::from_ptr(host.as_ptr()) }
+            .to_string_lossy()
+            .into_owned();
+        let state = match state {
+            sys::cs_never_conn => ChannelState::NeverConnected,
+            sys::cs_prev_conn => ChannelState::PreviouslyConnected,
+            sys::cs_conn => ChannelState::Connected,
+            _ => ChannelState::Closed,
+        };
+        let native = self.native();
+        ChannelInfo {
+            name: self.shared.name.to_string(),
+            state,
+            host,
+            read: read != 0,
+            write: write != 0,
+            element_count: native.map_or(0, |(_, count)| count),
+            datatype: native.map(|(field_type, _)| field_type),
+        }
+    }
+
+    /// Whether this client may read / write the PV now.
+    pub(crate) fn access(&self) -> (bool, bool) {
+        let chid = self.chid();
+        // SAFETY: chid is a live channel; these read its cached rights.
+        unsafe {
+            (
+                sys::ca_read_access(chid) != 0,
+                sys::ca_write_access(chid) != 0,
+            )
+        }
+    }
+}
+
+fn check_name(name: &str) -> Result<(), CaError> {
+    let bad =
+        |code, detail: &str| Err(CaError::new(name, code, "ca_create_channel").with_detail(detail));
+    if name.is_empty() {
+        bad(sys::ECA_EMPTYSTR, "the PV name is empty")
+    } else if name.len() > MAX_PV_NAME {
+        bad(
+            sys::ECA_STRTOBIG,
+            &format!(
+                "a PV name has at most {MAX_PV_NAME} bytes, this one {}",
+                name.len()
+            ),
+        )
+    } else if name.contains('\0') {
+        bad(sys::ECA_BADSTR, "the PV name contains a NUL")
+    } else {
+        Ok(())
+    }
+}
+
+impl Shared {
+    fn connection_changed(&self, connected: bool) {
+        let mut state = self.state.lock();
+        state.connected = connected;
+        let waiters = if connected {
+            std::mem::take(&mut state.waiters)
+        } else {
+            Vec::new()
+        };
+        let listeners: Vec<ChannelListener> =
+            state.listeners.iter().map(|(_, l)| Arc::clone(l)).collect();
+        drop(state);
+        for (_, waiter) in waiters {
+            guarded("connection callback", || waiter(Ok(())));
+        }
+        let event = if connected {
+            ChannelEvent::Connected
+        } else {
+            ChannelEvent::Disconnected
+        };
+        self.notify(&listeners, &event);
+    }
+
+    fn notify(&self, listeners: &[ChannelListener], event: &ChannelEvent) {
+        for listener in listeners {
+            guarded("channel listener", || listener(event));
+        }
+    }
+}
+
+/// The `Shared` of a channel whose callback is running.
+///
+/// # Safety
+/// `chid` must be a channel created by [`Channel::open`], passed by libca to
+/// one of its callbacks.
+unsafe fn shared_of<'a>(chid: sys::chid) -> &'a Shared {
+    // SAFETY: Channel::open gave libca `Arc::into_raw` of a Shared as the
+    // channel's user pointer, and that count is never released, so the
+    // Shared outlives every callback.
+    unsafe { &*sys::ca_puser(chid).cast::<Shared>() }
+}
+
+/// libca's connection callback (on libca's thread).
+unsafe extern "C" fn on_connection(args: sys::connection_handler_args) {
+    guarded("connection handler", || {
+        // SAFETY: libca calls this only for channels made by Channel::open.
+        let shared = unsafe { shared_of(args.chid) };
+        shared.connection_changed(args.op == sys::CA_OP_CONN_UP as std::os::raw::c_long);
+    });
+}
+
+/// libca's access-rights callback (on libca's thread).
+unsafe extern "C" fn on_access_rights(args: sys::access_rights_handler_args) {
+    guarded("access rights handler", || {
+        // SAFETY: installed only on channels made by Channel::open.
+        let shared = unsafe { shared_of(args.chid) };
+        let event = ChannelEvent::AccessRights {
+            read: args.ar.read_access() != 0,
+            write: args.ar.write_access() != 0,
+        };
+        let listeners: Vec<ChannelListener> = shared
+            .state
+            .lock()
+            .listeners
+            .iter()
+            .map(|(_, l)| Arc::clone(l))
+            .collect();
+        shared.notify(&listeners, &event);
+    });
+}

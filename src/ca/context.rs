@@ -1,0 +1,199 @@
+//! The process's one libca context, and the things that belong to it rather
+//! than to a channel: libca's messages, the exception handler, flushing.
+//!
+//! The context is created by the first thread that makes a CA call, with
+//! preemptive callbacks enabled, so that libca delivers every callback on
+//! its own threads without anyone calling `ca_pend_event`. libca reads the
+//! `EPICS_CA_*` environment (`ADDR_LIST`, `AUTO_ADDR_LIST`, `CONN_TMO`,
+//! `BEACON_PERIOD`, `SERVER_PORT`, `REPEATER_PORT`, `MAX_ARRAY_BYTES`,
+//! `NAME_SERVERS`) at that moment and never again: a program sets them before
+//! its first CA call. Every other thread attaches to the same context
+//! ([`attach`]) before its first libca call.
+//!
+//! Invariants: `CONTEXT` is written once, under its lock, and the context it
+//! names is never destroyed (libca's threads and channels live for the
+//! process, as in Python's catools). `ATTACHED` is true on a thread only once
+//! `ca_current_context()` on that thread is `CONTEXT`.
+
+use std::cell::Cell;
+use std::ffi::CStr;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use epics_sys as sys;
+use parking_lot::{Mutex, RwLock};
+
+use crate::catools::CaError;
+
+/// The context pointer, shareable between threads: libca contexts are made
+/// for use by every thread that attaches to them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ContextPtr(*mut sys::ca_client_context);
+
+// SAFETY: the pointer is only passed to ca_attach_context and compared; libca
+// documents a preemptive-callback context as shared by all attached threads.
+unsafe impl Send for ContextPtr {}
+
+static CONTEXT: Mutex<Option<ContextPtr>> = Mutex::new(None);
+
+/// `EPICS_CA_MAX_ARRAY_BYTES` as libca read it (16384 when unset).
+static MAX_ARRAY_BYTES: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_ARRAY_BYTES);
+
+/// libca's default (and smallest) `EPICS_CA_MAX_ARRAY_BYTES`.
+const DEFAULT_MAX_ARRAY_BYTES: usize = 16384;
+
+thread_local! {
+    static ATTACHED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Where CA exceptions that concern no pending request go.
+pub(crate) type ExceptionSink = Arc<dyn Fn(CaError) + Send + Sync>;
+
+static EXCEPTION_SINK: RwLock<Option<ExceptionSink>> = RwLock::new(None);
+
+/// Makes sure the calling thread is attached to the process's CA context,
+/// creating the context on the first call in the process.
+pub(crate) fn attach() -> Result<(), CaError> {
+    if ATTACHED.with(Cell::get) {
+        return Ok(());
+    }
+    let mut context = CONTEXT.lock();
+    // SAFETY: ca_current_context only reads this thread's context pointer.
+    let current = ContextPtr(unsafe { sys::ca_current_context() });
+    match *context {
+        Some(ours) if current == ours => {}
+        Some(ours) => {
+            // SAFETY: `ours` is the live context created below, never destroyed.
+            let status = unsafe { sys::ca_attach_context(ours.0) };
+            if status != sys::ECA_NORMAL {
+                return Err(CaError::new("", status, "ca_attach_context"));
+            }
+        }
+        None => *context = Some(create()?),
+    }
+    ATTACHED.with(|attached| attached.set(true));
+    Ok(())
+}
+
+/// Creates the context on this thread and installs the exception handler.
+fn create() -> Result<ContextPtr, CaError> {
+    let max_bytes = std::env::var("EPICS_CA_MAX_ARRAY_BYTES")
+        .ok()
+        .and_then(|text| text.trim().parse::<usize>().ok())
+        .map_or(DEFAULT_MAX_ARRAY_BYTES, |n| n.max(DEFAULT_MAX_ARRAY_BYTES));
+    MAX_ARRAY_BYTES.store(max_bytes, Ordering::Relaxed);
+    // SAFETY: creates (or, if this thread already has one, keeps) this
+    // thread's context; no pointers are passed.
+    let status = unsafe { sys::ca_context_create(sys::ca_enable_preemptive_callback) };
+    if status != sys::ECA_NORMAL {
+        return Err(CaError::new("", status, "ca_context_create"));
+    }
+    // SAFETY: queries this thread's context, which now exists.
+    if unsafe { sys::ca_preemtive_callback_is_enabled() } == 0 {
+        return Err(CaError::new("", sys::ECA_NOTTHREADED, "ca_context_create")
+            .with_detail("this thread already had a CA context without preemptive callbacks"));
+    }
+    // SAFETY: the handler is a plain function that catches unwinding; it
+    // needs no user pointer.
+    let status =
+        unsafe { sys::ca_add_exception_event(Some(exception_handler), std::ptr::null_mut()) };
+    if status != sys::ECA_NORMAL {
+        return Err(CaError::new("", status, "ca_add_exception_event"));
+    }
+    // SAFETY: reads this thread's context pointer.
+    Ok(ContextPtr(unsafe { sys::ca_current_context() }))
+}
+
+/// libca's text for a status code (`ca_message`).
+pub(crate) fn message(code: i32) -> &'static str {
+    // SAFETY: ca_message accepts any code and returns a pointer into libca's
+    // static, constant message table (or its "unknown" text), never NULL;
+    // libca stays loaded for the life of the process.
+    let text: &'static CStr = unsafe { CStr::from_ptr(sys::ca_message(code.into())) };
+    text.to_str().unwrap_or("(unreadable CA message)")
+}
+
+/// Sends every request queued by this process (`ca_flush_io`). Requests are
+/// not flushed one by one: the scheduler calls this once per cycle.
+pub(crate) fn flush_io() -> Result<(), CaError> {
+    attach()?;
+    // SAFETY: this thread is attached to the context.
+    let status = unsafe { sys::ca_flush_io() };
+    if status == sys::ECA_NORMAL {
+        Ok(())
+    } else {
+        Err(CaError::new("", status, "ca_flush_io"))
+    }
+}
+
+/// The largest payload a request may move, in bytes (`EPICS_CA_MAX_ARRAY_BYTES`).
+pub(crate) fn max_array_bytes() -> usize {
+    MAX_ARRAY_BYTES.load(Ordering::Relaxed)
+}
+
+/// Sends CA exceptions to `sink` instead of standard error; `None` restores
+/// the default. Exceptions of requests with a callback reach that callback
+/// instead; this gets the rest (e.g. a plain put that the server refused).
+#[allow(dead_code)] // for the catools glue
+pub(crate) fn set_exception_sink(sink: Option<ExceptionSink>) {
+    *EXCEPTION_SINK.write() = sink;
+}
+
+/// Runs `f`, containing a panic: no unwinding may cross into libca.
+pub(crate) fn guarded(what: &str, f: impl FnOnce()) {
+    if catch_unwind(AssertUnwindSafe(f)).is_err() {
+        // A panic message was already printed by the panic hook.
+        eprintln!("cothread::catools: a panic in a {what} was contained");
+    }
+}
+
+/// libca's exception callback: an error report instead of libca's default
+/// handler, which prints a crash-like message (and aborts for some codes).
+unsafe extern "C" fn exception_handler(args: sys::exception_handler_args) {
+    guarded("CA exception handler", || {
+        let pv = if args.chid.is_null() {
+            String::new()
+        } else {
+            // SAFETY: libca passes a live channel for the duration of the
+            // callback; ca_name returns its NUL-terminated name.
+            unsafe { CStr::from_ptr(sys::ca_name(args.chid)) }
+                .to_string_lossy()
+                .into_owned()
+        };
+        let context = if args.ctx.is_null() {
+            String::new()
+        } else {
+            // SAFETY: a non-NULL ctx is a NUL-terminated string libca keeps
+            // alive for the duration of the callback.
+            unsafe { CStr::from_ptr(args.ctx) }
+                .to_string_lossy()
+                .into_owned()
+        };
+        let status = i32::try_from(args.stat).unwrap_or(sys::ECA_INTERNAL);
+        let error = CaError::new(pv, status, operation_name(args.op)).with_detail(context);
+        let sink = EXCEPTION_SINK.read().clone();
+        match sink {
+            Some(sink) => sink(error),
+            None => eprintln!(
+                "cothread::catools: CA exception: {error} [{}]",
+                error.call()
+            ),
+        }
+    });
+}
+
+/// The name of a `CA_OP_*` code.
+fn operation_name(op: std::os::raw::c_long) -> &'static str {
+    match op as u32 {
+        sys::CA_OP_GET => "get",
+        sys::CA_OP_PUT => "put",
+        sys::CA_OP_CREATE_CHANNEL => "create channel",
+        sys::CA_OP_ADD_EVENT => "add event",
+        sys::CA_OP_CLEAR_EVENT => "clear event",
+        sys::CA_OP_OTHER => "other",
+        sys::CA_OP_CONN_UP => "connection up",
+        sys::CA_OP_CONN_DOWN => "connection down",
+        _ => "unknown operation",
+    }
+}

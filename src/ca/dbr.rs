@@ -1,0 +1,899 @@
+//! DBR buffers: which type to request, how to read one into owned Rust data,
+//! and how to build one for a put.
+//!
+//! Everything here is safe code over byte slices. The one unsafe step, making
+//! a slice of libca's buffer during a callback, is in `request.rs`; a buffer
+//! is read with the field offsets of epics-sys's `#[repr(C)]` structs (which
+//! bindgen checked against the C layout), so no pointer casts are needed.
+
+use std::mem::offset_of;
+use std::sync::Arc;
+
+use epics_sys as sys;
+use sys::chtype;
+
+use crate::catools::{
+    Augmented, CaError, Count, DataType, FieldType, Format, Limits, Meta, Timestamp, Value,
+};
+
+/// What a get or monitor asks for, as the caller says it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ReadRequest {
+    /// The type to request (already resolved for `$` names).
+    pub datatype: DataType,
+    /// How much metadata.
+    pub format: Format,
+    /// How many elements.
+    pub count: Count,
+}
+
+/// A read turned into libca's terms, plus what decoding its reply needs.
+#[derive(Clone, Debug)]
+pub(crate) struct ReadPlan {
+    pub name: Arc<str>,
+    pub dbr_type: chtype,
+    pub count: usize,
+    pub datatype: DataType,
+    pub format: Format,
+    pub element_count: usize,
+}
+
+/// Number of plain types: DBR_STRING..DBR_DOUBLE.
+const PLAIN_TYPES: chtype = sys::LAST_TYPE + 1;
+
+/// Works out the DBR type and count of a read of a channel with `native`
+/// type and `element_count` elements.
+pub(crate) fn plan_read(
+    name: &Arc<str>,
+    native: FieldType,
+    element_count: usize,
+    request: ReadRequest,
+) -> Result<ReadPlan, CaError> {
+    let bad_type = |detail: &str| {
+        Err(CaError::new(&**name, sys::ECA_BADTYPE, "plan read").with_detail(detail))
+    };
+    let mut count = request.count.for_channel(element_count);
+    let base = match request.datatype {
+        DataType::Native => native,
+        DataType::String => FieldType::String,
+        DataType::Char | DataType::CharStr | DataType::CharBytes | DataType::CharUnicode => {
+            FieldType::Char
+        }
+        DataType::Short => FieldType::Short,
+        DataType::Long => FieldType::Long,
+        DataType::Float => FieldType::Float,
+        DataType::Double => FieldType::Double,
+        DataType::Enum => FieldType::Enum,
+        DataType::EnumStr if native == FieldType::Enum => FieldType::String,
+        DataType::EnumStr => native,
+        DataType::StsackString | DataType::ClassName => FieldType::String,
+        DataType::PutAckt | DataType::PutAcks => {
+            return bad_type("DBR_PUT_ACKT and DBR_PUT_ACKS can only be written")
+        }
+    };
+    let dbr_type = match (request.datatype, request.format) {
+        (DataType::StsackString, _) => sys::DBR_STSACK_STRING,
+        (DataType::ClassName, _) => {
+            count = 1;
+            sys::DBR_CLASS_NAME
+        }
+        (_, Format::Raw) => base.code() as chtype,
+        (_, Format::Time) => base.code() as chtype + 2 * PLAIN_TYPES,
+        // A string has no control data: CTRL of a string reads TIME.
+        (_, Format::Ctrl) if base == FieldType::String => base.code() as chtype + 2 * PLAIN_TYPES,
+        (_, Format::Ctrl) => base.code() as chtype + 4 * PLAIN_TYPES,
+    };
+    let largest = if count == 0 { element_count } else { count };
+    let bytes = value_offset(dbr_type) + largest * base.element_size();
+    if bytes > crate::ca::max_array_bytes() {
+        return Err(
+            CaError::new(&**name, sys::ECA_TOLARGE, "plan read").with_detail(format!(
+                "{largest} elements of {} take {bytes} bytes, over EPICS_CA_MAX_ARRAY_BYTES={}",
+                base.dbr_name(),
+                crate::ca::max_array_bytes()
+            )),
+        );
+    }
+    Ok(ReadPlan {
+        name: Arc::clone(name),
+        dbr_type,
+        count,
+        datatype: request.datatype,
+        format: request.format,
+        element_count,
+    })
+}
+
+/// The plain type whose elements a DBR type carries.
+fn element_type(dbr_type: chtype) -> Option<FieldType> {
+    match dbr_type {
+        t if (0..=sys::DBR_CTRL_DOUBLE).contains(&t) => FieldType::from_code(t % PLAIN_TYPES),
+        t if t == sys::DBR_STSACK_STRING || t == sys::DBR_CLASS_NAME => Some(FieldType::String),
+        t if t == sys::DBR_PUT_ACKT || t == sys::DBR_PUT_ACKS => Some(FieldType::Enum),
+        _ => None,
+    }
+}
+
+/// Where the value starts in a buffer of `dbr_type` (0 for unknown types).
+fn value_offset(dbr_type: chtype) -> usize {
+    sys::dbr_value_offset_of(dbr_type).unwrap_or(0)
+}
+
+/// Bytes of a buffer of `dbr_type` with `count` elements, as libca lays it out
+/// (header, then exactly `count` elements), or `None` for an unknown type.
+pub(crate) fn buffer_size(dbr_type: chtype, count: usize) -> Option<usize> {
+    let element = element_type(dbr_type)?;
+    Some(value_offset(dbr_type) + count * element.element_size())
+}
+
+// ---- reading ---------------------------------------------------------------
+
+fn bytes_at<const N: usize>(buffer: &[u8], offset: usize) -> [u8; N] {
+    let mut out = [0; N];
+    if let Some(slice) = buffer.get(offset..offset + N) {
+        out.copy_from_slice(slice);
+    }
+    out
+}
+
+fn read_i16(b: &[u8], at: usize) -> i16 {
+    i16::from_ne_bytes(bytes_at(b, at))
+}
+fn read_u16(b: &[u8], at: usize) -> u16 {
+    u16::from_ne_bytes(bytes_at(b, at))
+}
+fn read_i32(b: &[u8], at: usize) -> i32 {
+    i32::from_ne_bytes(bytes_at(b, at))
+}
+fn read_u32(b: &[u8], at: usize) -> u32 {
+    u32::from_ne_bytes(bytes_at(b, at))
+}
+fn read_f32(b: &[u8], at: usize) -> f32 {
+    f32::from_ne_bytes(bytes_at(b, at))
+}
+fn read_f64(b: &[u8], at: usize) -> f64 {
+    f64::from_ne_bytes(bytes_at(b, at))
+}
+fn read_u8(b: &[u8], at: usize) -> u8 {
+    b.get(at).copied().unwrap_or(0)
+}
+
+/// A C string in a fixed field of `len` bytes: up to the first NUL, with
+/// invalid UTF-8 replaced.
+fn read_text(b: &[u8], at: usize, len: usize) -> String {
+    let field = b.get(at..(at + len).min(b.len())).unwrap_or(&[]);
+    let end = field.iter().position(|&c| c == 0).unwrap_or(field.len());
+    String::from_utf8_lossy(&field[..end]).into_owned()
+}
+
+/// Reads the 8 (CTRL) or 6 (GR) limits of a numeric DBR struct.
+macro_rules! limits {
+    ($b:expr, $ty:ty, $read:ident, ctrl) => {
+        Limits {
+            upper_ctrl_limit: $read($b, offset_of!($ty, upper_ctrl_limit)).into(),
+            lower_ctrl_limit: $read($b, offset_of!($ty, lower_ctrl_limit)).into(),
+            ..limits!($b, $ty, $read, gr)
+        }
+    };
+    ($b:expr, $ty:ty, $read:ident, gr) => {
+        Limits {
+            upper_disp_limit: $read($b, offset_of!($ty, upper_disp_limit)).into(),
+            lower_disp_limit: $read($b, offset_of!($ty, lower_disp_limit)).into(),
+            upper_alarm_limit: $read($b, offset_of!($ty, upper_alarm_limit)).into(),
+            upper_warning_limit: $read($b, offset_of!($ty, upper_warning_limit)).into(),
+            lower_warning_limit: $read($b, offset_of!($ty, lower_warning_limit)).into(),
+            lower_alarm_limit: $read($b, offset_of!($ty, lower_alarm_limit)).into(),
+            ..Limits::default()
+        }
+    };
+}
+
+/// Reads units, precision and limits of a GR (`ctrl == false`) or CTRL buffer
+/// of a numeric type into `meta`.
+fn read_graphics(meta: &mut Meta, b: &[u8], plain: FieldType, ctrl: bool) {
+    use sys::*;
+    let units = |at| Some(read_text(b, at, MAX_UNITS_SIZE as usize));
+    match (plain, ctrl) {
+        (FieldType::Short, true) => {
+            meta.units = units(offset_of!(dbr_ctrl_short, units));
+            meta.limits = Some(limits!(b, dbr_ctrl_short, read_i16, ctrl));
+        }
+        (FieldType::Short, false) => {
+            meta.units = units(offset_of!(dbr_gr_short, units));
+            meta.limits = Some(limits!(b, dbr_gr_short, read_i16, gr));
+        }
+        (FieldType::Float, true) => {
+            meta.precision = Some(read_i16(b, offset_of!(dbr_ctrl_float, precision)));
+            meta.units = units(offset_of!(dbr_ctrl_float, units));
+            meta.limits = Some(limits!(b, dbr_ctrl_float, read_f32, ctrl));
+        }
+        (FieldType::Float, false) => {
+            meta.precision = Some(read_i16(b, offset_of!(dbr_gr_float, precision)));
+            meta.units = units(offset_of!(dbr_gr_float, units));
+            meta.limits = Some(limits!(b, dbr_gr_float, read_f32, gr));
+        }
+        (FieldType::Char, true) => {
+            meta.units = units(offset_of!(dbr_ctrl_char, units));
+            meta.limits = Some(limits!(b, dbr_ctrl_char, read_u8, ctrl));
+        }
+        (FieldType::Char, false) => {
+            meta.units = units(offset_of!(dbr_gr_char, units));
+            meta.limits = Some(limits!(b, dbr_gr_char, read_u8, gr));
+        }
+        (FieldType::Long, true) => {
+            meta.units = units(offset_of!(dbr_ctrl_long, units));
+            meta.limits = Some(limits!(b, dbr_ctrl_long, read_i32, ctrl));
+        }
+        (FieldType::Long, false) => {
+            meta.units = units(offset_of!(dbr_gr_long, units));
+            meta.limits = Some(limits!(b, dbr_gr_long, read_i32, gr));
+        }
+        (FieldType::Double, true) => {
+            meta.precision = Some(read_i16(b, offset_of!(dbr_ctrl_double, precision)));
+            meta.units = units(offset_of!(dbr_ctrl_double, units));
+            meta.limits = Some(limits!(b, dbr_ctrl_double, read_f64, ctrl));
+        }
+        (FieldType::Double, false) => {
+            meta.precision = Some(read_i16(b, offset_of!(dbr_gr_double, precision)));
+            meta.units = units(offset_of!(dbr_gr_double, units));
+            meta.limits = Some(limits!(b, dbr_gr_double, read_f64, gr));
+        }
+        (FieldType::Enum, _) => {
+            // dbr_gr_enum and dbr_ctrl_enum share their layout.
+            let states =
+                read_i16(b, offset_of!(dbr_ctrl_enum, no_str)).clamp(0, MAX_ENUM_STATES as i16);
+            let first = offset_of!(dbr_ctrl_enum, strs);
+            let size = MAX_ENUM_STRING_SIZE as usize;
+            meta.enums = Some(
+                (0..states as usize)
+                    .map(|i| read_text(b, first + i * size, size))
+                    .collect(),
+            );
+        }
+        (FieldType::String, _) => {}
+    }
+}
+
+/// Reads `count` elements of `plain` at `at` into a scalar or array value.
+fn read_values(b: &[u8], at: usize, plain: FieldType, count: usize, array: bool) -> Value {
+    let size = plain.element_size();
+    macro_rules! collect {
+        ($read:ident, $scalar:ident, $array:ident) => {{
+            let mut items = (0..count).map(|i| $read(b, at + i * size));
+            if array {
+                Value::$array(items.collect())
+            } else {
+                Value::$scalar(items.next().unwrap_or_default())
+            }
+        }};
+    }
+    let read_string = |b: &[u8], at| read_text(b, at, size);
+    match plain {
+        FieldType::String => collect!(read_string, String, StringArray),
+        FieldType::Short => collect!(read_i16, Short, ShortArray),
+        FieldType::Float => collect!(read_f32, Float, FloatArray),
+        FieldType::Enum => collect!(read_u16, Enum, EnumArray),
+        FieldType::Char => collect!(read_u8, Char, CharArray),
+        FieldType::Long => collect!(read_i32, Long, LongArray),
+        FieldType::Double => collect!(read_f64, Double, DoubleArray),
+    }
+}
+
+/// Reads a DBR buffer that libca delivered for `plan` (of `dbr_type` with
+/// `count` elements, `buffer` holding at least [`buffer_size`] bytes) into an
+/// owned value with its metadata.
+pub(crate) fn decode(
+    plan: &ReadPlan,
+    dbr_type: chtype,
+    count: usize,
+    buffer: &[u8],
+) -> Augmented<Value> {
+    let plain = element_type(dbr_type).unwrap_or(FieldType::String);
+    let mut meta = Meta {
+        name: plan.name.to_string(),
+        datatype: Some(plain),
+        element_count: plan.element_count,
+        format: plan.format,
+        update_count: 1,
+        ..Meta::default()
+    };
+    let family = if (0..=sys::DBR_CTRL_DOUBLE).contains(&dbr_type) {
+        dbr_type / PLAIN_TYPES
+    } else {
+        -1
+    };
+    if family >= 1 {
+        // STS, TIME, GR and CTRL all start with status and severity.
+        meta.status = Some(read_u16(buffer, offset_of!(sys::dbr_sts_string, status)));
+        meta.severity = Some(read_u16(buffer, offset_of!(sys::dbr_sts_string, severity)));
+    }
+    match family {
+        2 => {
+            let at = offset_of!(sys::dbr_time_string, stamp);
+            meta.timestamp = Some(Timestamp::from_epics(
+                read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, secPastEpoch)),
+                read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, nsec)),
+            ));
+        }
+        3 | 4 => read_graphics(&mut meta, buffer, plain, family == 4),
+        _ => {}
+    }
+    if dbr_type == sys::DBR_STSACK_STRING {
+        meta.status = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, status)));
+        meta.severity = Some(read_u16(
+            buffer,
+            offset_of!(sys::dbr_stsack_string, severity),
+        ));
+        meta.ackt = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, ackt)));
+        meta.acks = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, acks)));
+    }
+    let at = value_offset(dbr_type);
+    let value = match plan.datatype {
+        DataType::CharStr | DataType::CharUnicode if plain == FieldType::Char => {
+            meta.datatype = Some(FieldType::String);
+            let bytes = buffer.get(at..at + count).unwrap_or(&[]);
+            Value::String(read_text(bytes, 0, bytes.len()))
+        }
+        DataType::CharBytes if plain == FieldType::Char => {
+            Value::CharArray(buffer.get(at..at + count).unwrap_or(&[]).to_vec())
+        }
+        DataType::ClassName => Value::String(read_text(buffer, at, sys::MAX_STRING_SIZE as usize)),
+        _ => read_values(buffer, at, plain, count, plan.element_count > 1),
+    };
+    Augmented { value, meta }
+}
+
+// ---- writing ---------------------------------------------------------------
+
+/// A put's payload, ready for `ca_array_put`: `count` elements of `dbr_type`
+/// in 8-byte aligned storage (libca may read it as the C type).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct EncodedPut {
+    pub dbr_type: chtype,
+    pub count: usize,
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl EncodedPut {
+    fn new(dbr_type: chtype, count: usize, bytes: &[u8]) -> EncodedPut {
+        let words = bytes
+            .chunks(8)
+            .map(|chunk| {
+                let mut word = [0; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                u64::from_ne_bytes(word)
+            })
+            .collect();
+        EncodedPut {
+            dbr_type,
+            count,
+            words,
+            len: bytes.len(),
+        }
+    }
+
+    /// The payload's bytes.
+    #[cfg(test)]
+    pub fn bytes(&self) -> Vec<u8> {
+        let mut bytes: Vec<u8> = self.words.iter().flat_map(|w| w.to_ne_bytes()).collect();
+        bytes.truncate(self.len);
+        bytes
+    }
+
+    /// The payload for libca, valid while `self` lives.
+    pub fn as_ptr(&self) -> *const std::ffi::c_void {
+        self.words.as_ptr().cast()
+    }
+}
+
+/// A number on its way to a DBR type: integers stay exact.
+#[derive(Clone, Copy, Debug)]
+enum Number {
+    Int(i64),
+    Real(f64),
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Int(v) => write!(f, "{v}"),
+            Number::Real(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+/// The elements of a put value, before conversion.
+enum Elements {
+    Numbers(Vec<Number>),
+    Strings(Vec<String>),
+}
+
+fn elements(value: &Value) -> Elements {
+    use Number::{Int, Real};
+    let ints = |v: Vec<i64>| Elements::Numbers(v.into_iter().map(Int).collect());
+    match value {
+        Value::String(s) => Elements::Strings(vec![s.clone()]),
+        Value::StringArray(v) => Elements::Strings(v.clone()),
+        Value::Char(v) => ints(vec![(*v).into()]),
+        Value::Short(v) => ints(vec![(*v).into()]),
+        Value::Long(v) => ints(vec![(*v).into()]),
+        Value::Enum(v) => ints(vec![(*v).into()]),
+        Value::Float(v) => Elements::Numbers(vec![Real((*v).into())]),
+        Value::Double(v) => Elements::Numbers(vec![Real(*v)]),
+        Value::CharArray(v) => ints(v.iter().map(|&x| x.into()).collect()),
+        Value::ShortArray(v) => ints(v.iter().map(|&x| x.into()).collect()),
+        Value::LongArray(v) => ints(v.iter().map(|&x| x.into()).collect()),
+        Value::EnumArray(v) => ints(v.iter().map(|&x| x.into()).collect()),
+        Value::FloatArray(v) => Elements::Numbers(v.iter().map(|&x| Real(x.into())).collect()),
+        Value::DoubleArray(v) => Elements::Numbers(v.iter().map(|&x| Real(x)).collect()),
+    }
+}
+
+/// Builds the payload of a put of `value` as `datatype` to a channel of
+/// `element_count` elements, checking before anything is sent that it fits:
+/// DBR_STRING elements under 40 bytes, no more elements than the channel
+/// has, integers in range, at most `EPICS_CA_MAX_ARRAY_BYTES`.
+///
+/// [`DataType::Native`] sends the value's own type (the server converts);
+/// the char-string types send a string as a char array with its terminating
+/// NUL when the channel has room for it.
+pub(crate) fn encode_put(
+    name: &str,
+    value: &Value,
+    datatype: DataType,
+    element_count: usize,
+) -> Result<EncodedPut, CaError> {
+    let fail = |code, detail: String| {
+        Err(CaError::new(name, code, "encode put value").with_detail(detail))
+    };
+    let (dbr_type, plain) = match datatype {
+        DataType::Native => (value.field_type().code() as chtype, value.field_type()),
+        DataType::String | DataType::EnumStr => (sys::DBR_STRING, FieldType::String),
+        DataType::Char => (sys::DBR_CHAR, FieldType::Char),
+        DataType::Short => (sys::DBR_SHORT, FieldType::Short),
+        DataType::Long => (sys::DBR_LONG, FieldType::Long),
+        DataType::Float => (sys::DBR_FLOAT, FieldType::Float),
+        DataType::Double => (sys::DBR_DOUBLE, FieldType::Double),
+        DataType::Enum => (sys::DBR_ENUM, FieldType::Enum),
+        DataType::CharStr | DataType::CharBytes | DataType::CharUnicode => {
+            return encode_char_string(name, value, element_count)
+        }
+        DataType::PutAckt | DataType::PutAcks => {
+            let (dbr_type, max) = if datatype == DataType::PutAckt {
+                (sys::DBR_PUT_ACKT, 1)
+            } else {
+                (sys::DBR_PUT_ACKS, 3)
+            };
+            return match (value.is_array(), value.as_f64()) {
+                (false, Some(v)) if v.fract() == 0.0 && (0.0..=f64::from(max)).contains(&v) => {
+                    Ok(EncodedPut::new(dbr_type, 1, &(v as u16).to_ne_bytes()))
+                }
+                _ => fail(
+                    sys::ECA_BADTYPE,
+                    format!(
+                        "{} takes one integer 0..={max}, not {value}",
+                        sys::dbr_type_to_text(dbr_type).to_string_lossy()
+                    ),
+                ),
+            };
+        }
+        DataType::StsackString | DataType::ClassName => {
+            return fail(sys::ECA_BADTYPE, format!("{datatype:?} can only be read"))
+        }
+    };
+    let items = elements(value);
+    let count = match &items {
+        Elements::Numbers(v) => v.len(),
+        Elements::Strings(v) => v.len(),
+    };
+    if count == 0 {
+        return fail(sys::ECA_BADCOUNT, "an empty array cannot be written".into());
+    }
+    if count > element_count {
+        return fail(
+            sys::ECA_BADCOUNT,
+            format!("{count} elements written to a channel of {element_count}"),
+        );
+    }
+    let size = count * plain.element_size();
+    if size > crate::ca::max_array_bytes() {
+        return fail(
+            sys::ECA_TOLARGE,
+            format!(
+                "{size} bytes, over EPICS_CA_MAX_ARRAY_BYTES={}",
+                crate::ca::max_array_bytes()
+            ),
+        );
+    }
+    let mut bytes = Vec::with_capacity(size);
+    match (items, plain) {
+        (Elements::Strings(strings), FieldType::String) => {
+            for s in strings {
+                push_dbr_string(name, &s, &mut bytes)?;
+            }
+        }
+        (Elements::Numbers(numbers), FieldType::String) => {
+            for n in numbers {
+                push_dbr_string(name, &n.to_string(), &mut bytes)?;
+            }
+        }
+        (Elements::Strings(strings), _) => {
+            for s in strings {
+                let Some(number) = parse_number(&s) else {
+                    return fail(
+                        sys::ECA_NOCONVERT,
+                        format!("{s:?} is not a number for {}", plain.dbr_name()),
+                    );
+                };
+                push_number(name, number, plain, &mut bytes)?;
+            }
+        }
+        (Elements::Numbers(numbers), _) => {
+            for n in numbers {
+                push_number(name, n, plain, &mut bytes)?;
+            }
+        }
+    }
+    Ok(EncodedPut::new(dbr_type, count, &bytes))
+}
+
+fn parse_number(text: &str) -> Option<Number> {
+    let text = text.trim();
+    text.parse::<i64>()
+        .map(Number::Int)
+        .or_else(|_| text.parse::<f64>().map(Number::Real))
+        .ok()
+}
+
+/// Appends one 40-byte DBR_STRING, refusing strings that do not fit with
+/// their NUL (libca would refuse them too, with less to say).
+fn push_dbr_string(name: &str, s: &str, bytes: &mut Vec<u8>) -> Result<(), CaError> {
+    let size = sys::MAX_STRING_SIZE as usize;
+    if s.len() >= size || s.contains('\0') {
+        let why = if s.contains('\0') {
+            "contains a NUL".to_string()
+        } else {
+            format!("has {} bytes", s.len())
+        };
+        return Err(CaError::new(name, sys::ECA_BADSTR, "encode put value").with_detail(format!(
+            "a DBR_STRING holds at most {} bytes and this string {why}; write long strings as a char array (DataType::CharStr, or a PV name ending in '$')",
+            size - 1
+        )));
+    }
+    bytes.extend_from_slice(s.as_bytes());
+    bytes.resize(bytes.len() + size - s.len(), 0);
+    Ok(())
+}
+
+/// Appends one number as `plain`, refusing values the type cannot hold.
+fn push_number(
+    name: &str,
+    n: Number,
+    plain: FieldType,
+    bytes: &mut Vec<u8>,
+) -> Result<(), CaError> {
+    let out_of_range = || {
+        Err(CaError::new(name, sys::ECA_NOCONVERT, "encode put value")
+            .with_detail(format!("{n} does not fit {}", plain.dbr_name())))
+    };
+    let int = match n {
+        Number::Int(v) => Some(v),
+        Number::Real(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => Some(v as i64),
+        Number::Real(_) => None,
+    };
+    match plain {
+        FieldType::Double => bytes.extend(match n {
+            Number::Int(v) => (v as f64).to_ne_bytes(),
+            Number::Real(v) => v.to_ne_bytes(),
+        }),
+        FieldType::Float => {
+            let v = match n {
+                Number::Int(v) => v as f64,
+                Number::Real(v) => v,
+            };
+            if v.is_finite() && v.abs() > f64::from(f32::MAX) {
+                return out_of_range();
+            }
+            bytes.extend((v as f32).to_ne_bytes());
+        }
+        FieldType::Long => match int.and_then(|v| i32::try_from(v).ok()) {
+            Some(v) => bytes.extend(v.to_ne_bytes()),
+            None => return out_of_range(),
+        },
+        FieldType::Short => match int.and_then(|v| i16::try_from(v).ok()) {
+            Some(v) => bytes.extend(v.to_ne_bytes()),
+            None => return out_of_range(),
+        },
+        FieldType::Enum => match int.and_then(|v| u16::try_from(v).ok()) {
+            Some(v) => bytes.extend(v.to_ne_bytes()),
+            None => return out_of_range(),
+        },
+        // CA chars are bytes; a signed CHAR field reads -1 as 255.
+        FieldType::Char => match int.filter(|v| (-128..=255).contains(v)) {
+            Some(v) => bytes.push(v as u8),
+            None => return out_of_range(),
+        },
+        FieldType::String => unreachable!("strings are encoded by push_dbr_string"),
+    }
+    Ok(())
+}
+
+/// A string (or bytes) as a DBR_CHAR array, with its terminating NUL when
+/// the channel has room for it.
+fn encode_char_string(
+    name: &str,
+    value: &Value,
+    element_count: usize,
+) -> Result<EncodedPut, CaError> {
+    let mut bytes = match value {
+        Value::String(s) => s.as_bytes().to_vec(),
+        Value::CharArray(b) => b.clone(),
+        other if !other.is_array() => other.to_string().into_bytes(),
+        other => {
+            return Err(
+                CaError::new(name, sys::ECA_BADTYPE, "encode put value").with_detail(format!(
+                    "a {} cannot be written as a char string",
+                    other.kind_name()
+                )),
+            )
+        }
+    };
+    if bytes.len() > element_count {
+        return Err(
+            CaError::new(name, sys::ECA_BADCOUNT, "encode put value").with_detail(format!(
+                "{} bytes do not fit the channel's {element_count} chars",
+                bytes.len()
+            )),
+        );
+    }
+    if bytes.len() > crate::ca::max_array_bytes() {
+        return Err(
+            CaError::new(name, sys::ECA_TOLARGE, "encode put value").with_detail(format!(
+                "{} bytes, over EPICS_CA_MAX_ARRAY_BYTES",
+                bytes.len()
+            )),
+        );
+    }
+    if bytes.len() < element_count && bytes.last() != Some(&0) {
+        bytes.push(0);
+    }
+    Ok(EncodedPut::new(sys::DBR_CHAR, bytes.len(), &bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catools::ErrorKind;
+
+    fn plan(datatype: DataType, format: Format, element_count: usize) -> ReadPlan {
+        let name: Arc<str> = Arc::from("X:pv");
+        let request = ReadRequest {
+            datatype,
+            format,
+            count: Count::Current,
+        };
+        plan_read(&name, FieldType::Double, element_count, request).unwrap()
+    }
+
+    #[test]
+    fn read_types_follow_format_and_datatype() {
+        let name: Arc<str> = Arc::from("X:pv");
+        let code = |native, datatype, format| {
+            let request = ReadRequest {
+                datatype,
+                format,
+                count: Count::Current,
+            };
+            plan_read(&name, native, 1, request).unwrap().dbr_type
+        };
+        assert_eq!(
+            code(FieldType::Double, DataType::Native, Format::Raw),
+            sys::DBR_DOUBLE
+        );
+        assert_eq!(
+            code(FieldType::Double, DataType::Native, Format::Time),
+            sys::DBR_TIME_DOUBLE
+        );
+        assert_eq!(
+            code(FieldType::Long, DataType::Native, Format::Ctrl),
+            sys::DBR_CTRL_LONG
+        );
+        assert_eq!(
+            code(FieldType::String, DataType::Native, Format::Ctrl),
+            sys::DBR_TIME_STRING
+        );
+        assert_eq!(
+            code(FieldType::Enum, DataType::EnumStr, Format::Time),
+            sys::DBR_TIME_STRING
+        );
+        assert_eq!(
+            code(FieldType::Short, DataType::EnumStr, Format::Raw),
+            sys::DBR_SHORT
+        );
+        assert_eq!(
+            code(FieldType::String, DataType::CharStr, Format::Raw),
+            sys::DBR_CHAR
+        );
+        assert_eq!(
+            code(FieldType::Double, DataType::StsackString, Format::Ctrl),
+            sys::DBR_STSACK_STRING
+        );
+        assert_eq!(
+            code(FieldType::Double, DataType::ClassName, Format::Time),
+            sys::DBR_CLASS_NAME
+        );
+    }
+
+    #[test]
+    fn count_is_capped_by_the_element_count() {
+        let name: Arc<str> = Arc::from("X:wf");
+        let count = |count| {
+            let request = ReadRequest {
+                count,
+                ..ReadRequest::default()
+            };
+            plan_read(&name, FieldType::Long, 8, request).unwrap().count
+        };
+        assert_eq!(count(Count::Current), 0);
+        assert_eq!(count(Count::Full), 8);
+        assert_eq!(count(Count::AtMost(3)), 3);
+        assert_eq!(count(Count::AtMost(30)), 8);
+        assert_eq!(Count::from_python(-1), Count::Full);
+    }
+
+    #[test]
+    fn reads_over_max_array_bytes_are_refused() {
+        let name: Arc<str> = Arc::from("X:huge");
+        let request = ReadRequest {
+            count: Count::Full,
+            ..ReadRequest::default()
+        };
+        let error = plan_read(&name, FieldType::Double, 100_000_000, request).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::TooLarge);
+    }
+
+    #[test]
+    fn time_double_buffer_decodes_with_stamp_and_alarm() {
+        // dbr_time_double: status, severity, stamp (secs, nsec), pad, value.
+        let mut buffer = vec![0u8; 24];
+        buffer[0..2].copy_from_slice(&3i16.to_ne_bytes());
+        buffer[2..4].copy_from_slice(&2i16.to_ne_bytes());
+        buffer[4..8].copy_from_slice(&10u32.to_ne_bytes());
+        buffer[8..12].copy_from_slice(&500u32.to_ne_bytes());
+        buffer[16..24].copy_from_slice(&1.25f64.to_ne_bytes());
+        assert_eq!(buffer_size(sys::DBR_TIME_DOUBLE, 1), Some(24));
+        let reading = decode(
+            &plan(DataType::Native, Format::Time, 1),
+            sys::DBR_TIME_DOUBLE,
+            1,
+            &buffer,
+        );
+        assert_eq!(reading.value, Value::Double(1.25));
+        assert_eq!(reading.meta.status, Some(3));
+        assert_eq!(reading.meta.severity, Some(2));
+        assert_eq!(
+            reading.meta.timestamp,
+            Some(Timestamp {
+                secs: 631_152_010,
+                nsec: 500
+            })
+        );
+    }
+
+    #[test]
+    fn element_count_not_reply_length_decides_array() {
+        let buffer = 4.0f64.to_ne_bytes();
+        let scalar = decode(
+            &plan(DataType::Native, Format::Raw, 1),
+            sys::DBR_DOUBLE,
+            1,
+            &buffer,
+        );
+        assert_eq!(scalar.value, Value::Double(4.0));
+        let array = decode(
+            &plan(DataType::Native, Format::Raw, 10),
+            sys::DBR_DOUBLE,
+            1,
+            &buffer,
+        );
+        assert_eq!(array.value, Value::DoubleArray(vec![4.0]));
+    }
+
+    #[test]
+    fn char_strings_stop_at_the_nul_and_replace_bad_utf8() {
+        let buffer = [b'o', b'k', 0xff, 0, b'x'];
+        let reading = decode(
+            &plan(DataType::CharStr, Format::Raw, 5),
+            sys::DBR_CHAR,
+            5,
+            &buffer,
+        );
+        assert_eq!(reading.value, Value::String("ok\u{fffd}".into()));
+        let bytes = decode(
+            &plan(DataType::CharBytes, Format::Raw, 5),
+            sys::DBR_CHAR,
+            5,
+            &buffer,
+        );
+        assert_eq!(bytes.value, Value::CharArray(buffer.to_vec()));
+    }
+
+    #[test]
+    fn dbr_string_over_39_bytes_is_refused() {
+        let ok = encode_put("X:s", &Value::from("a".repeat(39)), DataType::String, 1).unwrap();
+        assert_eq!((ok.dbr_type, ok.count), (sys::DBR_STRING, 1));
+        assert_eq!(ok.bytes().len(), 40);
+        assert_eq!(ok.bytes()[39], 0);
+        let error =
+            encode_put("X:s", &Value::from("a".repeat(40)), DataType::String, 1).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::BadString);
+        let error = encode_put("X:s", &Value::from("a\0b"), DataType::Native, 1).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::BadString);
+    }
+
+    #[test]
+    fn char_string_put_sends_the_nul_when_it_fits() {
+        let fits = encode_put("X:l$", &Value::from("abc"), DataType::CharStr, 10).unwrap();
+        assert_eq!((fits.dbr_type, fits.count), (sys::DBR_CHAR, 4));
+        assert_eq!(fits.bytes(), b"abc\0");
+        let exact = encode_put("X:l$", &Value::from("abc"), DataType::CharStr, 3).unwrap();
+        assert_eq!(exact.bytes(), b"abc");
+        let error = encode_put("X:l$", &Value::from("abcd"), DataType::CharStr, 3).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::BadCount);
+    }
+
+    #[test]
+    fn numbers_are_converted_with_range_checks() {
+        let put = encode_put("X:n", &Value::from(vec![1.0f64, -2.0]), DataType::Long, 4).unwrap();
+        assert_eq!(put.dbr_type, sys::DBR_LONG);
+        assert_eq!(
+            put.bytes(),
+            [1i32.to_ne_bytes(), (-2i32).to_ne_bytes()].concat()
+        );
+        let fraction = encode_put("X:n", &Value::from(1.5f64), DataType::Long, 1).unwrap_err();
+        assert_eq!(fraction.kind(), ErrorKind::NoConvert);
+        let big = encode_put("X:n", &Value::from(40_000i32), DataType::Short, 1).unwrap_err();
+        assert_eq!(big.kind(), ErrorKind::NoConvert);
+        let parsed = encode_put("X:n", &Value::from(" 7 "), DataType::Short, 1).unwrap();
+        assert_eq!(parsed.bytes(), 7i16.to_ne_bytes());
+        let text = encode_put("X:n", &Value::from("seven"), DataType::Double, 1).unwrap_err();
+        assert_eq!(text.kind(), ErrorKind::NoConvert);
+        let as_string = encode_put("X:n", &Value::from(2.5f64), DataType::String, 1).unwrap();
+        assert_eq!(&as_string.bytes()[..4], b"2.5\0");
+    }
+
+    #[test]
+    fn native_put_sends_the_values_own_type() {
+        let put = encode_put("X:n", &Value::from(vec![1i16, 2, 3]), DataType::Native, 3).unwrap();
+        assert_eq!((put.dbr_type, put.count), (sys::DBR_SHORT, 3));
+        let enum_index = encode_put("X:e", &Value::Enum(2), DataType::Native, 1).unwrap();
+        assert_eq!(enum_index.dbr_type, sys::DBR_ENUM);
+    }
+
+    #[test]
+    fn element_counts_are_checked_before_sending() {
+        let over =
+            encode_put("X:wf", &Value::from(vec![0i32; 5]), DataType::Native, 4).unwrap_err();
+        assert_eq!(over.kind(), ErrorKind::BadCount);
+        let empty =
+            encode_put("X:wf", &Value::from(Vec::<i32>::new()), DataType::Native, 4).unwrap_err();
+        assert_eq!(empty.kind(), ErrorKind::BadCount);
+        let huge = vec![0f64; 2_000_000];
+        let error =
+            encode_put("X:wf", &Value::from(huge), DataType::Native, 3_000_000).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::TooLarge);
+    }
+
+    #[test]
+    fn alarm_acknowledgements_take_small_integers() {
+        let ackt = encode_put("X:a", &Value::from(1i32), DataType::PutAckt, 1).unwrap();
+        assert_eq!(
+            (ackt.dbr_type, ackt.bytes()),
+            (sys::DBR_PUT_ACKT, 1u16.to_ne_bytes().to_vec())
+        );
+        assert!(encode_put("X:a", &Value::from(2i32), DataType::PutAckt, 1).is_err());
+        assert!(encode_put("X:a", &Value::from(3i32), DataType::PutAcks, 1).is_ok());
+        assert!(encode_put("X:a", &Value::from(1i32), DataType::ClassName, 1).is_err());
+    }
+}

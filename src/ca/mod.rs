@@ -1,0 +1,32 @@
+//! The crate's one FFI layer: a safe interface to libca for the scheduler
+//! glue and `catools`.
+//!
+//! - [`context`]: the process's CA context (created on first use, with
+//!   preemptive callbacks), `attach` for other threads, `ca_message`,
+//!   `ca_flush_io`, the exception handler.
+//! - [`channel`]: one cached channel per PV name, its connection and access
+//!   rights callbacks, waits for connection and `cainfo` data.
+//! - [`request`]: get, put, put with completion, subscriptions, and their
+//!   trampolines.
+//! - [`dbr`]: DBR request planning, decoding and encoding (safe code).
+//!
+//! Every closure given here runs on libca's own threads: it must be quick,
+//! and hand its result over (to the scheduler's remote queue) rather than do
+//! the work. Panics in it are contained; they never unwind into libca.
+
+mod channel;
+mod context;
+mod dbr;
+mod request;
+
+#[cfg(test)]
+pub(crate) use channel::MAX_PV_NAME;
+pub(crate) use channel::{CallbackId, Channel, ChannelEvent};
+#[cfg(test)]
+pub(crate) use context::set_exception_sink;
+pub(crate) use context::{flush_io, max_array_bytes, message};
+pub(crate) use dbr::ReadRequest;
+pub(crate) use request::Subscription;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,360 @@
+//! Requests on a connected channel: get, put, put with completion, and
+//! subscriptions, each completing through a Rust closure that libca calls
+//! back on its own thread.
+//!
+//! Ownership of callback state:
+//! - get and put-callback: the closure (with everything it needs) is boxed
+//!   and given to libca by `Box::into_raw`; the trampoline takes it back with
+//!   `Box::from_raw` and runs it exactly once. libca calls every such
+//!   callback once, also on disconnect (with `ECA_DISCONN`). A caller that
+//!   stops waiting just drops its receiving end: the closure owns all it
+//!   touches, so a late callback finds nothing dangling.
+//! - subscriptions: the boxed state is owned by the [`Subscription`] and
+//!   freed only after `ca_clear_subscription` has returned, after which libca
+//!   makes no further call with it.
+//!
+//! Requests are queued, not sent: the caller (the scheduler, once per cycle)
+//! sends them with [`flush_io`](super::flush_io).
+
+use std::cell::Cell;
+use std::ffi::{c_long, c_ulong};
+use std::sync::Arc;
+
+use epics_sys as sys;
+use parking_lot::Mutex;
+
+use super::channel::Channel;
+use super::context::{attach, guarded};
+use super::dbr::{self, ReadPlan, ReadRequest};
+use crate::catools::{Augmented, CaError, DataType, EventMask, Value};
+
+/// Each update of a subscription (an error for a failed update).
+pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Augmented<Value>, CaError>) + Send>;
+
+impl Channel {
+    /// The native type and element count, or ECA_DISCONN.
+    fn connected_native(
+        &self,
+        call: &'static str,
+    ) -> Result<(crate::catools::FieldType, usize), CaError> {
+        self.native()
+            .ok_or_else(|| CaError::new(&**self.name(), sys::ECA_DISCONN, call))
+    }
+
+    /// Queues a read (`ca_array_get_callback`); `done` runs on libca's thread
+    /// with the decoded value. On `Err` the request was not queued and
+    /// `done` is dropped uncalled.
+    pub(crate) fn get<F>(&self, request: ReadRequest, done: F) -> Result<(), CaError>
+    where
+        F: FnOnce(Result<Augmented<Value>, CaError>) + Send + 'static,
+    {
+        let (native, element_count) = self.connected_native("ca_array_get_callback")?;
+        let plan = dbr::plan_read(self.name(), native, element_count, request)?;
+        attach()?;
+        let (dbr_type, count) = (plan.dbr_type, plan.count as c_ulong);
+        let pending = Box::into_raw(Box::new(PendingGet { plan, done }));
+        // SAFETY: the channel is live; `pending` is reclaimed exactly once:
+        // by get_trampoline::<F> (libca calls it once), or below on failure.
+        let status = unsafe {
+            sys::ca_array_get_callback(
+                dbr_type,
+                count,
+                self.chid(),
+                Some(get_trampoline::<F>),
+                pending.cast(),
+            )
+        };
+        if status != sys::ECA_NORMAL {
+            // SAFETY: libca refused the request and holds no copy of `pending`.
+            drop(unsafe { Box::from_raw(pending) });
+            return Err(CaError::new(
+                &**self.name(),
+                status,
+                "ca_array_get_callback",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Queues a put without completion (`ca_array_put`). The server's verdict
+    /// is never known: use [`put_callback`](Self::put_callback) to learn it.
+    pub(crate) fn put(&self, value: &Value, datatype: DataType) -> Result<(), CaError> {
+        let (_, element_count) = self.connected_native("ca_array_put")?;
+        let encoded = dbr::encode_put(self.name(), value, datatype, element_count)?;
+        attach()?;
+        // SAFETY: the channel is live; libca copies `count` elements of
+        // `dbr_type` out of `encoded` (sized for exactly that) during the call.
+        let status = unsafe {
+            sys::ca_array_put(
+                encoded.dbr_type,
+                encoded.count as c_ulong,
+                self.chid(),
+                encoded.as_ptr(),
+            )
+        };
+        if status != sys::ECA_NORMAL {
+            return Err(CaError::new(&**self.name(), status, "ca_array_put"));
+        }
+        Ok(())
+    }
+
+    /// Queues a put with completion (`ca_array_put_callback`): `done` runs on
+    /// libca's thread when the server has finished processing (or failed).
+    /// On `Err` nothing was queued and `done` is dropped uncalled.
+    pub(crate) fn put_callback<F>(
+        &self,
+        value: &Value,
+        datatype: DataType,
+        done: F,
+    ) -> Result<(), CaError>
+    where
+        F: FnOnce(Result<(), CaError>) + Send + 'static,
+    {
+        let (_, element_count) = self.connected_native("ca_array_put_callback")?;
+        let encoded = dbr::encode_put(self.name(), value, datatype, element_count)?;
+        attach()?;
+        let pending = Box::into_raw(Box::new(PendingPut {
+            name: Arc::clone(self.name()),
+            done,
+        }));
+        // SAFETY: as in `put` for the payload; `pending` is reclaimed exactly
+        // once, by put_trampoline::<F> or below on failure.
+        let status = unsafe {
+            sys::ca_array_put_callback(
+                encoded.dbr_type,
+                encoded.count as c_ulong,
+                self.chid(),
+                encoded.as_ptr(),
+                Some(put_trampoline::<F>),
+                pending.cast(),
+            )
+        };
+        if status != sys::ECA_NORMAL {
+            // SAFETY: libca refused the request and holds no copy of `pending`.
+            drop(unsafe { Box::from_raw(pending) });
+            return Err(CaError::new(
+                &**self.name(),
+                status,
+                "ca_array_put_callback",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Starts a subscription (`ca_create_subscription`) on a connected
+    /// channel: `update` runs on libca's thread for each update, first with
+    /// the current value, and keeps running across reconnections until the
+    /// [`Subscription`] is dropped. The element type and count are fixed from
+    /// the channel as it is now.
+    ///
+    /// Without read access libca would accept the subscription and never
+    /// call back; this refuses it instead (ECA_NORDACCESS), so the caller can
+    /// report it, and subscribe again on a
+    /// [`ChannelEvent::AccessRights`](super::ChannelEvent::AccessRights) that
+    /// grants reading.
+    pub(crate) fn subscribe<F>(
+        &self,
+        request: ReadRequest,
+        events: EventMask,
+        update: F,
+    ) -> Result<Subscription, CaError>
+    where
+        F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
+    {
+        if !events.is_valid() {
+            return Err(CaError::new(&**self.name(), sys::ECA_BADMASK, "ca_create_subscription").with_detail(
+                format!("event mask {:#x}: give at least one of DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY", events.bits()),
+            ));
+        }
+        let (native, element_count) = self.connected_native("ca_create_subscription")?;
+        if !self.access().0 {
+            return Err(CaError::new(
+                &**self.name(),
+                sys::ECA_NORDACCESS,
+                "ca_create_subscription",
+            ));
+        }
+        let plan = dbr::plan_read(self.name(), native, element_count, request)?;
+        attach()?;
+        let (dbr_type, count) = (plan.dbr_type, plan.count as c_ulong);
+        let state: Box<SubscriptionState> = Box::new(SubscriptionState {
+            plan,
+            update: Mutex::new(Box::new(update)),
+        });
+        let user = Box::into_raw(state);
+        let mut evid: sys::evid = std::ptr::null_mut();
+        // SAFETY: the channel is live; `user` stays allocated until the
+        // Subscription's drop has run ca_clear_subscription (or is reclaimed
+        // below if libca refuses); evid receives the id.
+        let status = unsafe {
+            sys::ca_create_subscription(
+                dbr_type,
+                count,
+                self.chid(),
+                events.bits() as c_long,
+                Some(subscription_trampoline),
+                user.cast(),
+                &mut evid,
+            )
+        };
+        if status != sys::ECA_NORMAL {
+            // SAFETY: libca refused the subscription and holds no copy of `user`.
+            drop(unsafe { Box::from_raw(user) });
+            return Err(CaError::new(
+                &**self.name(),
+                status,
+                "ca_create_subscription",
+            ));
+        }
+        Ok(Subscription { evid, state: user })
+    }
+}
+
+struct PendingGet<F> {
+    plan: ReadPlan,
+    done: F,
+}
+
+struct PendingPut<F> {
+    name: Arc<str>,
+    done: F,
+}
+
+struct SubscriptionState {
+    plan: ReadPlan,
+    update: Mutex<UpdateCallback>,
+}
+
+/// A live subscription; dropping it ends the updates.
+pub(crate) struct Subscription {
+    evid: sys::evid,
+    state: *mut SubscriptionState,
+}
+
+// SAFETY: the evid may be cleared from any thread attached to the context
+// (attach() is called first), and the state it points to is Send (its
+// closure is Send and behind a Mutex).
+unsafe impl Send for Subscription {}
+
+thread_local! {
+    /// The subscription whose update closure runs on this thread, if any.
+    static IN_UPDATE: Cell<*const SubscriptionState> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Marks a subscription's closure as running on this thread until dropped
+/// (also when the closure panics).
+struct UpdateMarker {
+    previous: *const SubscriptionState,
+}
+
+impl UpdateMarker {
+    fn enter(state: *const SubscriptionState) -> UpdateMarker {
+        UpdateMarker {
+            previous: IN_UPDATE.with(|current| current.replace(state)),
+        }
+    }
+}
+
+impl Drop for UpdateMarker {
+    fn drop(&mut self) {
+        IN_UPDATE.with(|current| current.set(self.previous));
+    }
+}
+
+impl Drop for Subscription {
+    /// Clears the subscription; only once libca has returned (and so will
+    /// not call again) is the closure freed. Dropping a subscription inside
+    /// its own update closure clears it but leaks the closure, which is
+    /// still running.
+    fn drop(&mut self) {
+        if attach().is_err() {
+            // Without the context nothing can be cleared: leak rather than free
+            // what libca may still call.
+            return;
+        }
+        // SAFETY: evid came from a successful ca_create_subscription and is
+        // cleared only here, once.
+        let status = unsafe { sys::ca_clear_subscription(self.evid) };
+        let running_here = IN_UPDATE.with(Cell::get) == self.state.cast_const();
+        if status == sys::ECA_NORMAL && !running_here {
+            // SAFETY: libca has returned from ca_clear_subscription, after
+            // which it makes no more calls with this pointer, and none is
+            // running on this thread; the Box came from Box::into_raw.
+            drop(unsafe { Box::from_raw(self.state) });
+        }
+    }
+}
+
+/// Copies libca's DBR buffer, valid only during the callback, into owned
+/// data, or the error that the callback reports.
+///
+/// # Safety
+/// `args` must be the arguments of a libca get or subscription callback that
+/// is running now (so `args.dbr`, when not NULL, points at a buffer of
+/// `args.type_` with `args.count` elements).
+unsafe fn read_reply(
+    plan: &ReadPlan,
+    args: &sys::event_handler_args,
+) -> Result<Augmented<Value>, CaError> {
+    if args.status != sys::ECA_NORMAL {
+        return Err(CaError::new(&*plan.name, args.status, "get callback"));
+    }
+    let count = usize::try_from(args.count).unwrap_or(0);
+    let size = dbr::buffer_size(args.type_, count)
+        .ok_or_else(|| CaError::new(&*plan.name, sys::ECA_BADTYPE, "get callback"))?;
+    if args.dbr.is_null() {
+        // libca may pass no buffer for an empty array: decode a zeroed header.
+        return Ok(dbr::decode(plan, args.type_, 0, &vec![0; size]));
+    }
+    // SAFETY: the caller promises a live buffer of args.type_ with args.count
+    // elements, which is `size` bytes as libca lays it out; it is read only
+    // within this call.
+    let buffer = unsafe { std::slice::from_raw_parts(args.dbr.cast::<u8>(), size) };
+    Ok(dbr::decode(plan, args.type_, count, buffer))
+}
+
+unsafe extern "C" fn get_trampoline<F>(args: sys::event_handler_args)
+where
+    F: FnOnce(Result<Augmented<Value>, CaError>) + Send + 'static,
+{
+    guarded("get callback", || {
+        // SAFETY: usr is the Box::into_raw of `Channel::get`, handed to this
+        // trampoline with its own F; libca calls it once, so this is the one
+        // reclaim.
+        let pending = unsafe { Box::from_raw(args.usr.cast::<PendingGet<F>>()) };
+        // SAFETY: this is a running get callback.
+        let result = unsafe { read_reply(&pending.plan, &args) };
+        (pending.done)(result);
+    });
+}
+
+unsafe extern "C" fn put_trampoline<F>(args: sys::event_handler_args)
+where
+    F: FnOnce(Result<(), CaError>) + Send + 'static,
+{
+    guarded("put callback", || {
+        // SAFETY: usr is the Box::into_raw of `Channel::put_callback` with
+        // this F; libca calls it once.
+        let pending = unsafe { Box::from_raw(args.usr.cast::<PendingPut<F>>()) };
+        let result = if args.status == sys::ECA_NORMAL {
+            Ok(())
+        } else {
+            Err(CaError::new(&*pending.name, args.status, "put callback"))
+        };
+        (pending.done)(result);
+    });
+}
+
+unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
+    guarded("subscription callback", || {
+        let state = args.usr.cast::<SubscriptionState>().cast_const();
+        // SAFETY: usr is the SubscriptionState owned by a live Subscription:
+        // it is freed only after ca_clear_subscription returns, and libca
+        // does not call after that.
+        let state = unsafe { &*state };
+        // SAFETY: this is a running subscription callback.
+        let result = unsafe { read_reply(&state.plan, &args) };
+        let _running = UpdateMarker::enter(state);
+        (state.update.lock())(result);
+    });
+}

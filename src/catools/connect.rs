@@ -1,0 +1,99 @@
+//! `connect` and `cainfo`: establish channels, and describe them.
+
+use super::connected::connect_all;
+use super::timeout::CaTimeout;
+use super::{CaError, ChannelInfo};
+use crate::ca::Channel;
+
+/// The options of `connect` / `cainfo`.
+///
+/// ```no_run
+/// use cothread::catools::Connect;
+/// for info in Connect::new().info_list(&["SR:DCCT", "SR:ENERGY"])? {
+///     println!("{info}");
+/// }
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Connect {
+    timeout: CaTimeout,
+    wait: bool,
+}
+
+impl Default for Connect {
+    fn default() -> Self {
+        Connect {
+            timeout: CaTimeout::DEFAULT,
+            wait: true,
+        }
+    }
+}
+
+impl Connect {
+    /// The defaults: wait, for at most 5 s.
+    pub fn new() -> Connect {
+        Connect::default()
+    }
+
+    /// How long to wait for the connections.
+    pub fn timeout(mut self, timeout: impl Into<CaTimeout>) -> Connect {
+        self.timeout = timeout.into();
+        self
+    }
+
+    /// Whether to wait for the connections (`false`: start them and succeed
+    /// at once, as Python's `connect(wait=False)`).
+    pub fn wait(mut self, wait: bool) -> Connect {
+        self.wait = wait;
+        self
+    }
+
+    /// Connects many PVs in parallel; each PV's own result.
+    pub fn connect_each<S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<(), CaError>> {
+        let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        if !self.wait {
+            return names
+                .iter()
+                .map(|name| Channel::open(name).map(drop))
+                .collect();
+        }
+        connect_all(&names, self.timeout.deadline())
+            .into_iter()
+            .map(|result| result.map(drop))
+            .collect()
+    }
+
+    /// Connects many PVs in parallel; the first failure is the error.
+    pub fn connect_list<S: AsRef<str>>(&self, pvs: &[S]) -> Result<(), CaError> {
+        self.connect_each(pvs).into_iter().collect()
+    }
+
+    /// Connects and describes many PVs (always waits); each PV's own result.
+    pub fn info_each<S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<ChannelInfo, CaError>> {
+        let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        connect_all(&names, self.timeout.deadline())
+            .into_iter()
+            .map(|result| result.map(|channel| channel.info()))
+            .collect()
+    }
+
+    /// Connects and describes many PVs; the first failure is the error.
+    pub fn info_list<S: AsRef<str>>(&self, pvs: &[S]) -> Result<Vec<ChannelInfo>, CaError> {
+        self.info_each(pvs).into_iter().collect()
+    }
+
+    /// Connects and describes one PV.
+    pub fn info(&self, pv: &str) -> Result<ChannelInfo, CaError> {
+        self.info_each(&[pv]).pop().expect("one result per name")
+    }
+}
+
+/// Connects one PV, waiting up to 5 s.
+pub fn connect(pv: &str) -> Result<(), CaError> {
+    Connect::new().connect_list(&[pv])
+}
+
+/// Connects and describes one PV, waiting up to 5 s: `connect(..., cainfo=True)`.
+pub fn cainfo(pv: &str) -> Result<ChannelInfo, CaError> {
+    Connect::new().info(pv)
+}

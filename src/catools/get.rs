@@ -1,0 +1,186 @@
+//! `caget`: one snapshot of one PV or of many, read in parallel.
+
+use std::time::Instant;
+
+use super::connected::ConnectWaits;
+use super::handoff::{schedule_flush, Collector};
+use super::timeout::CaTimeout;
+use super::value::TypeMismatch;
+use super::{Augmented, CaError, Count, DataType, Format, FromValue, Value};
+use crate::ca::{Channel, ReadRequest};
+
+/// What a read can deliver: any [`FromValue`] type (just the data, e.g.
+/// `f64`, `Vec<i32>`, `String`, [`Value`]) or an [`Augmented`] one (the data
+/// with its name and metadata).
+pub trait FromReading: Sized {
+    /// The type to request when the caller names none.
+    fn requested_type() -> DataType;
+    /// Takes what arrived, or says why it cannot.
+    fn from_reading(reading: Augmented<Value>) -> Result<Self, TypeMismatch>;
+}
+
+impl<T: FromValue> FromReading for T {
+    fn requested_type() -> DataType {
+        T::requested_type()
+    }
+    fn from_reading(reading: Augmented<Value>) -> Result<T, TypeMismatch> {
+        T::from_value(reading.value)
+    }
+}
+
+impl<T: FromValue> FromReading for Augmented<T> {
+    fn requested_type() -> DataType {
+        T::requested_type()
+    }
+    fn from_reading(reading: Augmented<Value>) -> Result<Augmented<T>, TypeMismatch> {
+        reading.convert()
+    }
+}
+
+/// The options of a read: `caget` with everything Python's catools takes.
+///
+/// ```no_run
+/// use cothread::catools::{Augmented, Format, Get};
+/// let reading: Augmented<f64> = Get::new().format(Format::Time).get("SR:DCCT")?;
+/// println!("{} at {:?}", reading.value, reading.meta.timestamp);
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Get {
+    timeout: CaTimeout,
+    datatype: Option<DataType>,
+    format: Format,
+    count: Count,
+}
+
+impl Get {
+    /// The defaults: 5 s timeout, the requested Rust type's natural DBR type,
+    /// [`Format::Raw`], [`Count::Current`].
+    pub fn new() -> Get {
+        Get::default()
+    }
+
+    /// How long to wait for connection and data together.
+    pub fn timeout(mut self, timeout: impl Into<CaTimeout>) -> Get {
+        self.timeout = timeout.into();
+        self
+    }
+
+    /// The DBR type to ask the server for (it converts).
+    pub fn datatype(mut self, datatype: DataType) -> Get {
+        self.datatype = Some(datatype);
+        self
+    }
+
+    /// How much metadata to fetch.
+    pub fn format(mut self, format: Format) -> Get {
+        self.format = format;
+        self
+    }
+
+    /// How many elements to fetch.
+    pub fn count(mut self, count: Count) -> Get {
+        self.count = count;
+        self
+    }
+
+    /// Reads one PV.
+    pub fn get<T: FromReading>(&self, pv: &str) -> Result<T, CaError> {
+        self.get_each::<T, _>(&[pv])
+            .pop()
+            .expect("one result per name")
+    }
+
+    /// Reads many PVs in parallel; the first failure (in list order) is the
+    /// error (Python's `throw=True`).
+    pub fn get_list<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Result<Vec<T>, CaError> {
+        self.get_each(pvs).into_iter().collect()
+    }
+
+    /// Reads many PVs in parallel; each PV's own result (Python's
+    /// `throw=False`).
+    pub fn get_each<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<T, CaError>> {
+        let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        let deadline = self.timeout.deadline();
+        read_many(&names, self.request_for::<T>(), deadline)
+            .into_iter()
+            .zip(&names)
+            .map(|(reading, name)| {
+                reading.and_then(|r| T::from_reading(r).map_err(|e| e.into_ca_error(name)))
+            })
+            .collect()
+    }
+
+    fn request_for<T: FromReading>(&self) -> impl Fn(&str) -> ReadRequest + '_ {
+        let preferred = T::requested_type();
+        move |name| ReadRequest {
+            datatype: DataType::resolve(name, self.datatype, preferred),
+            format: self.format,
+            count: self.count,
+        }
+    }
+}
+
+/// Reads one PV with the default options: `caget::<f64>("PV")`,
+/// `caget::<Augmented>("PV")` (native type, with name and metadata), ...
+pub fn caget<T: FromReading>(pv: &str) -> Result<T, CaError> {
+    Get::new().get(pv)
+}
+
+/// Reads many PVs in parallel with the default options; the first failure is
+/// the error.
+pub fn caget_list<T: FromReading, S: AsRef<str>>(pvs: &[S]) -> Result<Vec<T>, CaError> {
+    Get::new().get_list(pvs)
+}
+
+/// Reads `names` in parallel: every connected channel's get is queued at
+/// once, the others' as their connections arrive, and all go out in one
+/// flush per scheduler cycle.
+fn read_many(
+    names: &[&str],
+    request_for: impl Fn(&str) -> ReadRequest,
+    deadline: Option<Instant>,
+) -> Vec<Result<Augmented<Value>, CaError>> {
+    let collector = Collector::new(names.len());
+    let mut waits = ConnectWaits::default();
+    let mut channels = Vec::with_capacity(names.len());
+    for (index, name) in names.iter().enumerate() {
+        let channel = match Channel::open(name) {
+            Ok(channel) => channel,
+            Err(err) => {
+                collector.fill_now(index, Err(err));
+                channels.push(None);
+                continue;
+            }
+        };
+        let request = request_for(name);
+        waits.when_connected(&channel, collector.slot(index), move |channel, slot| {
+            let spare = slot.spare();
+            if let Err(err) = channel.get(request, move |reading| slot.fill(reading)) {
+                spare.fill(Err(err));
+            }
+        });
+        channels.push(Some(channel));
+    }
+    schedule_flush();
+    let results = collector.wait(deadline);
+    drop(waits);
+    results
+        .into_iter()
+        .zip(channels)
+        .zip(names)
+        .map(|((result, channel), name)| match result {
+            Some(result) => result,
+            None => Err(timeout_error(name, channel.as_ref())),
+        })
+        .collect()
+}
+
+/// The error of a request that did not complete in time: the connection's
+/// timeout when the channel never connected, the get's otherwise.
+pub(crate) fn timeout_error(name: &str, channel: Option<&Channel>) -> CaError {
+    match channel {
+        Some(channel) if !channel.is_connected() => channel.timeout_error(),
+        _ => CaError::new(name, epics_sys::ECA_TIMEOUT, "wait for completion"),
+    }
+}

@@ -1,0 +1,156 @@
+//! The hand-off from libca's callback threads to the cothread that asked:
+//! results land in a [`Collector`], and the waiting cothread is woken through
+//! its scheduler's remote queue once the last awaited result is in.
+//!
+//! Invariants:
+//! - A `Collector`'s slots (`Shared`) are written only by libca callbacks
+//!   (any thread) and read only by its owner (the scheduler thread), each
+//!   under the `slots` mutex, held for a store or a take and nothing else.
+//! - The owner's [`Event`] never leaves its thread: the remote closure carries
+//!   only the collector's numeric id and looks the event up in this thread's
+//!   `WAITING` table, so a wake-up for a collector that has gone (it timed
+//!   out and was dropped) finds nothing and does nothing.
+//! - One wake-up per collector, not one per result: only the result that
+//!   brings `remaining` to zero queues a remote call, so a list of 1,000 gets
+//!   costs one wake-up of the scheduler.
+//! - libca's requests are sent by one `ca_flush_io` per scheduler cycle
+//!   ([`schedule_flush`]), run just before the scheduler next blocks.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread::ThreadId;
+use std::time::Instant;
+
+use parking_lot::Mutex;
+
+use crate::ca;
+use crate::sched::{self, RemoteHandle};
+use crate::Event;
+
+thread_local! {
+    /// Collectors of this thread that are waiting, by id.
+    static WAITING: RefCell<HashMap<u64, Event<()>>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+    static FLUSH_QUEUED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sends every request queued in libca once, just before this thread's
+/// scheduler next blocks, however many requests the current cycle makes.
+pub(crate) fn schedule_flush() {
+    if FLUSH_QUEUED.with(|queued| queued.replace(true)) {
+        return;
+    }
+    sched::before_poll(|| {
+        FLUSH_QUEUED.with(|queued| queued.set(false));
+        if let Err(err) = ca::flush_io() {
+            eprintln!("cothread::catools: ca_flush_io failed: {err}");
+        }
+    });
+}
+
+struct Shared<R> {
+    slots: Mutex<Vec<Option<R>>>,
+    remaining: AtomicUsize,
+    remote: RemoteHandle,
+    owner: ThreadId,
+    id: u64,
+}
+
+/// The `Send` end of a [`Collector`]: fills one slot from any thread.
+pub(crate) struct Slot<R> {
+    shared: Arc<Shared<R>>,
+    index: usize,
+}
+
+impl<R: Send + 'static> Slot<R> {
+    /// A second sender for the same result, for a request that may refuse
+    /// its callback: exactly one of the two may be filled (the refused
+    /// request drops the other unfilled).
+    pub(crate) fn spare(&self) -> Slot<R> {
+        Slot {
+            shared: Arc::clone(&self.shared),
+            index: self.index,
+        }
+    }
+
+    /// Stores the result; the last one in wakes the collector's owner.
+    pub(crate) fn fill(self, result: R) {
+        let shared = &self.shared;
+        shared.slots.lock()[self.index] = Some(result);
+        if shared.remaining.fetch_sub(1, Ordering::AcqRel) == 1 {
+            let id = shared.id;
+            if std::thread::current().id() == shared.owner {
+                // On the owner's thread (its scheduler loop, or the owner
+                // itself before it waits): wake directly, no round trip.
+                wake(id);
+            } else {
+                // A scheduler that has gone has nobody left to wake.
+                let _ = shared.remote.call(move || wake(id));
+            }
+        }
+    }
+}
+
+fn wake(id: u64) {
+    let event = WAITING.with(|waiting| waiting.borrow().get(&id).cloned());
+    if let Some(event) = event {
+        event.signal(());
+    }
+}
+
+/// Results of `len` requests, filled by libca callbacks on any thread and
+/// awaited by one cothread.
+pub(crate) struct Collector<R> {
+    shared: Arc<Shared<R>>,
+    event: Event<()>,
+}
+
+impl<R: Send + 'static> Collector<R> {
+    /// A collector awaiting `len` results.
+    pub(crate) fn new(len: usize) -> Collector<R> {
+        let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
+        let event = Event::new();
+        WAITING.with(|waiting| waiting.borrow_mut().insert(id, event.clone()));
+        let shared = Arc::new(Shared {
+            slots: Mutex::new((0..len).map(|_| None).collect()),
+            remaining: AtomicUsize::new(len),
+            remote: sched::remote_handle(),
+            owner: std::thread::current().id(),
+            id,
+        });
+        Collector { shared, event }
+    }
+
+    /// The sender for result `index`.
+    pub(crate) fn slot(&self, index: usize) -> Slot<R> {
+        Slot {
+            shared: Arc::clone(&self.shared),
+            index,
+        }
+    }
+
+    /// Stores a result on the owner's thread (for requests that failed before
+    /// they reached libca).
+    pub(crate) fn fill_now(&self, index: usize, result: R) {
+        self.slot(index).fill(result);
+    }
+
+    /// Suspends until every result is in or `deadline` passes, then takes
+    /// them: `None` marks a result that did not come in time.
+    pub(crate) fn wait(self, deadline: Option<Instant>) -> Vec<Option<R>> {
+        if self.shared.remaining.load(Ordering::Acquire) != 0 {
+            // A timeout is not an error here: the missing slots say it.
+            let _ = self.event.wait(super::timeout::until(deadline));
+        }
+        std::mem::take(&mut *self.shared.slots.lock())
+    }
+}
+
+impl<R> Drop for Collector<R> {
+    fn drop(&mut self) {
+        let id = self.shared.id;
+        WAITING.with(|waiting| waiting.borrow_mut().remove(&id));
+    }
+}

@@ -1,0 +1,269 @@
+//! `caput`: write one PV or many, optionally waiting for the server to finish
+//! processing, or with a callback for the completion.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::connected::ConnectWaits;
+use super::dispatch::{self, Delivery};
+use super::get::timeout_error;
+use super::handoff::{schedule_flush, Collector, Slot};
+use super::timeout::CaTimeout;
+use super::{CaError, DataType, Value};
+use crate::ca::Channel;
+
+/// Where the completions of a put with a callback go.
+type CallbackInbox = std::sync::Arc<dispatch::Inbox<(usize, Result<(), CaError>)>>;
+
+/// The options of a write: `caput` with everything Python's catools takes.
+///
+/// Ordering: when every PV of a call is already connected, the puts are
+/// issued strictly in list order, and a call without `wait` to connected PVs
+/// does not suspend at all.
+///
+/// Channel Access has no completion for a plain put, so a put the server
+/// rejects looks like success: use [`wait`](Self::wait) or a callback to
+/// learn the outcome.
+///
+/// ```no_run
+/// use cothread::catools::Put;
+/// // Returns once the record has finished processing.
+/// Put::new().wait(true).put("BL:MOTOR:VAL", 12.5)?;
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Put {
+    timeout: CaTimeout,
+    datatype: Option<DataType>,
+    wait: bool,
+}
+
+/// What each PV's put does once its channel is connected.
+#[derive(Clone, Copy)]
+enum Completion {
+    /// Done once queued.
+    Queued,
+    /// Done when the server reports completion.
+    Wait,
+}
+
+impl Put {
+    /// The defaults: 5 s timeout, the value's own type, no wait.
+    pub fn new() -> Put {
+        Put::default()
+    }
+
+    /// How long to wait for connection (and, with `wait`, completion).
+    pub fn timeout(mut self, timeout: impl Into<CaTimeout>) -> Put {
+        self.timeout = timeout.into();
+        self
+    }
+
+    /// The DBR type to send; the value is converted to it first (a string
+    /// over 39 bytes for [`DataType::String`] is an error, not cut short).
+    pub fn datatype(mut self, datatype: DataType) -> Put {
+        self.datatype = Some(datatype);
+        self
+    }
+
+    /// Whether to return only after the server reports that processing has
+    /// finished (put with callback).
+    pub fn wait(mut self, wait: bool) -> Put {
+        self.wait = wait;
+        self
+    }
+
+    /// Writes one PV.
+    pub fn put(&self, pv: &str, value: impl Into<Value>) -> Result<(), CaError> {
+        self.put_each(&[pv], vec![value.into()])
+            .pop()
+            .expect("one result per name")
+    }
+
+    /// Writes `values[i]` to `pvs[i]`; the first failure is the error.
+    pub fn put_list<S: AsRef<str>>(&self, pvs: &[S], values: Vec<Value>) -> Result<(), CaError> {
+        self.put_each(pvs, values).into_iter().collect()
+    }
+
+    /// Writes the same value to every PV; the first failure is the error.
+    pub fn put_repeat<S: AsRef<str>>(
+        &self,
+        pvs: &[S],
+        value: impl Into<Value>,
+    ) -> Result<(), CaError> {
+        let value = value.into();
+        self.put_list(pvs, vec![value; pvs.len()])
+    }
+
+    /// Writes `values[i]` to `pvs[i]`; each PV's own result. A length
+    /// mismatch fails every PV with `ECA_BADCOUNT`.
+    pub fn put_each<S: AsRef<str>>(
+        &self,
+        pvs: &[S],
+        values: Vec<Value>,
+    ) -> Vec<Result<(), CaError>> {
+        let completion = if self.wait {
+            Completion::Wait
+        } else {
+            Completion::Queued
+        };
+        self.run(pvs, values, completion, None)
+    }
+
+    /// Writes one PV and returns once the put is started; `callback` gets the
+    /// server's completion later, on the cothread that runs all monitor and
+    /// put callbacks. With [`wait`](Self::wait) the call also waits for it.
+    pub fn put_with_callback(
+        &self,
+        pv: &str,
+        value: impl Into<Value>,
+        callback: impl FnOnce(Result<(), CaError>) + 'static,
+    ) -> Result<(), CaError> {
+        let mut callback = Some(callback);
+        self.put_list_with_callback(&[pv], vec![value.into()], move |_, result| {
+            if let Some(callback) = callback.take() {
+                callback(result);
+            }
+        })
+        .pop()
+        .expect("one result per name")
+    }
+
+    /// Writes many PVs with a callback per completion (`callback(index,
+    /// result)`), as [`put_with_callback`](Self::put_with_callback).
+    pub fn put_list_with_callback<S: AsRef<str>>(
+        &self,
+        pvs: &[S],
+        values: Vec<Value>,
+        callback: impl FnMut(usize, Result<(), CaError>) + 'static,
+    ) -> Vec<Result<(), CaError>> {
+        let remaining = Rc::new(RefCell::new(pvs.len()));
+        let registration = Rc::new(RefCell::new(None));
+        let keep = Rc::clone(&registration);
+        let mut callback = callback;
+        let (inbox, handle) = dispatch::register(Delivery::All, move |(index, result), _| {
+            callback(index, result);
+            let mut left = remaining.borrow_mut();
+            *left -= 1;
+            if *left == 0 {
+                // Every completion delivered: unregister (this closure stays
+                // alive until it returns).
+                keep.borrow_mut().take();
+            }
+        });
+        *registration.borrow_mut() = Some(handle);
+        let completion = if self.wait {
+            Completion::Wait
+        } else {
+            Completion::Queued
+        };
+        let results = self.run(pvs, values, completion, Some(inbox));
+        // PVs whose put never started get no callback.
+        let never_started = results.iter().filter(|r| r.is_err()).count();
+        if never_started == pvs.len() {
+            registration.borrow_mut().take();
+        }
+        results
+    }
+
+    fn run<S: AsRef<str>>(
+        &self,
+        pvs: &[S],
+        values: Vec<Value>,
+        completion: Completion,
+        callback: Option<CallbackInbox>,
+    ) -> Vec<Result<(), CaError>> {
+        let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        if values.len() != names.len() {
+            return names
+                .iter()
+                .map(|name| {
+                    Err(
+                        CaError::new(*name, epics_sys::ECA_BADCOUNT, "caput").with_detail(format!(
+                            "{} values for {} PVs",
+                            values.len(),
+                            names.len()
+                        )),
+                    )
+                })
+                .collect();
+        }
+        let deadline = self.timeout.deadline();
+        let collector = Collector::new(names.len());
+        let mut waits = ConnectWaits::default();
+        let mut channels = Vec::with_capacity(names.len());
+        for (index, (name, value)) in names.iter().zip(values).enumerate() {
+            let channel = match Channel::open(name) {
+                Ok(channel) => channel,
+                Err(err) => {
+                    collector.fill_now(index, Err(err));
+                    channels.push(None);
+                    continue;
+                }
+            };
+            let datatype = DataType::resolve(name, self.datatype, DataType::Native);
+            let callback = callback.clone();
+            waits.when_connected(&channel, collector.slot(index), move |channel, slot| {
+                issue(channel, &value, datatype, completion, index, callback, slot);
+            });
+            channels.push(Some(channel));
+        }
+        schedule_flush();
+        let results = collector.wait(deadline);
+        drop(waits);
+        results
+            .into_iter()
+            .zip(channels)
+            .zip(&names)
+            .map(|((result, channel), name)| match result {
+                Some(result) => result,
+                None => Err(timeout_error(name, channel.as_ref())),
+            })
+            .collect()
+    }
+}
+
+/// Sends one put on a connected channel and arranges its completion.
+fn issue(
+    channel: &Channel,
+    value: &Value,
+    datatype: DataType,
+    completion: Completion,
+    index: usize,
+    callback: Option<CallbackInbox>,
+    slot: Slot<Result<(), CaError>>,
+) {
+    match completion {
+        Completion::Queued => {
+            let queued = match callback {
+                None => channel.put(value, datatype),
+                Some(inbox) => channel.put_callback(value, datatype, move |result| {
+                    inbox.push((index, result));
+                }),
+            };
+            slot.fill(queued);
+        }
+        Completion::Wait => {
+            let spare = slot.spare();
+            let done = move |result: Result<(), CaError>| {
+                if let Some(inbox) = callback {
+                    inbox.push((index, result.clone()));
+                }
+                slot.fill(result);
+            };
+            if let Err(err) = channel.put_callback(value, datatype, done) {
+                spare.fill(Err(err));
+            }
+        }
+    }
+}
+
+/// Writes one PV with the default options (no wait).
+pub fn caput(pv: &str, value: impl Into<Value>) -> Result<(), CaError> {
+    Put::new().put(pv, value)
+}
+
+/// Writes `values[i]` to `pvs[i]` with the default options.
+pub fn caput_list<S: AsRef<str>>(pvs: &[S], values: Vec<Value>) -> Result<(), CaError> {
+    Put::new().put_list(pvs, values)
+}

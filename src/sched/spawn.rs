@@ -1,0 +1,146 @@
+//! `spawn`, its [`Builder`] and the [`JoinHandle`] used to wait for results.
+#![forbid(unsafe_code)]
+
+use std::cell::{Cell, RefCell};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::rc::Rc;
+
+use super::WaitQueue;
+use crate::error::{panic_message, Error};
+use crate::time::Timeout;
+
+/// Options for spawning a cothread (Python's `Spawn(..., raise_on_wait,
+/// stack_size)`).
+///
+/// ```
+/// use cothread::{Builder, Timeout};
+/// let handle = Builder::new()
+///     .stack_size(64 * 1024)
+///     .raise_on_wait(true)
+///     .spawn(|| 2 + 2)
+///     .unwrap();
+/// assert_eq!(handle.wait(Timeout::NEVER).unwrap(), 4);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Builder {
+    stack_size: usize,
+    raise_on_wait: bool,
+}
+
+impl Builder {
+    /// Default options: shared stack, panics reported to stderr.
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// Gives the cothread its own guarded stack of at least `bytes` (taken
+    /// from the scheduler's pool). 0, the default, runs it on the shared
+    /// stack (see the scheduler docs for the trade-off).
+    pub fn stack_size(mut self, bytes: usize) -> Builder {
+        self.stack_size = bytes;
+        self
+    }
+
+    /// If true, a panic in the cothread is not printed but returned by
+    /// [`JoinHandle::wait`] as [`Error::Panicked`].
+    pub fn raise_on_wait(mut self, raise: bool) -> Builder {
+        self.raise_on_wait = raise;
+        self
+    }
+
+    /// Spawns `f` as a new cothread on this thread's scheduler. Not a
+    /// suspension point: `f` first runs when the caller next suspends, after
+    /// cothreads spawned before it. Fails only if a dedicated stack cannot
+    /// be mapped.
+    pub fn spawn<T: 'static>(
+        self,
+        f: impl FnOnce() -> T + 'static,
+    ) -> Result<JoinHandle<T>, Error> {
+        let inner = Rc::new(JoinInner {
+            result: RefCell::new(None),
+            done: Cell::new(false),
+            waiters: WaitQueue::default(),
+        });
+        let state = inner.clone();
+        let raise = self.raise_on_wait;
+        let body = Box::new(move || {
+            let result = catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+                let message = panic_message(&*payload);
+                if !raise {
+                    eprintln!("cothread: a cothread panicked: {message}");
+                }
+                Error::Panicked(message)
+            });
+            *state.result.borrow_mut() = Some(result);
+            state.done.set(true);
+            state.waiters.wake_all();
+        });
+        super::current()
+            .spawn_task(self.stack_size, body)
+            .map_err(|e| Error::Io(std::sync::Arc::new(e)))?;
+        Ok(JoinHandle { inner })
+    }
+}
+
+/// Spawns `f` as a cothread with default options (see [`Builder::spawn`]).
+pub fn spawn<T: 'static>(f: impl FnOnce() -> T + 'static) -> JoinHandle<T> {
+    Builder::new()
+        .spawn(f)
+        .expect("spawning on the shared stack cannot fail")
+}
+
+struct JoinInner<T> {
+    result: RefCell<Option<Result<T, Error>>>,
+    done: Cell<bool>,
+    waiters: WaitQueue,
+}
+
+/// Handle on a spawned cothread. Dropping it detaches the cothread.
+///
+/// Scheduler-bound, so it cannot leave its thread:
+///
+/// ```compile_fail
+/// let handle = cothread::spawn(|| 1);
+/// std::thread::spawn(move || handle.wait(cothread::Timeout::NEVER));
+/// ```
+pub struct JoinHandle<T> {
+    inner: Rc<JoinInner<T>>,
+}
+
+impl<T> std::fmt::Debug for JoinHandle<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JoinHandle")
+            .field("finished", &self.inner.done.get())
+            .finish()
+    }
+}
+
+impl<T> JoinHandle<T> {
+    /// Waits (a suspension point unless already finished) for the cothread
+    /// to finish and returns its result. A panic is returned as
+    /// [`Error::Panicked`] (it was also printed unless spawned with
+    /// `raise_on_wait`). The result can be taken once: later calls return
+    /// [`Error::ResultTaken`]. On timeout, [`Error::Timedout`].
+    pub fn wait(&self, timeout: impl Into<Timeout>) -> Result<T, Error> {
+        let deadline = timeout.into().deadline();
+        loop {
+            if self.inner.done.get() {
+                return self
+                    .inner
+                    .result
+                    .borrow_mut()
+                    .take()
+                    .unwrap_or(Err(Error::ResultTaken));
+            }
+            if deadline.is_some_and(|d| d <= std::time::Instant::now()) {
+                return Err(Error::Timedout);
+            }
+            self.inner.waiters.wait(deadline)?;
+        }
+    }
+
+    /// True once the cothread has returned or panicked.
+    pub fn is_finished(&self) -> bool {
+        self.inner.done.get()
+    }
+}

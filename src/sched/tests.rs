@@ -1,0 +1,118 @@
+//! Unit tests of the crate-internal interface used by the Channel Access
+//! layer: `RemoteHandle`, `before_poll`, `in_cothread`, loop context.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::*;
+use crate::{Event, Timeout};
+
+#[test]
+fn a_burst_of_remote_calls_costs_one_wake_up() {
+    let handle = remote_handle();
+    let ran = Arc::new(AtomicUsize::new(0));
+    let r = ran.clone();
+    std::thread::spawn(move || {
+        for _ in 0..1000 {
+            let r = r.clone();
+            handle
+                .call(move || {
+                    r.fetch_add(1, Ordering::Relaxed);
+                })
+                .unwrap();
+        }
+    })
+    .join()
+    .unwrap();
+    let remote = current().remote().clone();
+    assert_eq!(
+        remote.take_wake_count(),
+        1,
+        "more than one wake-up for one burst"
+    );
+    assert_eq!(
+        ran.load(Ordering::Relaxed),
+        0,
+        "remote calls ran outside the scheduler loop"
+    );
+    remote.notify_for_test(); // put back the wake-up the assertion consumed
+    crate::sleep(Duration::from_millis(1));
+    assert_eq!(ran.load(Ordering::Relaxed), 1000);
+}
+
+#[test]
+fn remote_calls_run_in_loop_context_where_suspension_is_refused() {
+    let handle = remote_handle();
+    // The closure must be Send, so report through a thread-safe cell.
+    let seen = Arc::new(parking_lot::Mutex::new(None));
+    let s = seen.clone();
+    handle
+        .call(move || {
+            let e = Event::<()>::new();
+            *s.lock() = Some((in_cothread(), can_suspend(), e.wait(Timeout::NEVER).err()));
+        })
+        .unwrap();
+    crate::sleep(Duration::from_millis(1));
+    let (in_co, can, err) = seen.lock().take().expect("remote call did not run");
+    assert!(!in_co);
+    assert!(!can);
+    assert!(matches!(err, Some(Error::CannotSuspend)));
+}
+
+#[test]
+fn remote_calls_from_a_dead_scheduler_thread_are_refused() {
+    let handle = std::thread::spawn(remote_handle).join().unwrap();
+    assert!(matches!(handle.call(|| ()), Err(Error::SchedulerGone)));
+}
+
+#[test]
+fn before_poll_runs_once_after_the_ready_batch() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let l = log.clone();
+    let worker = crate::spawn(move || {
+        l.borrow_mut().push("a1");
+        crate::yield_now(Duration::ZERO);
+        l.borrow_mut().push("a2");
+    });
+    let l = log.clone();
+    before_poll(move || l.borrow_mut().push("hook"));
+    worker.wait(Timeout::NEVER).unwrap();
+    crate::sleep(Duration::from_millis(2));
+    crate::sleep(Duration::from_millis(2));
+    assert_eq!(*log.borrow(), vec!["a1", "a2", "hook"]);
+}
+
+#[test]
+fn in_cothread_distinguishes_main_from_spawned() {
+    assert!(!in_cothread());
+    assert!(can_suspend());
+    let h = crate::spawn(|| (in_cothread(), can_suspend()));
+    assert_eq!(h.wait(Timeout::NEVER).unwrap(), (true, true));
+}
+
+#[test]
+fn shared_stack_save_margin_is_calibrated_small() {
+    crate::spawn(|| ()).wait(Timeout::NEVER).unwrap();
+    let s = current();
+    let slots = s.slots.borrow();
+    let margin = slots
+        .first()
+        .expect("shared stack not created")
+        .stack
+        .margin();
+    // Slack is 128 bytes; the suspend path itself writes a few words below
+    // its mark. Anything near the 4 KiB default means calibration failed.
+    assert!((144..1024).contains(&margin), "margin {margin}");
+}
+
+#[test]
+fn cross_thread_doors_are_send_and_sync() {
+    fn door<T: Send + Sync + 'static>() {}
+    door::<RemoteHandle>();
+    door::<crate::SchedulerHandle>();
+    door::<crate::ThreadedEventQueue<Vec<u8>>>();
+    door::<Error>();
+}

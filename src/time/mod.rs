@@ -1,0 +1,155 @@
+//! Time: the [`Timeout`] type, [`sleep`], [`sleep_until`], [`yield_now`]
+//! and [`Timer`]. The timer heap itself lives in the scheduler.
+#![forbid(unsafe_code)]
+
+mod timer;
+
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::sched;
+pub use timer::Timer;
+
+/// When to give up waiting: never, or at an absolute deadline.
+///
+/// Every timeout parameter takes `impl Into<Timeout>`: a relative
+/// [`Duration`] (fixed to a deadline at conversion time), an absolute
+/// [`Instant`] or [`SystemTime`], `None::<Duration>`/`Option<Duration>`
+/// (`None` = never), or [`Timeout::NEVER`].
+///
+/// ```
+/// use std::time::{Duration, Instant};
+/// use cothread::Timeout;
+/// let t: Timeout = Duration::from_millis(10).into();
+/// assert!(t.deadline().unwrap() > Instant::now() - Duration::from_secs(1));
+/// assert_eq!(Timeout::from(None::<Duration>), Timeout::NEVER);
+/// assert!(Timeout::NEVER.deadline().is_none());
+/// ```
+///
+/// A zero duration is "already expired" and is handled without reading the
+/// clock (reading it costs tens of nanoseconds on some virtual machines,
+/// which matters for `yield_now(Duration::ZERO)` in a tight loop).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Timeout {
+    repr: Repr,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Repr {
+    Never,
+    At(Instant),
+    /// Expired from the start (a zero relative timeout, or a past time).
+    Expired,
+}
+
+impl Timeout {
+    /// No timeout: wait forever.
+    pub const NEVER: Timeout = Timeout { repr: Repr::Never };
+
+    /// A deadline `d` from now (never, if that overflows `Instant`).
+    pub fn after(d: Duration) -> Timeout {
+        if d.is_zero() {
+            return Timeout {
+                repr: Repr::Expired,
+            };
+        }
+        match Instant::now().checked_add(d) {
+            Some(at) => Timeout { repr: Repr::At(at) },
+            None => Timeout::NEVER,
+        }
+    }
+
+    /// The absolute deadline, `None` for [`Timeout::NEVER`]. For a zero
+    /// duration this is the time of this call (the deadline has passed).
+    pub fn deadline(&self) -> Option<Instant> {
+        match self.repr {
+            Repr::Never => None,
+            Repr::At(at) => Some(at),
+            Repr::Expired => Some(Instant::now()),
+        }
+    }
+
+    /// Time left until the deadline (zero once passed; `None` if never).
+    pub fn remaining(&self) -> Option<Duration> {
+        match self.repr {
+            Repr::Never => None,
+            Repr::At(at) => Some(at.saturating_duration_since(Instant::now())),
+            Repr::Expired => Some(Duration::ZERO),
+        }
+    }
+
+    /// True once the deadline has passed.
+    pub fn is_expired(&self) -> bool {
+        match self.repr {
+            Repr::Never => false,
+            Repr::At(at) => at <= Instant::now(),
+            Repr::Expired => true,
+        }
+    }
+}
+
+impl From<Duration> for Timeout {
+    fn from(d: Duration) -> Timeout {
+        Timeout::after(d)
+    }
+}
+
+impl From<Instant> for Timeout {
+    fn from(deadline: Instant) -> Timeout {
+        Timeout {
+            repr: Repr::At(deadline),
+        }
+    }
+}
+
+impl From<Option<Duration>> for Timeout {
+    fn from(d: Option<Duration>) -> Timeout {
+        d.map_or(Timeout::NEVER, Timeout::after)
+    }
+}
+
+impl From<SystemTime> for Timeout {
+    /// Converts wall-clock time to a monotonic deadline, as of now.
+    fn from(t: SystemTime) -> Timeout {
+        let now = SystemTime::now();
+        match t.duration_since(now) {
+            Ok(ahead) => Timeout::after(ahead),
+            Err(_) => Timeout {
+                repr: Repr::Expired,
+            },
+        }
+    }
+}
+
+/// Suspends the caller for at least `delay`. Always a suspension point,
+/// even for a zero delay (then much like [`yield_now`]).
+///
+/// # Panics
+/// If called in scheduler-loop context, where suspension is impossible.
+pub fn sleep(delay: Duration) {
+    sleep_until(Timeout::after(delay));
+}
+
+/// Suspends the caller until `when` (an [`Instant`], a [`SystemTime`], ...)
+/// has passed. Always suspends, even if `when` is already past.
+///
+/// # Panics
+/// If called in scheduler-loop context, where suspension is impossible.
+pub fn sleep_until(when: impl Into<Timeout>) {
+    let deadline = when.into().deadline();
+    sched::block_or_panic(deadline, |_| {});
+}
+
+/// Lets all other ready cothreads run before the caller continues. With a
+/// timeout in the future, the caller resumes once there is no other ready
+/// work or the timeout expires, whichever is first (Python's `Yield`).
+///
+/// # Panics
+/// If called in scheduler-loop context, where suspension is impossible.
+pub fn yield_now(timeout: impl Into<Timeout>) {
+    let timeout = timeout.into();
+    if timeout.is_expired() {
+        sched::yield_now();
+    } else {
+        sched::yield_until(timeout.deadline());
+    }
+}

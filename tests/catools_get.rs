@@ -1,0 +1,92 @@
+//! caget against a real softIoc: typed and dynamic reads, formats, lists in
+//! parallel, and the errors of PVs that cannot be read.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use cothread::catools::{
+    caget, caget_list, Augmented, CaError, Count, DataType, ErrorKind, Format, Get, Value,
+};
+
+#[test]
+fn caget_reads_a_double_as_f64() {
+    let ioc = support::shared_ioc();
+    let value: f64 = caget(&ioc.pv("ai")).unwrap();
+    assert_eq!(value, 3.5);
+}
+
+#[test]
+fn caget_reads_native_type_with_metadata() {
+    let ioc = support::shared_ioc();
+    let reading: Augmented = Get::new()
+        .format(Format::Ctrl)
+        .get(&ioc.pv("longout"))
+        .unwrap();
+    assert_eq!(reading.value, Value::Long(7));
+    assert_eq!(reading.meta.units.as_deref(), Some("steps"));
+    let limits = reading.meta.limits.expect("CTRL read has limits");
+    assert_eq!(limits.upper_disp_limit, 1000.0);
+    assert_eq!(limits.lower_ctrl_limit, -950.0);
+}
+
+#[test]
+fn caget_of_a_string_record() {
+    let ioc = support::shared_ioc();
+    let value: String = caget(&ioc.pv("stringin")).unwrap();
+    assert_eq!(value, "hello");
+}
+
+#[test]
+fn caget_list_reads_in_list_order() {
+    let ioc = support::shared_ioc();
+    let names = [ioc.pv("ai"), ioc.pv("longin"), ioc.pv("ai")];
+    let values: Vec<f64> = caget_list(&names).unwrap();
+    assert_eq!(values, vec![3.5, 42.0, 3.5]);
+}
+
+#[test]
+fn missing_pv_times_out_with_the_libca_message() {
+    let ioc = support::shared_ioc();
+    let started = Instant::now();
+    let err: CaError = Get::new()
+        .timeout(Duration::from_millis(300))
+        .get::<f64>(&ioc.pv("missing"))
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(err.kind(), ErrorKind::Timeout);
+    assert!(
+        err.to_string()
+            .contains("User specified timeout on IO operation expired"),
+        "{err}"
+    );
+}
+
+#[test]
+fn throw_false_gives_each_pv_its_own_result() {
+    let ioc = support::shared_ioc();
+    let names = [ioc.pv("ai"), ioc.pv("missing2"), ioc.pv("longin")];
+    let results = Get::new()
+        .timeout(Duration::from_millis(300))
+        .get_each::<f64, _>(&names);
+    assert_eq!(results[0].as_ref().unwrap(), &3.5);
+    assert!(results[1].is_err());
+    assert_eq!(results[2].as_ref().unwrap(), &42.0);
+}
+
+#[test]
+fn long_string_reads_through_dollar_name() {
+    let ioc = support::shared_ioc();
+    let value: String = caget(&format!("{}.VAL$", ioc.pv("lsi"))).unwrap();
+    assert!(
+        value.starts_with("a long string that is well over forty characters"),
+        "{value}"
+    );
+    // The same field asked for explicitly as a char array read as a string.
+    let value: String = Get::new()
+        .datatype(DataType::CharStr)
+        .count(Count::Full)
+        .get(&format!("{}.VAL$", ioc.pv("lsi")))
+        .unwrap();
+    assert!(value.ends_with("the limit of DBR_STRING"), "{value}");
+}

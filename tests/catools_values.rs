@@ -1,0 +1,49 @@
+//! The public value, option and error types, as a user of the crate sees
+//! them (no IOC needed).
+
+use cothread::catools::{
+    Augmented, Count, DataType, FromValue, Meta, Timestamp, Value, DBE_ALARM, DBE_VALUE,
+};
+
+#[test]
+fn typed_reads_convert_from_dynamic_values() {
+    let mut meta = Meta::default();
+    meta.name = "X:wf".into();
+    meta.element_count = 3;
+    let reading = Augmented {
+        value: Value::LongArray(vec![1, 2, 3]),
+        meta,
+    };
+    let doubles = reading.clone().convert::<Vec<f64>>().unwrap();
+    assert_eq!(*doubles, vec![1.0, 2.0, 3.0]);
+    assert_eq!(doubles.name(), "X:wf");
+    let error = reading.convert::<f64>().unwrap_err().into_ca_error("X:wf");
+    assert_eq!(
+        error.to_string(),
+        "X:wf: No reasonable data conversion between client and server types (expected f64, got a long array value)"
+    );
+}
+
+#[test]
+fn each_rust_type_names_the_dbr_type_it_requests() {
+    assert_eq!(f64::requested_type(), DataType::Double);
+    assert_eq!(i32::requested_type(), DataType::Long);
+    assert_eq!(String::requested_type(), DataType::String);
+    assert_eq!(Vec::<i16>::requested_type(), DataType::Short);
+    assert_eq!(Value::requested_type(), DataType::Native);
+}
+
+#[test]
+fn put_values_come_from_rust_values() {
+    assert_eq!(Value::from(1.5), Value::Double(1.5));
+    assert_eq!(Value::from("Open"), Value::String("Open".into()));
+    assert_eq!(Value::from(&[1i32, 2][..]), Value::LongArray(vec![1, 2]));
+    assert_eq!(Value::from(vec![0u8, 1]).len(), 2);
+}
+
+#[test]
+fn options_are_reachable_from_the_public_path() {
+    assert_eq!(Count::default(), Count::Current);
+    assert_eq!((DBE_VALUE | DBE_ALARM).bits(), 1 | 4);
+    assert_eq!(Timestamp::from_epics(1, 0).secs, 631_152_001);
+}

@@ -1,0 +1,110 @@
+//! Behaviours tied to the program's main thread: the free `callback`
+//! functions, `quit`/`wait_for_quit`, and SIGINT. Runs without the libtest
+//! harness so that this code is on the thread Rust names "main"; each check
+//! prints its name first so a crash is easy to attribute.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use cothread::Timeout;
+
+const CHILD_ENV: &str = "COTHREAD_MAIN_CHILD";
+
+fn check(name: &str, f: impl FnOnce()) {
+    eprint!("test {name} ... ");
+    f();
+    eprintln!("ok");
+}
+
+fn callbacks_queued_before_main_uses_cothread_are_kept() {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        cothread::callback(move || {
+            tx.send(std::thread::current().name().map(str::to_owned))
+                .unwrap()
+        })
+        .unwrap();
+    })
+    .join()
+    .unwrap();
+    cothread::sleep(Duration::from_millis(5));
+    assert_eq!(rx.try_recv().unwrap().as_deref(), Some("main"));
+}
+
+fn callback_result_targets_the_main_scheduler() {
+    let worker = std::thread::spawn(|| cothread::callback_result(|| 6 * 7, Duration::from_secs(5)));
+    while !worker.is_finished() {
+        cothread::sleep(Duration::from_millis(1));
+    }
+    assert_eq!(worker.join().unwrap().unwrap(), 42);
+    // On the main thread itself, callback_result just calls the function.
+    assert_eq!(cothread::callback_result(|| 1, Timeout::NEVER).unwrap(), 1);
+}
+
+fn quit_from_a_cothread_ends_wait_for_quit() {
+    let start = Instant::now();
+    cothread::spawn(|| {
+        cothread::sleep(Duration::from_millis(20));
+        cothread::quit();
+    });
+    cothread::wait_for_quit(false).unwrap();
+    assert!(start.elapsed() >= Duration::from_millis(20));
+    // Quit is persistent.
+    cothread::wait_for_quit(false).unwrap();
+}
+
+fn sigint_ends_wait_for_quit_when_caught() {
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new(exe).env(CHILD_ENV, "sigint").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "child failed: {:?}\n{stderr}",
+        out.status
+    );
+    assert!(
+        stderr.contains("wait_for_quit returned after SIGINT"),
+        "{stderr}"
+    );
+}
+
+fn sigint_child() {
+    let pid = std::process::id().to_string();
+    // A cothread keeps running while main waits.
+    let ticker = cothread::spawn(|| {
+        for _ in 0..5 {
+            cothread::sleep(Duration::from_millis(2));
+        }
+    });
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(50));
+        Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    });
+    cothread::wait_for_quit(true).unwrap();
+    assert!(ticker.is_finished());
+    eprintln!("wait_for_quit returned after SIGINT");
+}
+
+fn main() {
+    if std::env::var(CHILD_ENV).as_deref() == Ok("sigint") {
+        sigint_child();
+        return;
+    }
+    check(
+        "callbacks_queued_before_main_uses_cothread_are_kept",
+        callbacks_queued_before_main_uses_cothread_are_kept,
+    );
+    check(
+        "callback_result_targets_the_main_scheduler",
+        callback_result_targets_the_main_scheduler,
+    );
+    check(
+        "sigint_ends_wait_for_quit_when_caught",
+        sigint_ends_wait_for_quit_when_caught,
+    );
+    check(
+        "quit_from_a_cothread_ends_wait_for_quit",
+        quit_from_a_cothread_ends_wait_for_quit,
+    );
+    eprintln!("all main-thread checks passed");
+}

@@ -1,0 +1,144 @@
+//! Spawning, waiting, results, panics and run order.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use cothread::{spawn, Builder, Error, Event, Timeout};
+
+#[test]
+fn wait_returns_the_cothread_result() {
+    let h = spawn(|| 40 + 2);
+    assert_eq!(h.wait(Timeout::NEVER).unwrap(), 42);
+    assert!(matches!(h.wait(Timeout::NEVER), Err(Error::ResultTaken)));
+}
+
+#[test]
+fn spawn_is_not_a_suspension_point_and_runs_in_creation_order() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let handles: Vec<_> = (0..10)
+        .map(|i| {
+            let log = log.clone();
+            spawn(move || log.borrow_mut().push(i))
+        })
+        .collect();
+    assert!(
+        log.borrow().is_empty(),
+        "spawn ran a cothread before the caller suspended"
+    );
+    cothread::yield_now(Timeout::NEVER);
+    assert_eq!(*log.borrow(), (0..10).collect::<Vec<_>>());
+    for h in handles {
+        h.wait(Timeout::NEVER).unwrap();
+    }
+}
+
+#[test]
+fn panic_is_returned_by_wait_with_raise_on_wait() {
+    let h = Builder::new()
+        .raise_on_wait(true)
+        .spawn(|| -> u32 { panic!("boom {}", 7) })
+        .unwrap();
+    match h.wait(Timeout::NEVER) {
+        Err(Error::Panicked(msg)) => assert_eq!(msg, "boom 7"),
+        other => panic!("expected a panic, got {other:?}"),
+    }
+}
+
+#[test]
+fn panic_without_raise_on_wait_is_reported_and_scheduler_survives() {
+    let h = spawn(|| panic!("reported"));
+    assert!(matches!(h.wait(Timeout::NEVER), Err(Error::Panicked(_))));
+    // The scheduler keeps working after a cothread panicked.
+    assert_eq!(spawn(|| 5).wait(Timeout::NEVER).unwrap(), 5);
+}
+
+#[test]
+fn wait_times_out_on_a_blocked_cothread() {
+    let never = Event::<()>::new();
+    let e = never.clone();
+    let h = spawn(move || e.wait(Timeout::NEVER));
+    assert!(matches!(
+        h.wait(Duration::from_millis(20)),
+        Err(Error::Timedout)
+    ));
+    never.signal(());
+    assert!(h.wait(Duration::from_secs(5)).unwrap().is_ok());
+}
+
+#[test]
+fn dedicated_stack_cothreads_run_and_reuse_stacks() {
+    for round in 0..3 {
+        let handles: Vec<_> = (0..50)
+            .map(|i| {
+                Builder::new()
+                    .stack_size(64 * 1024)
+                    .spawn(move || {
+                        cothread::yield_now(Timeout::NEVER);
+                        i * round
+                    })
+                    .unwrap()
+            })
+            .collect();
+        for (i, h) in handles.into_iter().enumerate() {
+            assert_eq!(h.wait(Timeout::NEVER).unwrap(), i * round);
+        }
+    }
+}
+
+/// Recurses with a checksummed local array per frame, suspending at the
+/// bottom: any byte lost or misplaced by the stack copy breaks a checksum.
+fn deep(depth: u32, seed: u64) -> u64 {
+    let mut frame = [0u64; 16];
+    for (i, slot) in frame.iter_mut().enumerate() {
+        *slot = seed.wrapping_mul(31).wrapping_add(i as u64 + depth as u64);
+    }
+    let below = if depth == 0 {
+        cothread::yield_now(Timeout::NEVER);
+        0
+    } else {
+        deep(depth - 1, seed ^ frame[3])
+    };
+    for (i, slot) in frame.iter().enumerate() {
+        assert_eq!(
+            *slot,
+            seed.wrapping_mul(31).wrapping_add(i as u64 + depth as u64)
+        );
+    }
+    below.wrapping_add(frame.iter().fold(0u64, |a, b| a.wrapping_add(*b)))
+}
+
+#[test]
+fn shared_stack_contents_survive_interleaved_suspensions() {
+    let expected: Vec<u64> = (0..20).map(|i| deep_plain(i % 7 * 5, i)).collect();
+    let handles: Vec<_> = (0..20u64)
+        .map(|i| spawn(move || deep((i % 7 * 5) as u32, i)))
+        .collect();
+    let got: Vec<u64> = handles
+        .into_iter()
+        .map(|h| h.wait(Timeout::NEVER).unwrap())
+        .collect();
+    assert_eq!(got, expected);
+}
+
+fn deep_plain(depth: u64, seed: u64) -> u64 {
+    let mut frame = [0u64; 16];
+    for (i, slot) in frame.iter_mut().enumerate() {
+        *slot = seed.wrapping_mul(31).wrapping_add(i as u64 + depth);
+    }
+    let below = if depth == 0 {
+        0
+    } else {
+        deep_plain(depth - 1, seed ^ frame[3])
+    };
+    below.wrapping_add(frame.iter().fold(0u64, |a, b| a.wrapping_add(*b)))
+}
+
+#[test]
+fn cothreads_spawned_from_cothreads_run() {
+    let h = spawn(|| {
+        let inner = spawn(|| 3);
+        inner.wait(Timeout::NEVER).unwrap() * 2
+    });
+    assert_eq!(h.wait(Timeout::NEVER).unwrap(), 6);
+}

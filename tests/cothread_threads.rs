@@ -1,0 +1,206 @@
+//! The doors between OS threads and cothreads, and coselect on real fds.
+
+use std::io::{Read, Write};
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
+use std::time::{Duration, Instant};
+
+use cothread::{coselect, spawn, Error, SchedulerHandle, ThreadedEventQueue, Timeout};
+
+#[test]
+fn poll_list_wakes_when_a_socket_becomes_readable() {
+    let (mut tx, mut rx) = UnixStream::pair().unwrap();
+    let fd = rx.as_raw_fd();
+    let reader = spawn(move || {
+        let ready = coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::from_secs(5)).unwrap();
+        let mut buf = [0u8; 5];
+        rx.read_exact(&mut buf).unwrap();
+        (ready, buf)
+    });
+    cothread::sleep(Duration::from_millis(5));
+    assert!(
+        !reader.is_finished(),
+        "poll_list returned before data arrived"
+    );
+    tx.write_all(b"hello").unwrap();
+    let (ready, buf) = reader.wait(Duration::from_secs(5)).unwrap();
+    assert_eq!(ready, vec![(fd, coselect::POLLIN)]);
+    assert_eq!(&buf, b"hello");
+}
+
+#[test]
+fn select_reports_readable_and_writable_fds_and_times_out() {
+    let (mut tx, rx) = UnixStream::pair().unwrap();
+    let (r, w) = (rx.as_raw_fd(), tx.as_raw_fd());
+    let (rd, wr, ex) = coselect::select(&[r], &[w], &[], Duration::from_secs(1)).unwrap();
+    assert!(rd.is_empty());
+    assert_eq!(wr, vec![w]);
+    assert!(ex.is_empty());
+    let start = Instant::now();
+    let (rd, _, _) = coselect::select(&[r], &[], &[], Duration::from_millis(20)).unwrap();
+    assert!(rd.is_empty() && start.elapsed() >= Duration::from_millis(20));
+    tx.write_all(b"x").unwrap();
+    let mut poller = coselect::poll();
+    poller.register(r, coselect::POLLIN);
+    assert_eq!(
+        poller.poll(Duration::from_secs(1)).unwrap(),
+        vec![(r, coselect::POLLIN)]
+    );
+}
+
+#[test]
+fn poll_list_suspends_only_the_caller() {
+    let (_tx, rx) = UnixStream::pair().unwrap();
+    let fd = rx.as_raw_fd();
+    let blocked =
+        spawn(move || coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::from_millis(100)));
+    let busy = spawn(|| {
+        for _ in 0..10 {
+            cothread::sleep(Duration::from_millis(1));
+        }
+        "done"
+    });
+    assert_eq!(busy.wait(Duration::from_secs(5)).unwrap(), "done");
+    assert!(!blocked.is_finished());
+    assert!(blocked.wait(Timeout::NEVER).unwrap().unwrap().is_empty());
+}
+
+#[test]
+fn threaded_event_queue_carries_items_from_an_os_thread() {
+    let q = ThreadedEventQueue::new().unwrap();
+    let tx = q.clone();
+    let producer = std::thread::spawn(move || {
+        for i in 0..1000u32 {
+            tx.signal(i);
+            if i % 100 == 0 {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+        tx.close();
+    });
+    // A concurrently running cothread proves the wait is cooperative.
+    let ticker = spawn(|| {
+        let mut ticks = 0;
+        while ticks < 3 {
+            cothread::sleep(Duration::from_millis(1));
+            ticks += 1;
+        }
+        ticks
+    });
+    let mut got = Vec::new();
+    loop {
+        match q.wait(Duration::from_secs(5)) {
+            Ok(v) => got.push(v),
+            Err(Error::QueueClosed) => break,
+            Err(e) => panic!("unexpected {e}"),
+        }
+    }
+    producer.join().unwrap();
+    assert_eq!(got, (0..1000).collect::<Vec<_>>());
+    assert_eq!(ticker.wait(Duration::from_secs(5)).unwrap(), 3);
+}
+
+#[test]
+fn threaded_event_queue_carries_items_to_an_os_thread() {
+    let q = ThreadedEventQueue::<String>::new().unwrap();
+    let rx = q.clone();
+    let consumer = std::thread::spawn(move || rx.wait(Duration::from_secs(5)));
+    cothread::sleep(Duration::from_millis(5));
+    q.signal("to the thread".to_owned());
+    assert_eq!(consumer.join().unwrap().unwrap(), "to the thread");
+    assert!(matches!(
+        q.wait(Duration::from_millis(5)),
+        Err(Error::Timedout)
+    ));
+}
+
+#[test]
+fn wait_descriptor_is_readable_only_while_data_is_queued() {
+    let q = ThreadedEventQueue::new().unwrap();
+    let fd = q.wait_descriptor();
+    assert!(
+        coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO)
+            .unwrap()
+            .is_empty()
+    );
+    q.signal(1);
+    assert_eq!(
+        coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO)
+            .unwrap()
+            .len(),
+        1
+    );
+    q.wait(Timeout::NEVER).unwrap();
+    assert!(
+        coselect::poll_list(&[(fd, coselect::POLLIN)], Duration::ZERO)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn callback_result_runs_on_the_scheduler_thread_from_an_os_thread() {
+    let handle = SchedulerHandle::current();
+    let here = std::thread::current().id();
+    let worker = std::thread::spawn(move || {
+        let r = handle.callback_result(
+            move || std::thread::current().id() == here,
+            Duration::from_secs(5),
+        );
+        let p = handle.callback_result(
+            || -> u8 { panic!("callback failed") },
+            Duration::from_secs(5),
+        );
+        (r, p)
+    });
+    while !worker.is_finished() {
+        cothread::sleep(Duration::from_millis(1));
+    }
+    let (r, p) = worker.join().unwrap();
+    assert!(r.unwrap(), "callback ran on the wrong thread");
+    assert!(matches!(p, Err(Error::Panicked(m)) if m == "callback failed"));
+}
+
+#[test]
+fn callbacks_may_suspend_and_run_in_order() {
+    let handle = SchedulerHandle::current();
+    let q = ThreadedEventQueue::new().unwrap();
+    let tx = q.clone();
+    std::thread::spawn(move || {
+        for i in 0..3 {
+            let tx = tx.clone();
+            handle
+                .callback(move || {
+                    cothread::sleep(Duration::from_millis(1)); // callbacks run on a cothread
+                    tx.signal(i);
+                })
+                .unwrap();
+        }
+    })
+    .join()
+    .unwrap();
+    let got: Vec<i32> = (0..3)
+        .map(|_| q.wait(Duration::from_secs(5)).unwrap())
+        .collect();
+    assert_eq!(got, vec![0, 1, 2]);
+}
+
+#[test]
+fn callback_result_times_out_when_the_scheduler_is_busy() {
+    let handle = SchedulerHandle::current();
+    // Nothing on this thread suspends while the worker waits.
+    let r = std::thread::spawn(move || handle.callback_result(|| 1, Duration::from_millis(20)))
+        .join()
+        .unwrap();
+    assert!(matches!(r, Err(Error::Timedout)));
+}
+
+#[test]
+fn callbacks_to_a_finished_thread_report_scheduler_gone() {
+    let handle = std::thread::spawn(SchedulerHandle::current).join().unwrap();
+    assert!(matches!(handle.callback(|| ()), Err(Error::SchedulerGone)));
+    assert!(matches!(
+        handle.callback_result(|| 1, Duration::from_secs(1)),
+        Err(Error::SchedulerGone)
+    ));
+}
