@@ -286,6 +286,7 @@ fn run_monitor(program: &Path, case: &Case, port: u16) -> Run {
     let deadline = Instant::now() + MONITOR_LIMIT;
     let mut then_done = case.then.is_empty();
     let mut grace_end: Option<Instant> = None;
+    let mut ended = false;
     loop {
         let now = Instant::now();
         let until = grace_end.unwrap_or(deadline).min(deadline);
@@ -308,17 +309,23 @@ fn run_monitor(program: &Path, case: &Case, port: u16) -> Run {
             }
             Err(mpsc::RecvTimeoutError::Timeout) => break,
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                // The program ended on its own (an error in its arguments).
+                // The program is ending on its own (-h, an error in its
+                // arguments): its exit follows the closing of its output.
+                ended = true;
                 break;
             }
         }
     }
-    let status = match child.try_wait().expect("wait for camonitor") {
-        Some(status) => status.code(),
-        None => {
-            let _ = child.kill();
-            let _ = child.wait();
-            None
+    let status = if ended {
+        wait_limited(&mut child, RUN_LIMIT)
+    } else {
+        match child.try_wait().expect("wait for camonitor") {
+            Some(status) => status.code(),
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                None
+            }
         }
     };
     while let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
@@ -363,7 +370,6 @@ fn ours_dir() -> PathBuf {
 }
 
 #[test]
-#[ignore = "our tools' fetch layer waits for cothread::catools on main (examples/ca_tools/catools_backend.rs); run with --ignored"]
 fn tools_print_what_epics_base_tools_print() {
     let ioc = support::shared_ioc();
     let port = ioc.port();

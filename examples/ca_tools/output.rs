@@ -205,7 +205,9 @@ pub fn time_text(stamp: &Stamp) -> String {
         tm.tm_hour,
         tm.tm_min,
         tm.tm_sec,
-        stamp.nsec.min(999_999_999) / 1000
+        // epicsTimeToStrftime's %06f rounds, without overflowing into the
+        // next second.
+        (stamp.nsec.saturating_add(500)).min(999_999_999) / 1000
     )
 }
 
@@ -467,6 +469,14 @@ fn signed_12_6(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamps_round_to_the_microsecond_within_their_second() {
+        let text = |nsec| time_text(&Stamp { secs: 1, nsec });
+        assert!(text(47_598_600).ends_with(".047599"));
+        assert!(text(47_598_400).ends_with(".047598"));
+        assert!(text(999_999_700).ends_with(".999999"));
+    }
 
     #[test]
     fn escapes_like_epics() {
