@@ -256,11 +256,30 @@ fn reference_put(args: &[String], port: u16) {
     );
 }
 
+/// How many PV names camonitor's `args` hold: the operands, not the
+/// arguments of its options (`-# 2`, `-F ,`; `-tn` carries its own).
+fn monitor_pvs(args: &[String]) -> usize {
+    const WITH_ARGUMENT: &str = "mefgl#0wtpF";
+    let mut pvs = 0;
+    let mut skip_next = false;
+    for arg in args {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let bytes = arg.as_bytes();
+        if bytes.len() > 1 && bytes[0] == b'-' {
+            skip_next = bytes.len() == 2 && WITH_ARGUMENT.contains(char::from(bytes[1]));
+        } else {
+            pvs += 1;
+        }
+    }
+    pvs
+}
+
 /// Runs camonitor until it printed `lines` lines (doing the `then` puts
 /// after the first), plus a grace period, then stops it by its PID.
 fn run_monitor(program: &Path, case: &Case, port: u16) -> Run {
-    let pvs = case.args.iter().filter(|a| !a.starts_with('-')).count();
-    let wanted = case.lines.unwrap_or(pvs.max(1));
+    let wanted = case.lines.unwrap_or(monitor_pvs(&case.args).max(1));
     let mut child = command(program, &case.args, port)
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
@@ -435,4 +454,6 @@ fn masking_hides_only_stamps() {
     assert_eq!(mask(text, Mask::Relative), "pv <TIME> 3.5 <DT> <DT> (+1.5)");
     let args = split_args("-F , $Pai 'a b' ''", "X:");
     assert_eq!(args, ["-F", ",", "X:ai", "a b", ""]);
+    let args = split_args("-tn -# 2 -F , -S $Pwf $Pai", "X:");
+    assert_eq!(monitor_pvs(&args), 2);
 }
