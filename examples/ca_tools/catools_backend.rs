@@ -324,3 +324,58 @@ impl Backend for CatoolsBackend {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cothread::catools::{Limits, Meta, Timestamp};
+
+    #[test]
+    fn each_dbr_family_maps_to_the_catools_request_that_covers_it() {
+        assert_eq!(request_of(0), (DataType::String, Format::Raw));
+        assert_eq!(request_of(6), (DataType::Double, Format::Raw));
+        // STS_SHORT and TIME_SHORT: TIME carries status and severity too.
+        assert_eq!(request_of(8), (DataType::Short, Format::Time));
+        assert_eq!(request_of(15), (DataType::Short, Format::Time));
+        // GR_ENUM and CTRL_LONG: CTRL carries everything GR does.
+        assert_eq!(request_of(24), (DataType::Enum, Format::Ctrl));
+        assert_eq!(request_of(33), (DataType::Long, Format::Ctrl));
+        assert_eq!(request_of(37).0, DataType::StsackString);
+        assert_eq!(request_of(38).0, DataType::ClassName);
+        assert_eq!(count_of(0), Count::Current);
+        assert_eq!(count_of(3), Count::AtMost(3));
+    }
+
+    #[test]
+    fn readings_become_replies_in_epics_terms() {
+        let mut meta = Meta::default();
+        meta.status = Some(3);
+        meta.severity = Some(2);
+        meta.timestamp = Some(Timestamp::from_epics(1234, 5678));
+        meta.units = Some("mm".into());
+        meta.precision = Some(3);
+        meta.limits = Some(Limits {
+            lower_disp_limit: -1.0,
+            upper_ctrl_limit: 8.0,
+            ..Limits::default()
+        });
+        let reading = Augmented {
+            value: Value::DoubleArray(vec![1.5, 2.5]),
+            meta,
+        };
+        let dbr = dbr_of(34, reading);
+        assert_eq!(dbr.values, Values::Double(vec![1.5, 2.5]));
+        assert_eq!((dbr.status, dbr.severity, dbr.precision), (3, 2, 3));
+        assert_eq!((dbr.stamp.secs, dbr.stamp.nsec), (1234, 5678));
+        assert_eq!(dbr.units, b"mm");
+        assert_eq!((dbr.limits[0], dbr.limits[7]), (-1.0, 8.0));
+        let text = Augmented {
+            value: Value::String("hello".into()),
+            meta: Meta::default(),
+        };
+        assert_eq!(
+            dbr_of(0, text).values,
+            Values::String(vec![b"hello".to_vec()])
+        );
+    }
+}
