@@ -114,6 +114,15 @@ pub(crate) fn message(code: i32) -> &'static str {
     text.to_str().unwrap_or("(unreadable CA message)")
 }
 
+/// The CA protocol version of the libca in use (`ca_version`), e.g. `"4.13"`.
+pub(crate) fn protocol_version() -> &'static str {
+    // SAFETY: ca_version needs no context and returns a pointer to a static,
+    // constant string of libca, never NULL; libca stays loaded for the life
+    // of the process.
+    let text: &'static CStr = unsafe { CStr::from_ptr(sys::ca_version()) };
+    text.to_str().unwrap_or("(unreadable CA version)")
+}
+
 /// Sends every request queued by this process (`ca_flush_io`). Requests are
 /// not flushed one by one: the scheduler calls this once per cycle.
 pub(crate) fn flush_io() -> Result<(), CaError> {

@@ -40,6 +40,16 @@ pub use value::{
     severity_name, status_name, Augmented, FromValue, Limits, Meta, Timestamp, TypeMismatch, Value,
 };
 
+/// The Channel Access protocol version of the libca in use (libca's
+/// `ca_version`), e.g. `"4.13"`: what EPICS base's tools print for `-V`.
+///
+/// ```
+/// assert!(cothread::catools::protocol_version().starts_with("4."));
+/// ```
+pub fn protocol_version() -> &'static str {
+    crate::ca::protocol_version()
+}
+
 /// `DBE_VALUE`, as [`EventMask::VALUE`].
 pub const DBE_VALUE: EventMask = EventMask::VALUE;
 /// `DBE_LOG`, as [`EventMask::LOG`].

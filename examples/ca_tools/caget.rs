@@ -1,0 +1,366 @@
+//! caget: read PVs and print their values, as EPICS base's caget does.
+
+use super::backend::{Backend, CaError, GetRequest};
+use super::cfmt::scan_int;
+use super::common::*;
+use super::dbr::*;
+use super::getopt::{getopt, Opt};
+use super::output::*;
+use std::io::Write;
+
+const USAGE: &str = "
+Usage: caget [options] <PV name> ...
+
+  -h: Help: Print this message
+  -V: Version: Show EPICS and CA versions
+Channel Access options:
+  -w <sec>: Wait time, specifies CA timeout, default is 1.000000 second(s)
+  -c: Asynchronous get (use ca_get_callback and wait for completion)
+  -p <prio>: CA priority (0-99, default 0=lowest)
+Format options:
+      Default output format is \"name value\"
+  -t: Terse mode - print only value, without name
+  -a: Wide mode \"name timestamp value stat sevr\" (read PVs as DBR_TIME_xxx)
+  -d <type>: Request specific dbr type; use string (DBR_ prefix may be omitted)
+      or number of one of the following types:
+ DBR_STRING     0  DBR_STS_FLOAT    9  DBR_TIME_LONG   19  DBR_CTRL_SHORT    29
+ DBR_INT        1  DBR_STS_ENUM    10  DBR_TIME_DOUBLE 20  DBR_CTRL_INT      29
+ DBR_SHORT      1  DBR_STS_CHAR    11  DBR_GR_STRING   21  DBR_CTRL_FLOAT    30
+ DBR_FLOAT      2  DBR_STS_LONG    12  DBR_GR_SHORT    22  DBR_CTRL_ENUM     31
+ DBR_ENUM       3  DBR_STS_DOUBLE  13  DBR_GR_INT      22  DBR_CTRL_CHAR     32
+ DBR_CHAR       4  DBR_TIME_STRING 14  DBR_GR_FLOAT    23  DBR_CTRL_LONG     33
+ DBR_LONG       5  DBR_TIME_INT    15  DBR_GR_ENUM     24  DBR_CTRL_DOUBLE   34
+ DBR_DOUBLE     6  DBR_TIME_SHORT  15  DBR_GR_CHAR     25  DBR_STSACK_STRING 37
+ DBR_STS_STRING 7  DBR_TIME_FLOAT  16  DBR_GR_LONG     26  DBR_CLASS_NAME    38
+ DBR_STS_SHORT  8  DBR_TIME_ENUM   17  DBR_GR_DOUBLE   27
+ DBR_STS_INT    8  DBR_TIME_CHAR   18  DBR_CTRL_STRING 28
+Enum format:
+  -n: Print DBF_ENUM value as number (default is enum string)
+Arrays: Value format: print number of requested values, then list of values
+  Default:    Print all values
+  -# <count>: Print first <count> elements of an array
+  -S:         Print array of char as a string (long string)
+Floating point type format:
+  Default: Use %g format
+  -e <nr>: Use %e format, with a precision of <nr> digits
+  -f <nr>: Use %f format, with a precision of <nr> digits
+  -g <nr>: Use %g format, with a precision of <nr> digits
+  -s:      Get value as string (honors server-side precision)
+  -lx:     Round to long integer and print as hex number
+  -lo:     Round to long integer and print as octal number
+  -lb:     Round to long integer and print as binary number
+Integer number format:
+  Default: Print as decimal number
+  -0x: Print as hex number
+  -0o: Print as octal number
+  -0b: Print as binary number
+Alternate output field separator:
+  -F <ofs>: Use <ofs> as an alternate output field separator
+
+Example: caget -a -f8 my_channel another_channel
+  (uses wide output format, doubles are printed as %f with precision of 8)
+
+";
+
+/// caget's output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Plain,
+    Terse,
+    All,
+    SpecifiedDbr,
+}
+
+fn set_format(current: &mut Format, requested: Format, err: &mut dyn Write) {
+    if *current != Format::Plain {
+        let _ = writeln!(
+            err,
+            "Options t,d,a are mutually exclusive. ('caget -h' for help.)"
+        );
+    }
+    *current = requested;
+}
+
+/// The DBR type `-d` names: a number (as `sscanf("%d")` reads it), a name,
+/// or a name without its `DBR_` prefix.
+fn parse_dbr_type(arg: &str) -> Option<u32> {
+    let number = match scan_int(arg) {
+        Some(n) => n,
+        None => {
+            let mut prefixed = String::from("DBR_");
+            prefixed.extend(arg.chars().take(25));
+            match dbr_text_to_type(arg).or_else(|| dbr_text_to_type(&prefixed)) {
+                Some(t) => t as i64,
+                None => -1,
+            }
+        }
+    };
+    let valid = (0..=DBR_CLASS_NAME as i64).contains(&number)
+        && number != DBR_PUT_ACKT as i64
+        && number != DBR_PUT_ACKS as i64;
+    valid.then_some(number as u32)
+}
+
+/// Runs caget with `args` (without the program name); the exit status.
+pub fn run(
+    args: &[String],
+    backend: &mut dyn Backend,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let mut common = Common {
+        timeout: initial_timeout(err),
+        ..Common::default()
+    };
+    let mut format = Format::Plain;
+    let mut callback = false;
+    let mut dbr_type: Option<u32> = None;
+    let mut count: usize = 0;
+    let mut float_as_string = false;
+
+    let (options, names) = getopt(args, ":taicnhsSVe:f:g:l:#:d:0:w:p:F:", false);
+    for option in options {
+        let (flag, arg) = match option {
+            Opt::Unknown(c) => return unknown_option(c, "caget", err),
+            Opt::MissingArgument(c) => return missing_argument(c, "caget", err),
+            Opt::Flag(c, arg) => (c, arg.unwrap_or_default()),
+        };
+        match flag {
+            'h' => {
+                let _ = err.write_all(USAGE.as_bytes());
+                return 0;
+            }
+            'V' => {
+                let _ = writeln!(out, "\n{}", super::version_line());
+                return 0;
+            }
+            't' => set_format(&mut format, Format::Terse, err),
+            'a' => set_format(&mut format, Format::All, err),
+            'c' => callback = true,
+            'd' => {
+                set_format(&mut format, Format::SpecifiedDbr, err);
+                dbr_type = parse_dbr_type(&arg);
+                if dbr_type.is_none() {
+                    let _ = writeln!(
+                        err,
+                        "Requested dbr type out of range or invalid - ignored. ('caget -h' for help.)"
+                    );
+                    format = Format::Plain;
+                }
+            }
+            'n' => common.style.enum_as_number = true,
+            'w' => set_timeout(&mut common, &arg, "caget", err),
+            '#' => count = element_count(&arg, "caget", err).unwrap_or(0),
+            'p' => set_priority(&mut common, &arg, "caget", err),
+            's' => float_as_string = true,
+            'S' => common.style.char_array_as_string = true,
+            'e' | 'f' | 'g' => set_precision(&mut common, flag, &arg, err),
+            'l' | '0' => {
+                if let Some(f) = super::common::int_format(flag, &arg, err) {
+                    if flag == '0' {
+                        dbr_type = Some(DBR_LONG);
+                        common.style.int_format = f;
+                    } else {
+                        common.style.float_as_int = f;
+                    }
+                }
+            }
+            'F' => common.style.separator = separator(&arg),
+            // -i is in caget's optstring without a meaning: usage, status 1.
+            _ => {
+                let _ = err.write_all(USAGE.as_bytes());
+                return 1;
+            }
+        }
+    }
+    if names.is_empty() {
+        let _ = writeln!(err, "No pv name specified. ('caget -h' for help.)");
+        return 1;
+    }
+
+    let infos = backend.connect(&names, common.priority, common.timeout);
+    if infos.iter().any(Option::is_none) {
+        connect_timeout_message(&names, err);
+        return 1;
+    }
+    let infos: Vec<_> = infos.into_iter().flatten().collect();
+
+    let requests: Vec<GetRequest> = infos
+        .iter()
+        .enumerate()
+        .map(|(channel, info)| {
+            let dbr_type = if format == Format::SpecifiedDbr {
+                dbr_type.unwrap_or(DBR_STRING)
+            } else if info.dbf_type == DBR_ENUM {
+                if common.style.enum_as_number {
+                    DBR_TIME_STRING + DBR_SHORT
+                } else {
+                    DBR_TIME_STRING
+                }
+            } else if float_as_string && (info.dbf_type == DBR_FLOAT || info.dbf_type == DBR_DOUBLE)
+            {
+                DBR_TIME_STRING
+            } else {
+                time_type(info.dbf_type)
+            };
+            let count = if callback {
+                count.min(info.element_count)
+            } else if count > 0 && count < info.element_count {
+                count
+            } else {
+                info.element_count
+            };
+            GetRequest {
+                channel,
+                dbr_type,
+                count,
+            }
+        })
+        .collect();
+    let results = backend.get(&requests, callback, common.timeout);
+    // libca reports a read without read access as not done in time, too.
+    if results
+        .iter()
+        .any(|r| matches!(r, Err(CaError::Timeout) | Err(CaError::NoReadAccess)))
+    {
+        let _ = writeln!(err, "Read operation timed out: some PV data was not read.");
+    }
+
+    let style = &common.style;
+    let sep = style.separator;
+    let mut state = StampState {
+        start: Stamp::now(),
+        ..StampState::default()
+    };
+    for ((name, request), (info, result)) in
+        names.iter().zip(&requests).zip(infos.iter().zip(&results))
+    {
+        // How many elements the reply holds, as the layout sees it.
+        let n = match result {
+            Ok(dbr) => dbr.values.len(),
+            Err(_) if callback => 0,
+            Err(_) => request.count,
+        };
+        let mut line = Vec::new();
+        match format {
+            Format::Plain | Format::Terse => {
+                if format == Format::Plain {
+                    if n <= 1 && sep == b' ' {
+                        line.extend_from_slice(format!("{name:<30}").as_bytes());
+                    } else {
+                        line.extend_from_slice(name.as_bytes());
+                    }
+                    line.push(sep);
+                }
+                match result {
+                    Err(CaError::Disconnected) => line.extend_from_slice(b"*** not connected\n"),
+                    Err(CaError::NoReadAccess) => line.extend_from_slice(b"*** no read access\n"),
+                    Err(CaError::Timeout) => {
+                        line.extend_from_slice(b"*** no data available (timeout)\n")
+                    }
+                    Err(e) => {
+                        line.extend_from_slice(format!("*** CA error {}\n", e.message()).as_bytes())
+                    }
+                    Ok(dbr) => {
+                        value_list(&mut line, dbr, count, true, style);
+                        line.push(b'\n');
+                    }
+                }
+            }
+            Format::All => {
+                let outcome = match result {
+                    Ok(dbr) => Outcome::Data(dbr),
+                    Err(CaError::Disconnected) => Outcome::Disconnected,
+                    Err(CaError::NoReadAccess) => Outcome::NoReadAccess,
+                    Err(CaError::Timeout) => Outcome::NoData,
+                    Err(e) => Outcome::Error(e.message()),
+                };
+                line = wide_line(
+                    name,
+                    &outcome,
+                    n,
+                    count,
+                    style,
+                    &mut ChannelStamps::default(),
+                    &mut state,
+                    Stamp::now(),
+                );
+            }
+            Format::SpecifiedDbr => {
+                line.extend_from_slice(format!("{name}\n").as_bytes());
+                match result {
+                    Err(CaError::Disconnected) => {
+                        line.extend_from_slice(b"    *** not connected\n")
+                    }
+                    Err(CaError::NoReadAccess) => {
+                        line.extend_from_slice(b"    *** no read access\n")
+                    }
+                    Err(e) => line.extend_from_slice(
+                        format!("    *** CA error {}\n", e.message()).as_bytes(),
+                    ),
+                    Ok(dbr) => {
+                        line.extend_from_slice(
+                            format!(
+                                "    Native data type: {}\n    Request type:     {}\n",
+                                dbf_type_to_text(info.dbf_type),
+                                dbr_type_to_text(request.dbr_type)
+                            )
+                            .as_bytes(),
+                        );
+                        if request.dbr_type == DBR_CLASS_NAME {
+                            let class = match &dbr.values {
+                                Values::String(v) => v.first().cloned().unwrap_or_default(),
+                                _ => Vec::new(),
+                            };
+                            line.extend_from_slice(b"    Class Name:       ");
+                            line.extend_from_slice(c_str(&class));
+                            line.push(b'\n');
+                        } else {
+                            line.extend_from_slice(
+                                format!("    Element count:    {n}\n    Value:            ")
+                                    .as_bytes(),
+                            );
+                            value_list(&mut line, dbr, count, false, style);
+                            line.push(b'\n');
+                            if request.dbr_type > DBR_DOUBLE {
+                                line.extend_from_slice(dbr2str(dbr).as_bytes());
+                                line.push(b'\n');
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let _ = out.write_all(&line);
+    }
+    let _ = out.flush();
+    0
+}
+
+/// The values of a reply: a long string (`-S` on a char array), or the
+/// elements (after their count, when `with_count` and it is an array).
+pub fn value_list(
+    line: &mut Vec<u8>,
+    dbr: &Dbr,
+    requested: usize,
+    with_count: bool,
+    style: &Style,
+) {
+    let n = dbr.values.len();
+    let sep = style.separator;
+    if style.char_array_as_string && base_type(dbr.dbr_type) == DBR_CHAR && (requested > 0 || n > 1)
+    {
+        line.extend_from_slice(&char_array_text(dbr, n));
+        return;
+    }
+    if with_count && (requested > 0 || n > 1) {
+        line.extend_from_slice(n.to_string().as_bytes());
+        line.push(sep);
+    }
+    for i in 0..n {
+        if i > 0 {
+            line.push(sep);
+        }
+        line.extend_from_slice(&val2str(dbr, i, style));
+    }
+}

@@ -1,0 +1,261 @@
+//! camonitor: print every update of PVs, as EPICS base's camonitor does.
+
+use super::backend::{Backend, CaError, MonitorEvent};
+use super::common::*;
+use super::dbr::*;
+use super::getopt::{getopt, Opt};
+use super::output::*;
+use std::io::Write;
+
+const USAGE: &str = "
+Usage: camonitor [options] <PV name> ...
+
+  -h:       Help: Print this message
+  -V:       Version: Show EPICS and CA versions
+Channel Access options:
+  -w <sec>: Wait time, specifies CA timeout, default is 1.000000 second(s)
+  -m <msk>: Specify CA event mask to use.  <msk> is any combination of
+            'v' (value), 'a' (alarm), 'l' (log/archive), 'p' (property).
+            Default event mask is 'va'
+  -p <pri>: CA priority (0-99, default 0=lowest)
+Timestamps:
+  Default:  Print absolute timestamps (as reported by CA server)
+  -t <key>: Specify timestamp source(s) and type, with <key> containing
+            's' = CA server (remote) timestamps
+            'c' = CA client (local) timestamps (shown in '()'s)
+            'n' = no timestamps
+            'r' = relative timestamps (time elapsed since start of program)
+            'i' = incremental timestamps (time elapsed since last update)
+            'I' = incremental timestamps (time since last update, by channel)
+            'r', 'i' or 'I' require 's' or 'c' to select the time source
+Enum format:
+  -n:       Print DBF_ENUM values as number (default is enum string)
+Array values: Print number of elements, then list of values
+  Default:  Request and print all elements (dynamic arrays supported)
+  -# <num>: Request and print up to <num> elements
+  -S:       Print arrays of char as a string (long string)
+Floating point format:
+  Default:  Use %g format
+  -e <num>: Use %e format, with a precision of <num> digits
+  -f <num>: Use %f format, with a precision of <num> digits
+  -g <num>: Use %g format, with a precision of <num> digits
+  -s:       Get value as string (honors server-side precision)
+  -lx:      Round to long integer and print as hex number
+  -lo:      Round to long integer and print as octal number
+  -lb:      Round to long integer and print as binary number
+Integer number format:
+  Default:  Print as decimal number
+  -0x:      Print as hex number
+  -0o:      Print as octal number
+  -0b:      Print as binary number
+Alternate output field separator:
+  -F <ofs>: Use <ofs> to separate fields in output
+
+Example: camonitor -f8 my_channel another_channel
+  (doubles are printed as %f with precision of 8)
+
+";
+
+/// DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY.
+pub const DBE_VALUE: u32 = 1;
+/// DBE_LOG (archive).
+pub const DBE_LOG: u32 = 2;
+/// DBE_ALARM.
+pub const DBE_ALARM: u32 = 4;
+/// DBE_PROPERTY.
+pub const DBE_PROPERTY: u32 = 8;
+
+/// What camonitor keeps per channel.
+#[derive(Default)]
+struct Channel {
+    connected_once: bool,
+    element_count: usize,
+    stamps: ChannelStamps,
+}
+
+/// Runs camonitor with `args` (without the program name): returns only on
+/// an error in the arguments (the exit status), else monitors for ever.
+pub fn run(
+    args: &[String],
+    backend: &mut dyn Backend,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let mut common = Common {
+        timeout: initial_timeout(err),
+        ..Common::default()
+    };
+    let mut mask = DBE_VALUE | DBE_ALARM;
+    let mut count: usize = 0;
+    let mut float_as_string = false;
+
+    let (options, names) = getopt(args, ":nhVm:sSe:f:g:l:#:0:w:t:p:F:", false);
+    for option in options {
+        let (flag, arg) = match option {
+            Opt::Unknown(c) => return unknown_option(c, "camonitor", err),
+            Opt::MissingArgument(c) => return missing_argument(c, "camonitor", err),
+            Opt::Flag(c, arg) => (c, arg.unwrap_or_default()),
+        };
+        match flag {
+            'h' => {
+                let _ = err.write_all(USAGE.as_bytes());
+                return 0;
+            }
+            'V' => {
+                let _ = writeln!(out, "\n{}", super::version_line());
+                return 0;
+            }
+            'n' => common.style.enum_as_number = true,
+            't' => {
+                common.style.server_stamps = false;
+                common.style.client_stamps = false;
+                for c in arg.chars() {
+                    match c {
+                        's' => common.style.server_stamps = true,
+                        'c' => common.style.client_stamps = true,
+                        'n' => {}
+                        'r' => common.style.stamp_kind = StampKind::Relative,
+                        'i' => common.style.stamp_kind = StampKind::Incremental,
+                        'I' => common.style.stamp_kind = StampKind::IncrementalByChannel,
+                        other => {
+                            let _ = writeln!(
+                                err,
+                                "Invalid argument '{other}' for option '-t' - ignored."
+                            );
+                        }
+                    }
+                }
+            }
+            'm' => {
+                mask = 0;
+                for c in arg.chars() {
+                    match c {
+                        'v' => mask |= DBE_VALUE,
+                        'a' => mask |= DBE_ALARM,
+                        'l' => mask |= DBE_LOG,
+                        'p' => mask |= DBE_PROPERTY,
+                        _ => {
+                            let _ = writeln!(
+                                err,
+                                "Invalid argument '{arg}' for option '-m' - ignored."
+                            );
+                            mask = DBE_VALUE | DBE_ALARM;
+                            break;
+                        }
+                    }
+                }
+            }
+            's' => float_as_string = true,
+            'S' => common.style.char_array_as_string = true,
+            'e' | 'f' | 'g' => set_precision(&mut common, flag, &arg, err),
+            'l' | '0' => {
+                if let Some(f) = super::common::int_format(flag, &arg, err) {
+                    if flag == '0' {
+                        common.style.int_format = f;
+                    } else {
+                        common.style.float_as_int = f;
+                    }
+                }
+            }
+            '#' => count = element_count(&arg, "camonitor", err).unwrap_or(0),
+            'w' => set_timeout(&mut common, &arg, "camonitor", err),
+            'p' => set_priority(&mut common, &arg, "camonitor", err),
+            'F' => common.style.separator = separator(&arg),
+            _ => {}
+        }
+    }
+    if names.is_empty() {
+        let _ = writeln!(err, "No pv name specified. ('camonitor -h' for help.)");
+        return 1;
+    }
+    let _ = out.flush();
+
+    let style = common.style.clone();
+    let mut channels: Vec<Channel> = names.iter().map(|_| Channel::default()).collect();
+    let mut state = StampState {
+        start: Stamp::now(),
+        ..StampState::default()
+    };
+    let mut handler = |event: MonitorEvent| -> (u32, usize) {
+        let mut line = Vec::new();
+        let mut answer = (0, 0);
+        match event {
+            MonitorEvent::Connected(i, info) => {
+                let dbr_type = if info.dbf_type == DBR_ENUM {
+                    if style.enum_as_number {
+                        DBR_TIME_STRING + DBR_SHORT
+                    } else {
+                        DBR_TIME_STRING
+                    }
+                } else if float_as_string
+                    && (info.dbf_type == DBR_FLOAT || info.dbf_type == DBR_DOUBLE)
+                {
+                    DBR_TIME_STRING
+                } else {
+                    time_type(info.dbf_type)
+                };
+                channels[i].connected_once = true;
+                channels[i].element_count = info.element_count;
+                answer = (dbr_type, count.min(info.element_count));
+            }
+            MonitorEvent::Update(i, result) => {
+                let outcome;
+                let data;
+                match &result {
+                    Ok(dbr) => {
+                        channels[i].element_count = dbr.values.len();
+                        data = dbr;
+                        outcome = Outcome::Data(data);
+                    }
+                    // camonitor prints only updates that carry data.
+                    Err(_) => return answer,
+                }
+                line = wide_line(
+                    &names[i],
+                    &outcome,
+                    channels[i].element_count,
+                    count,
+                    &style,
+                    &mut channels[i].stamps,
+                    &mut state,
+                    Stamp::now(),
+                );
+            }
+            MonitorEvent::Disconnected(i) => {
+                line = wide_line(
+                    &names[i],
+                    &Outcome::Disconnected,
+                    channels[i].element_count,
+                    count,
+                    &style,
+                    &mut channels[i].stamps,
+                    &mut state,
+                    Stamp::now(),
+                );
+            }
+            MonitorEvent::ConnectTimeout => {
+                for (i, name) in names.iter().enumerate() {
+                    if !channels[i].connected_once {
+                        line.extend(wide_line(
+                            name,
+                            &Outcome::NotFound,
+                            0,
+                            count,
+                            &style,
+                            &mut channels[i].stamps,
+                            &mut state,
+                            Stamp::now(),
+                        ));
+                    }
+                }
+            }
+        }
+        let _ = out.write_all(&line);
+        let _ = out.flush();
+        answer
+    };
+    backend.monitor(&names, common.priority, common.timeout, mask, &mut handler);
+    // Only when monitoring stops (it does not with libca) does camonitor end.
+    let _ = CaError::Timeout;
+    0
+}

@@ -1,0 +1,334 @@
+//! caput: write a value to a PV and print it before and after, as EPICS
+//! base's caput does.
+
+use super::backend::{Backend, CaError, ChannelInfo, GetRequest, PutValue};
+use super::caget::value_list;
+use super::cfmt::strtod;
+use super::common::*;
+use super::dbr::*;
+use super::getopt::{getopt, Opt};
+use super::output::*;
+use std::io::Write;
+
+const USAGE: &str = "
+Usage: caput [options] <PV name> <PV value> ...
+       caput -a [options] <PV name> <no of values> <PV value> ...
+
+  -h: Help: Print this message
+  -V: Version: Show EPICS and CA versions
+Channel Access options:
+  -w <sec>:  Wait time, specifies CA timeout, default is 1.000000 second(s)
+  -c: Asynchronous put (use ca_put_callback and wait for completion)
+  -p <prio>: CA priority (0-99, default 0=lowest)
+Format options:
+  -t: Terse mode - print only sucessfully written value, without name
+  -l: Long mode \"name timestamp value stat sevr\" (read PVs as DBR_TIME_xxx)
+Enum format:
+  Default: Auto - try value as ENUM string, then as index number
+  -n: Force interpretation of values as numbers
+  -s: Force interpretation of values as strings
+Arrays:
+  Default: Put scalar
+      Value format: all value arguments concatenated with spaces
+  -S: Put string as an array of chars (long string)
+  -a: Put array
+      Value format: number of values, then list of values
+Alternate output field separator:
+  -F <ofs>: Use <ofs> as an alternate output field separator
+
+Example: caput my_channel 1.2
+  (puts 1.2 to my_channel)
+
+";
+
+/// The ANSI-coloured "ERROR" of EPICS base 7's errlog.
+const ERL_ERROR: &str = "\x1b[31;1mERROR\x1b[0m";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Plain,
+    Terse,
+    All,
+}
+
+/// A `dbr_string_t` as caput fills it: at most 40 bytes of escaped text
+/// read, at most 39 bytes kept.
+fn epics_string(arg: &str) -> Vec<u8> {
+    let text = arg.as_bytes();
+    let mut raw = unescape(&text[..text.len().min(40)]);
+    raw.truncate(39);
+    raw
+}
+
+/// Runs caput with `args` (without the program name); the exit status.
+pub fn run(
+    args: &[String],
+    backend: &mut dyn Backend,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let mut common = Common {
+        timeout: initial_timeout(err),
+        ..Common::default()
+    };
+    let mut format = Format::Plain;
+    let mut callback = false;
+    let mut is_array = false;
+    let mut enum_as_string = false;
+
+    let (options, operands) = getopt(args, ":cnlhatsVS#:w:p:F:", true);
+    for option in options {
+        let (flag, arg) = match option {
+            Opt::Unknown(c) => return unknown_option(c, "caput", err),
+            Opt::MissingArgument(c) => return missing_argument(c, "caput", err),
+            Opt::Flag(c, arg) => (c, arg.unwrap_or_default()),
+        };
+        match flag {
+            'h' => {
+                let _ = err.write_all(USAGE.as_bytes());
+                return 0;
+            }
+            'V' => {
+                let _ = writeln!(out, "\n{}", super::version_line());
+                return 0;
+            }
+            'n' => {
+                common.style.enum_as_number = true;
+                enum_as_string = false;
+            }
+            's' => {
+                enum_as_string = true;
+                common.style.enum_as_number = false;
+            }
+            'S' => {
+                common.style.char_array_as_string = true;
+                is_array = false;
+            }
+            't' => format = Format::Terse,
+            'l' => format = Format::All,
+            'a' => {
+                is_array = true;
+                common.style.char_array_as_string = false;
+            }
+            'c' => callback = true,
+            'w' => set_timeout(&mut common, &arg, "caput", err),
+            // The count is read (and complained about) but the values decide.
+            '#' => {
+                let _ = element_count(&arg, "caput", err);
+            }
+            'p' => set_priority(&mut common, &arg, "caput", err),
+            'F' => common.style.separator = separator(&arg),
+            _ => {}
+        }
+    }
+    if operands.is_empty() {
+        let _ = writeln!(err, "No pv name specified. ('caput -h' for help.)");
+        return 1;
+    }
+    if operands.len() == 1 {
+        let _ = writeln!(err, "No value specified. ('caput -h' for help.)");
+        return 1;
+    }
+    let names = vec![operands[0].clone()];
+    let info = match backend
+        .connect(&names, common.priority, common.timeout)
+        .remove(0)
+    {
+        Some(info) => info,
+        None => {
+            connect_timeout_message(&names, err);
+            return 1;
+        }
+    };
+
+    // The value arguments: after the count for -a, else all of them joined.
+    let values: Vec<String> = if is_array {
+        operands.iter().skip(2).cloned().collect()
+    } else {
+        vec![operands[1..].join(" ")]
+    };
+
+    let value = if info.dbf_type == DBR_ENUM {
+        let strings = match backend
+            .get(
+                &[GetRequest {
+                    channel: 0,
+                    dbr_type: DBR_GR_STRING + DBR_ENUM,
+                    count: 1,
+                }],
+                false,
+                common.timeout,
+            )
+            .remove(0)
+        {
+            Ok(dbr) => dbr.enum_strings,
+            Err(_) => {
+                let _ = writeln!(err, "Read operation timed out: ENUM data was not read.");
+                return 1;
+            }
+        };
+        let states = strings.len() as f64;
+        let mut numbers = vec![0.0; values.len()];
+        let mut texts = vec![Vec::new(); values.len()];
+        let mut as_double = false;
+        for (i, text) in values.iter().enumerate() {
+            if common.style.enum_as_number {
+                let (number, used) = strtod(text);
+                if used == 0 {
+                    let _ = writeln!(err, "Enum index value '{text}' is not a number.");
+                    return 1;
+                }
+                if number >= states {
+                    let _ = writeln!(err, "Warning: enum index value '{text}' may be too large.");
+                }
+                numbers[i] = number;
+                as_double = true;
+            } else {
+                texts[i] = epics_string(text);
+                as_double = false;
+                if !strings.iter().any(|s| c_str(s) == texts[i].as_slice()) {
+                    let shown = String::from_utf8_lossy(&texts[i]).into_owned();
+                    let (number, used) = strtod(&shown);
+                    if used == 0 || enum_as_string {
+                        let _ = writeln!(err, "Enum string value '{shown}' invalid.");
+                        return 1;
+                    }
+                    if number >= states {
+                        let _ =
+                            writeln!(err, "Warning: enum index value '{shown}' may be too large.");
+                    }
+                    numbers[i] = number;
+                    as_double = true;
+                }
+            }
+        }
+        // Like caput, the type of the last value decides how all are sent.
+        if as_double {
+            PutValue::Doubles(numbers)
+        } else {
+            PutValue::Strings(texts)
+        }
+    } else if common.style.char_array_as_string {
+        let mut chars = unescape(values[0].as_bytes());
+        chars.push(0);
+        PutValue::Chars(chars)
+    } else {
+        PutValue::Strings(values.iter().map(|v| epics_string(v)).collect())
+    };
+
+    if format != Format::Terse {
+        let _ = write!(out, "Old : ");
+        show(backend, &names[0], &info, format, &common, out, err);
+    }
+    if let Err(e) = backend.put(0, &value, callback, common.timeout) {
+        match e {
+            CaError::Timeout if !callback => {
+                let _ = writeln!(err, "Write operation timed out: Data was not written.");
+            }
+            CaError::Timeout => {
+                let _ = writeln!(err, "Write callback operation timed out");
+                let _ = writeln!(err, "{ERL_ERROR} occured writing data: {}", e.message());
+            }
+            CaError::NoWriteAccess | CaError::Disconnected => {
+                let _ = writeln!(err, "{ERL_ERROR} from put operation: {}", e.message());
+            }
+            other => {
+                let _ = writeln!(err, "{ERL_ERROR} occured writing data: {}", other.message());
+            }
+        }
+        let _ = out.flush();
+        return 1;
+    }
+    if format != Format::Terse {
+        let _ = write!(out, "New : ");
+    }
+    show(backend, &names[0], &info, format, &common, out, err)
+}
+
+/// caput's read-back: the whole array as DBR_TIME_xxx, printed plain,
+/// terse or long.
+fn show(
+    backend: &mut dyn Backend,
+    name: &str,
+    info: &ChannelInfo,
+    format: Format,
+    common: &Common,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let style = &common.style;
+    let dbr_type = if info.dbf_type == DBR_ENUM {
+        if style.enum_as_number {
+            DBR_TIME_STRING + DBR_SHORT
+        } else {
+            DBR_TIME_STRING
+        }
+    } else {
+        time_type(info.dbf_type)
+    };
+    let n = info.element_count;
+    let result = backend
+        .get(
+            &[GetRequest {
+                channel: 0,
+                dbr_type,
+                count: n,
+            }],
+            false,
+            common.timeout,
+        )
+        .remove(0);
+    if matches!(result, Err(CaError::Timeout) | Err(CaError::NoReadAccess)) {
+        let _ = writeln!(err, "Read operation timed out: PV data was not read.");
+    }
+    let sep = style.separator;
+    let mut line = Vec::new();
+    match format {
+        Format::Plain | Format::Terse => {
+            if format == Format::Plain {
+                if n <= 1 && sep == b' ' {
+                    line.extend_from_slice(format!("{name:<30}").as_bytes());
+                } else {
+                    line.extend_from_slice(name.as_bytes());
+                }
+                line.push(sep);
+            }
+            match &result {
+                Err(CaError::Disconnected) => line.extend_from_slice(b"*** not connected\n"),
+                Err(CaError::NoReadAccess) => line.extend_from_slice(b"*** no read access\n"),
+                Err(CaError::Timeout) => {
+                    line.extend_from_slice(b"*** no data available (timeout)\n")
+                }
+                Err(e) => {
+                    line.extend_from_slice(format!("*** CA error {}\n", e.message()).as_bytes())
+                }
+                Ok(dbr) => {
+                    value_list(&mut line, dbr, 0, true, style);
+                    line.push(b'\n');
+                }
+            }
+        }
+        Format::All => {
+            let outcome = match &result {
+                Ok(dbr) => Outcome::Data(dbr),
+                Err(CaError::Disconnected) => Outcome::Disconnected,
+                Err(CaError::NoReadAccess) => Outcome::NoReadAccess,
+                Err(CaError::Timeout) => Outcome::NoData,
+                Err(e) => Outcome::Error(e.message()),
+            };
+            line = wide_line(
+                name,
+                &outcome,
+                n,
+                0,
+                style,
+                &mut ChannelStamps::default(),
+                &mut StampState::default(),
+                Stamp::now(),
+            );
+        }
+    }
+    let _ = out.write_all(&line);
+    let _ = out.flush();
+    0
+}

@@ -1,0 +1,459 @@
+//! Conformance of our caget, caput, camonitor and cainfo (examples/) with
+//! EPICS base's: every case of tests/tools/cases.txt runs the reference tool
+//! and ours against the same state of a real IOC, and their standard output,
+//! exit status and standard error must be equal (date-time stamps masked
+//! where a case says they inherently differ). Nothing is expected but what
+//! the reference prints live.
+//!
+//! Our programs are looked for next to this test's binary
+//! (`target/<profile>/examples/`, which `cargo test` builds; `cargo build
+//! --examples` builds them too). `TOOLS_CONFORMANCE_OURS=<dir>` runs the
+//! tools of another folder instead: pointed at the reference tools' own
+//! folder, it checks that the table itself is deterministic.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Longest a non-monitor tool may run.
+const RUN_LIMIT: Duration = Duration::from_secs(20);
+/// How long a monitor may take to print its lines.
+const MONITOR_LIMIT: Duration = Duration::from_secs(3);
+/// How long a monitor keeps running after its last expected line (so that a
+/// line too many shows).
+const MONITOR_GRACE: Duration = Duration::from_millis(300);
+
+/// One line of tests/tools/cases.txt.
+#[derive(Debug, Default)]
+struct Case {
+    line: usize,
+    tool: String,
+    args: Vec<String>,
+    setup: Vec<Vec<String>>,
+    then: Vec<Vec<String>>,
+    lines: Option<usize>,
+    mask: Mask,
+    compare_stderr: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum Mask {
+    #[default]
+    None,
+    Time,
+    Relative,
+}
+
+/// What one run printed.
+#[derive(Debug, PartialEq)]
+struct Run {
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Splits at spaces, keeping '...' together (quotes removed), with `$P`
+/// replaced by `prefix`.
+fn split_args(text: &str, prefix: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut current = String::new();
+    let mut in_word = false;
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                in_word = true;
+            }
+            ' ' if !quoted => {
+                if in_word {
+                    args.push(std::mem::take(&mut current));
+                    in_word = false;
+                }
+            }
+            _ => {
+                current.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        args.push(current);
+    }
+    args.into_iter().map(|a| a.replace("$P", prefix)).collect()
+}
+
+fn parse_cases(text: &str, prefix: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split(" | ").map(str::trim);
+        let head = fields.next().unwrap();
+        let (tool, args) = match head.split_once('|') {
+            Some((tool, args)) => (tool.trim(), args.trim()),
+            None => (head, ""),
+        };
+        let mut case = Case {
+            line: number + 1,
+            tool: tool.to_string(),
+            compare_stderr: true,
+            ..Case::default()
+        };
+        let mut rest: Vec<&str> = Vec::new();
+        if let Some((tool, args_and_more)) =
+            line.split_once(" | ").or_else(|| line.split_once(" |"))
+        {
+            case.tool = tool.trim().to_string();
+            rest = args_and_more.split(" | ").collect();
+            case.args = split_args(rest.remove(0).trim(), prefix);
+        } else {
+            let _ = args;
+        }
+        for field in rest {
+            let (key, value) = field
+                .split_once(':')
+                .unwrap_or_else(|| panic!("cases.txt:{}: bad field '{field}'", number + 1));
+            let value = value.trim();
+            match key.trim() {
+                "setup" => case.setup.push(split_args(value, prefix)),
+                "then" => case.then.push(split_args(value, prefix)),
+                "lines" => case.lines = Some(value.parse().expect("lines: a number")),
+                "mask" => {
+                    case.mask = match value {
+                        "time" => Mask::Time,
+                        "rel" => Mask::Relative,
+                        other => panic!("cases.txt:{}: unknown mask {other}", number + 1),
+                    }
+                }
+                "stderr" => case.compare_stderr = value != "no",
+                other => panic!("cases.txt:{}: unknown field {other}", number + 1),
+            }
+        }
+        cases.push(case);
+    }
+    cases
+}
+
+/// Replaces every `YYYY-MM-DD HH:MM:SS.ffffff` (and, for `Relative`, every
+/// signed `+S.ffffff`) with a placeholder, and libca's "Current Time:" lines.
+fn mask(text: &str, mask: Mask) -> String {
+    if mask == Mask::None {
+        return text.to_string();
+    }
+    let shape_time = "dddd-dd-dd dd:dd:dd.dddddd";
+    let bytes = text.as_bytes();
+    let matches_at = |at: usize, shape: &str| -> bool {
+        shape.len() <= bytes.len() - at
+            && shape.bytes().zip(&bytes[at..]).all(|(s, &b)| match s {
+                b'd' => b.is_ascii_digit(),
+                other => other == b,
+            })
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches_at(i, shape_time) {
+            out.push_str("<TIME>");
+            i += shape_time.len();
+            continue;
+        }
+        if mask == Mask::Relative && (bytes[i] == b'+' || bytes[i] == b'-') {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j > i + 1 && matches_at(j, ".dddddd") {
+                out.push_str("<DT>");
+                i = j + 7;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().unwrap();
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out.lines()
+        .map(|l| {
+            if l.trim_start().starts_with("Current Time:") {
+                "    Current Time: <TIME>"
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn command(program: &Path, args: &[String], port: u16) -> Command {
+    let mut command = Command::new(program);
+    command
+        .args(args)
+        .env_remove("EPICS_CLI_TIMEOUT")
+        .envs(support::client_environment(port))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Reads a pipe to its end on a thread of its own.
+fn drain(pipe: impl Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let mut pipe = pipe;
+        let _ = pipe.read_to_end(&mut bytes);
+        let _ = tx.send(String::from_utf8_lossy(&bytes).into_owned());
+    });
+    rx
+}
+
+/// Waits for `child` up to `limit`, killing it (by its PID) after that.
+fn wait_limited(child: &mut Child, limit: Duration) -> Option<i32> {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for a tool") {
+            return status.code();
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn run_tool(program: &Path, args: &[String], port: u16) -> Run {
+    let mut child = command(program, args, port)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
+    let stdout = drain(child.stdout.take().unwrap());
+    let stderr = drain(child.stderr.take().unwrap());
+    let status = wait_limited(&mut child, RUN_LIMIT);
+    Run {
+        status,
+        stdout: stdout.recv().unwrap_or_default(),
+        stderr: stderr.recv().unwrap_or_default(),
+    }
+}
+
+/// The reference caput, output dropped: sets an IOC state before a run.
+fn reference_put(args: &[String], port: u16) {
+    let run = run_tool(&support::epics_tool("caput"), args, port);
+    assert_eq!(
+        run.status,
+        Some(0),
+        "setup caput {args:?} failed: {}",
+        run.stderr
+    );
+}
+
+/// How many PV names camonitor's `args` hold: the operands, not the
+/// arguments of its options (`-# 2`, `-F ,`; `-tn` carries its own).
+fn monitor_pvs(args: &[String]) -> usize {
+    const WITH_ARGUMENT: &str = "mefgl#0wtpF";
+    let mut pvs = 0;
+    let mut skip_next = false;
+    for arg in args {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let bytes = arg.as_bytes();
+        if bytes.len() > 1 && bytes[0] == b'-' {
+            skip_next = bytes.len() == 2 && WITH_ARGUMENT.contains(char::from(bytes[1]));
+        } else {
+            pvs += 1;
+        }
+    }
+    pvs
+}
+
+/// Runs camonitor until it printed `lines` lines (doing the `then` puts
+/// after the first), plus a grace period, then stops it by its PID.
+fn run_monitor(program: &Path, case: &Case, port: u16) -> Run {
+    let wanted = case.lines.unwrap_or(monitor_pvs(&case.args).max(1));
+    let mut child = command(program, &case.args, port)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
+    let stderr = drain(child.stderr.take().unwrap());
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        loop {
+            let mut line = String::new();
+            match reader.read_line(&mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    let mut output = String::new();
+    let mut count = 0;
+    let deadline = Instant::now() + MONITOR_LIMIT;
+    let mut then_done = case.then.is_empty();
+    let mut grace_end: Option<Instant> = None;
+    let mut ended = false;
+    loop {
+        let now = Instant::now();
+        let until = grace_end.unwrap_or(deadline).min(deadline);
+        if now >= until {
+            break;
+        }
+        match rx.recv_timeout(until - now) {
+            Ok(line) => {
+                output.push_str(&line);
+                count += 1;
+                if !then_done {
+                    for put in &case.then {
+                        reference_put(put, port);
+                    }
+                    then_done = true;
+                }
+                if count >= wanted && grace_end.is_none() {
+                    grace_end = Some(Instant::now() + MONITOR_GRACE);
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => break,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                // The program is ending on its own (-h, an error in its
+                // arguments): its exit follows the closing of its output.
+                ended = true;
+                break;
+            }
+        }
+    }
+    let status = if ended {
+        wait_limited(&mut child, RUN_LIMIT)
+    } else {
+        match child.try_wait().expect("wait for camonitor") {
+            Some(status) => status.code(),
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                None
+            }
+        }
+    };
+    while let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+        output.push_str(&line);
+    }
+    Run {
+        status,
+        stdout: output,
+        stderr: stderr
+            .recv_timeout(Duration::from_secs(2))
+            .unwrap_or_default(),
+    }
+}
+
+fn run_case(program: &Path, case: &Case, port: u16) -> Run {
+    for put in &case.setup {
+        reference_put(put, port);
+    }
+    let run = if case.tool == "camonitor" {
+        run_monitor(program, case, port)
+    } else {
+        run_tool(program, &case.args, port)
+    };
+    Run {
+        status: run.status,
+        stdout: mask(&run.stdout, case.mask),
+        stderr: mask(&run.stderr, case.mask),
+    }
+}
+
+/// The folder of our tools.
+fn ours_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("TOOLS_CONFORMANCE_OURS") {
+        return PathBuf::from(dir);
+    }
+    let exe = std::env::current_exe().expect("this test's path");
+    // target/<profile>/deps/tools_conformance-<hash>
+    exe.parent()
+        .and_then(Path::parent)
+        .map(|profile| profile.join("examples"))
+        .expect("target/<profile>/ above this test")
+}
+
+#[test]
+fn tools_print_what_epics_base_tools_print() {
+    let ioc = support::shared_ioc();
+    let port = ioc.port();
+    let cases = parse_cases(include_str!("tools/cases.txt"), ioc.prefix());
+    assert!(cases.len() >= 100, "the table has {} cases", cases.len());
+    let ours = ours_dir();
+    for tool in ["caget", "caput", "camonitor", "cainfo"] {
+        assert!(
+            ours.join(tool).is_file(),
+            "no {} (cargo test builds the examples; else run cargo build --examples)",
+            ours.join(tool).display()
+        );
+    }
+    let only = std::env::var("TOOLS_CONFORMANCE_ONLY").ok();
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for case in &cases {
+        if let Some(only) = &only {
+            if !format!("{} {}", case.tool, case.args.join(" ")).contains(only.as_str()) {
+                continue;
+            }
+        }
+        compared += 1;
+        let reference = run_case(&support::epics_tool(&case.tool), case, port);
+        let ours = run_case(&ours.join(&case.tool), case, port);
+        let same_status = case.tool == "camonitor" && reference.status.is_none()
+            || reference.status == ours.status;
+        let same = same_status
+            && reference.stdout == ours.stdout
+            && (!case.compare_stderr || reference.stderr == ours.stderr);
+        if !same {
+            failures.push(format!(
+                "cases.txt:{}: {} {}\n  reference: status {:?}\n{}\n  --- stderr\n{}\n  ours: status {:?}\n{}\n  --- stderr\n{}",
+                case.line,
+                case.tool,
+                case.args.join(" "),
+                reference.status,
+                reference.stdout,
+                reference.stderr,
+                ours.status,
+                ours.stdout,
+                ours.stderr
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {compared} cases differ from EPICS base's tools:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+    eprintln!("{compared} cases equal to EPICS base's tools");
+}
+
+#[test]
+fn masking_hides_only_stamps() {
+    let text = "pv 2024-01-02 03:04:05.123456 3.5 +12.500000 -0.000001 (+1.5)";
+    assert_eq!(mask(text, Mask::None), text);
+    assert_eq!(
+        mask(text, Mask::Time),
+        "pv <TIME> 3.5 +12.500000 -0.000001 (+1.5)"
+    );
+    assert_eq!(mask(text, Mask::Relative), "pv <TIME> 3.5 <DT> <DT> (+1.5)");
+    let args = split_args("-F , $Pai 'a b' ''", "X:");
+    assert_eq!(args, ["-F", ",", "X:ai", "a b", ""]);
+    let args = split_args("-tn -# 2 -F , -S $Pwf $Pai", "X:");
+    assert_eq!(monitor_pvs(&args), 2);
+}

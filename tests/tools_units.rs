@@ -1,0 +1,103 @@
+//! The unit tests of the command-line tools' shared code (examples/ca_tools):
+//! printf-exact number formatting, escaping, getopt, and the EPICS layouts.
+
+#[path = "../examples/ca_tools/mod.rs"]
+#[allow(unused)]
+mod ca_tools;
+
+mod support;
+
+use ca_tools::backend::{Backend, CaError, ChannelInfo, GetRequest, MonitorEvent, PutValue};
+use ca_tools::dbr::Dbr;
+use std::process::Command;
+
+/// A backend that must not be reached: these runs end in argument handling.
+struct Unreachable;
+
+impl Backend for Unreachable {
+    fn connect(&mut self, _: &[String], _: u32, _: f64) -> Vec<Option<ChannelInfo>> {
+        panic!("argument errors must end before Channel Access")
+    }
+    fn get(&mut self, _: &[GetRequest], _: bool, _: f64) -> Vec<Result<Dbr, CaError>> {
+        panic!("argument errors must end before Channel Access")
+    }
+    fn put(&mut self, _: usize, _: &PutValue, _: bool, _: f64) -> Result<(), CaError> {
+        panic!("argument errors must end before Channel Access")
+    }
+    fn monitor(
+        &mut self,
+        _: &[String],
+        _: u32,
+        _: f64,
+        _: u32,
+        _: &mut dyn FnMut(MonitorEvent) -> (u32, usize),
+    ) {
+        panic!("argument errors must end before Channel Access")
+    }
+}
+
+/// Command lines that end before any Channel Access: our tools' stdout,
+/// stderr and exit status must equal the reference tools' (run live, no
+/// IOC needed).
+#[test]
+fn argument_handling_matches_epics_base() {
+    let cases: &[&str] = &[
+        "caget -h",
+        "caget",
+        "caget -x",
+        "caget -w",
+        "caget -t -a",
+        "caget -t -d 6 -a",
+        "caget -d DBR_FOO",
+        "caget -d 36 -e x -g 19 -f -2",
+        "caget -w abc -# x -p y -0q -lz",
+        "caget -e3 -n -s -S -c -i -F,",
+        "caput -h",
+        "caput",
+        "caput -x",
+        "caput -w",
+        "caput onlyname",
+        "caput -w abc -p y -# x onlyname",
+        "camonitor -h",
+        "camonitor",
+        "camonitor -x",
+        "camonitor -t xyz -m q -# x",
+        "camonitor -t",
+        "cainfo",
+        "cainfo -x",
+        "cainfo -w x -p y",
+    ];
+    let mut failures = Vec::new();
+    for case in cases {
+        let mut words = case.split(' ');
+        let tool = words.next().unwrap();
+        let args: Vec<String> = words.map(String::from).collect();
+        let reference = Command::new(support::epics_tool(tool))
+            .args(&args)
+            .env_remove("EPICS_CLI_TIMEOUT")
+            .output()
+            .expect("run the reference tool");
+        let run = match tool {
+            "caget" => ca_tools::caget::run,
+            "caput" => ca_tools::caput::run,
+            "camonitor" => ca_tools::camonitor::run,
+            _ => ca_tools::cainfo::run,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = run(&args, &mut Unreachable, &mut out, &mut err);
+        if reference.status.code() != Some(status)
+            || reference.stdout != out
+            || reference.stderr != err
+        {
+            failures.push(format!(
+                "{case}\n  reference {:?}: {:?} / {:?}\n  ours {status}: {:?} / {:?}",
+                reference.status.code(),
+                String::from_utf8_lossy(&reference.stdout),
+                String::from_utf8_lossy(&reference.stderr),
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&err)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
