@@ -205,3 +205,28 @@ fn connect_without_wait_succeeds_at_once() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout);
 }
+
+#[test]
+fn monitor_delivers_the_requested_type_and_count() {
+    let ioc = support::shared_ioc();
+    let name = ioc.pv("wf:short");
+    Put::new()
+        .wait(true)
+        .put(&name, vec![4i16, 5, 6, 7])
+        .unwrap();
+    let (log, record) = recorder::<Result<Vec<f64>, CaError>>();
+    let _sub = Monitor::new()
+        .datatype(cothread::catools::DataType::Double)
+        .count(cothread::catools::Count::AtMost(2))
+        .subscribe(&name, record)
+        .unwrap();
+    wait_until(|| !log.borrow().is_empty());
+    assert_eq!(log.borrow()[0].as_ref().unwrap(), &vec![4.0, 5.0]);
+    let (strings, record) = recorder::<Result<String, CaError>>();
+    let _enum_sub = Monitor::new()
+        .datatype(cothread::catools::DataType::EnumStr)
+        .subscribe(&ioc.pv("mbbi"), record)
+        .unwrap();
+    wait_until(|| !strings.borrow().is_empty());
+    assert_eq!(strings.borrow()[0].as_ref().unwrap(), "Two");
+}

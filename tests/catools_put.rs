@@ -107,3 +107,27 @@ fn mismatched_value_count_is_an_error() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::BadCount, "{err}");
 }
+
+#[test]
+fn repeated_value_goes_to_every_pv() {
+    let ioc = support::shared_ioc();
+    let names = [ioc.pv("wf:double.DESC"), ioc.pv("wf:long.DESC")];
+    Put::new()
+        .wait(true)
+        .put_repeat(&names, "same text")
+        .unwrap();
+    let read: Vec<String> = cothread::catools::caget_list(&names).unwrap();
+    assert_eq!(read, vec!["same text".to_string(), "same text".to_string()]);
+}
+
+#[test]
+fn array_put_with_fewer_elements_sets_the_current_length() {
+    let ioc = support::shared_ioc();
+    let name = ioc.pv("wf:double");
+    Put::new()
+        .wait(true)
+        .put(&name, vec![1.5, 2.5, 3.5])
+        .unwrap();
+    let read: Vec<f64> = caget(&name).unwrap();
+    assert_eq!(read, vec![1.5, 2.5, 3.5]);
+}
