@@ -100,3 +100,24 @@ fn long_string_reads_through_dollar_name() {
         .unwrap();
     assert!(value.ends_with("the limit of DBR_STRING"), "{value}");
 }
+
+#[test]
+fn empty_and_over_long_names_are_errors_not_hangs() {
+    let started = Instant::now();
+    let err = caget::<f64>("").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::BadString, "{err}");
+    let err = caget::<f64>(&"x".repeat(5000)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::BadString, "{err}");
+    assert!(started.elapsed() < Duration::from_secs(1));
+}
+
+#[test]
+fn asking_for_the_wrong_rust_type_is_a_clear_error() {
+    let ioc = support::shared_ioc();
+    let err = caget::<Vec<String>>(&ioc.pv("wf:double")).map(drop);
+    // The server converts doubles to strings, so that works; a scalar type for
+    // an array channel does not.
+    assert!(err.is_ok());
+    let err = caget::<f64>(&ioc.pv("wf:double")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NoConvert, "{err}");
+}
