@@ -133,49 +133,22 @@ pub fn is_ctrl(dbr_type: u32) -> bool {
     (DBR_CTRL_STRING..DBR_PUT_ACKT).contains(&dbr_type)
 }
 
-/// `epicsAlarmConditionStrings`.
-const STATUS_NAMES: [&str; 22] = [
-    "NO_ALARM",
-    "READ",
-    "WRITE",
-    "HIHI",
-    "HIGH",
-    "LOLO",
-    "LOW",
-    "STATE",
-    "COS",
-    "COMM",
-    "TIMEOUT",
-    "HWLIMIT",
-    "CALC",
-    "SCAN",
-    "LINK",
-    "SOFT",
-    "BAD_SUB",
-    "UDF",
-    "DISABLE",
-    "SIMM",
-    "READ_ACCESS",
-    "WRITE_ACCESS",
-];
-
-/// `epicsAlarmSeverityStrings`.
-const SEVERITY_NAMES: [&str; 4] = ["NO_ALARM", "MINOR", "MAJOR", "INVALID"];
-
-/// An alarm status's name (`stat_to_str`).
-pub fn status_name(status: u16) -> String {
-    STATUS_NAMES
-        .get(status as usize)
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| "??".to_string())
+/// An alarm status's name as the tools print it (`stat_to_str`): catools'
+/// name, or `??` for a status EPICS does not define.
+pub fn status_name(status: u16) -> &'static str {
+    match cothread::catools::status_name(status) {
+        "UNKNOWN_STATUS" => "??",
+        name => name,
+    }
 }
 
-/// An alarm severity's name (`sevr_to_str`).
-pub fn severity_name(severity: u16) -> String {
-    SEVERITY_NAMES
-        .get(severity as usize)
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| "??".to_string())
+/// An alarm severity's name as the tools print it (`sevr_to_str`): catools'
+/// name, or `??` for a severity EPICS does not define.
+pub fn severity_name(severity: u16) -> &'static str {
+    match cothread::catools::severity_name(severity) {
+        "UNKNOWN_SEVERITY" => "??",
+        name => name,
+    }
 }
 
 /// The values of one reply, in their wire type.
@@ -292,5 +265,20 @@ impl Dbr {
             ackt: 0,
             acks: 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alarm_names_are_catools_with_the_tools_fallback() {
+        assert_eq!(status_name(0), "NO_ALARM");
+        assert_eq!(status_name(17), "UDF");
+        assert_eq!(status_name(21), "WRITE_ACCESS");
+        assert_eq!(status_name(22), "??");
+        assert_eq!(severity_name(3), "INVALID");
+        assert_eq!(severity_name(4), "??");
     }
 }
