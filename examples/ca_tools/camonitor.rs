@@ -5,6 +5,7 @@ use super::common::*;
 use super::dbr::*;
 use super::getopt::{getopt, Opt};
 use super::output::*;
+use cothread::catools::{EventMask, DBE_ALARM, DBE_LOG, DBE_PROPERTY, DBE_VALUE};
 use std::io::Write;
 
 const USAGE: &str = "
@@ -55,15 +56,6 @@ Example: camonitor -f8 my_channel another_channel
   (doubles are printed as %f with precision of 8)
 
 ";
-
-/// DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY.
-pub const DBE_VALUE: u32 = 1;
-/// DBE_LOG (archive).
-pub const DBE_LOG: u32 = 2;
-/// DBE_ALARM.
-pub const DBE_ALARM: u32 = 4;
-/// DBE_PROPERTY.
-pub const DBE_PROPERTY: u32 = 8;
 
 /// What camonitor keeps per channel.
 #[derive(Default)]
@@ -127,7 +119,7 @@ pub fn run(
                 }
             }
             'm' => {
-                mask = 0;
+                mask = EventMask::from_bits(0);
                 for c in arg.chars() {
                     match c {
                         'v' => mask |= DBE_VALUE,
@@ -254,7 +246,13 @@ pub fn run(
         let _ = out.flush();
         answer
     };
-    backend.monitor(&names, common.priority, common.timeout, mask, &mut handler);
+    backend.monitor(
+        &names,
+        common.priority,
+        common.timeout,
+        mask.bits(),
+        &mut handler,
+    );
     // Only when monitoring stops (it does not with libca) does camonitor end.
     let _ = CaError::Timeout;
     0
