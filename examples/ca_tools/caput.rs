@@ -6,7 +6,6 @@ use super::caget::value_list;
 use super::cfmt::strtod;
 use super::common::*;
 use super::dbr::*;
-use super::getopt::{getopt, Opt};
 use super::output::*;
 use std::io::Write;
 
@@ -67,31 +66,20 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let mut common = Common {
-        timeout: initial_timeout(err),
-        ..Common::default()
+    let tool = Tool {
+        name: "caput",
+        usage: USAGE,
+        usage_shows_version: false,
+        optstring: ":cnlhatsVS#:w:p:F:",
+        posix: true,
     };
     let mut format = Format::Plain;
     let mut callback = false;
     let mut is_array = false;
     let mut enum_as_string = false;
 
-    let (options, operands) = getopt(args, ":cnlhatsVS#:w:p:F:", true);
-    for option in options {
-        let (flag, arg) = match option {
-            Opt::Unknown(c) => return unknown_option(c, "caput", err),
-            Opt::MissingArgument(c) => return missing_argument(c, "caput", err),
-            Opt::Flag(c, arg) => (c, arg.unwrap_or_default()),
-        };
+    let parsed = parse_options(&tool, args, out, err, |flag, _, common, _| {
         match flag {
-            'h' => {
-                let _ = err.write_all(USAGE.as_bytes());
-                return 0;
-            }
-            'V' => {
-                let _ = writeln!(out, "\n{}", super::version_line());
-                return 0;
-            }
             'n' => {
                 common.style.enum_as_number = true;
                 enum_as_string = false;
@@ -111,34 +99,26 @@ pub fn run(
                 common.style.char_array_as_string = false;
             }
             'c' => callback = true,
-            'w' => set_timeout(&mut common, &arg, "caput", err),
-            // The count is read (and complained about) but the values decide.
-            '#' => {
-                let _ = element_count(&arg, "caput", err);
-            }
-            'p' => set_priority(&mut common, &arg, "caput", err),
-            'F' => common.style.separator = separator(&arg),
-            _ => {}
+            _ => return false,
         }
-    }
+        true
+    });
+    let (common, operands) = match parsed {
+        Ok(parsed) => parsed,
+        Err(status) => return status,
+    };
     if operands.is_empty() {
-        let _ = writeln!(err, "No pv name specified. ('caput -h' for help.)");
+        tool.complain(err, "No pv name specified.");
         return 1;
     }
     if operands.len() == 1 {
-        let _ = writeln!(err, "No value specified. ('caput -h' for help.)");
+        tool.complain(err, "No value specified.");
         return 1;
     }
     let names = vec![operands[0].clone()];
-    let info = match backend
-        .connect(&names, common.priority, common.timeout)
-        .remove(0)
-    {
-        Some(info) => info,
-        None => {
-            connect_timeout_message(&names, err);
-            return 1;
-        }
+    let info = match connect_all(backend, &names, &common, err) {
+        Ok(mut infos) => infos.remove(0),
+        Err(status) => return status,
     };
 
     // The value arguments: after the count for -a, else all of them joined.
@@ -257,15 +237,7 @@ fn show(
     err: &mut dyn Write,
 ) -> i32 {
     let style = &common.style;
-    let dbr_type = if info.dbf_type == DBR_ENUM {
-        if style.enum_as_number {
-            DBR_TIME_STRING + DBR_SHORT
-        } else {
-            DBR_TIME_STRING
-        }
-    } else {
-        time_type(info.dbf_type)
-    };
+    let dbr_type = time_request_type(info.dbf_type, style.enum_as_number, false);
     let n = info.element_count;
     let result = backend
         .get(

@@ -123,6 +123,18 @@ pub fn time_type(dbf_type: u32) -> u32 {
     dbf_type + DBR_TIME_STRING
 }
 
+/// The DBR_TIME_ type the tools read a channel of field type `dbf_type`
+/// as: an enum as its state string (as a number with `-n`), a float or
+/// double as a string when `float_as_string` (`-s`), else its own type.
+pub fn time_request_type(dbf_type: u32, enum_as_number: bool, float_as_string: bool) -> u32 {
+    match dbf_type {
+        DBR_ENUM if enum_as_number => DBR_TIME_STRING + DBR_SHORT,
+        DBR_ENUM => DBR_TIME_STRING,
+        DBR_FLOAT | DBR_DOUBLE if float_as_string => DBR_TIME_STRING,
+        _ => time_type(dbf_type),
+    }
+}
+
 /// Is this a DBR_GR_ type?
 pub fn is_gr(dbr_type: u32) -> bool {
     (DBR_GR_STRING..DBR_CTRL_STRING).contains(&dbr_type)
