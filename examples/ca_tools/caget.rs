@@ -195,7 +195,6 @@ pub fn run(
     }
 
     let style = &common.style;
-    let sep = style.separator;
     let mut state = StampState {
         start: Stamp::now(),
         ..StampState::default()
@@ -209,52 +208,21 @@ pub fn run(
             Err(_) if callback => 0,
             Err(_) => request.count,
         };
-        let mut line = Vec::new();
-        match format {
-            Format::Plain | Format::Terse => {
-                if format == Format::Plain {
-                    if n <= 1 && sep == b' ' {
-                        line.extend_from_slice(format!("{name:<30}").as_bytes());
-                    } else {
-                        line.extend_from_slice(name.as_bytes());
-                    }
-                    line.push(sep);
-                }
-                match result {
-                    Err(CaError::Disconnected) => line.extend_from_slice(b"*** not connected\n"),
-                    Err(CaError::NoReadAccess) => line.extend_from_slice(b"*** no read access\n"),
-                    Err(CaError::Timeout) => {
-                        line.extend_from_slice(b"*** no data available (timeout)\n")
-                    }
-                    Err(e) => {
-                        line.extend_from_slice(format!("*** CA error {}\n", e.message()).as_bytes())
-                    }
-                    Ok(dbr) => {
-                        value_list(&mut line, dbr, count, true, style);
-                        line.push(b'\n');
-                    }
-                }
-            }
-            Format::All => {
-                let outcome = match result {
-                    Ok(dbr) => Outcome::Data(dbr),
-                    Err(CaError::Disconnected) => Outcome::Disconnected,
-                    Err(CaError::NoReadAccess) => Outcome::NoReadAccess,
-                    Err(CaError::Timeout) => Outcome::NoData,
-                    Err(e) => Outcome::Error(e.message()),
-                };
-                line = wide_line(
-                    name,
-                    &outcome,
-                    n,
-                    count,
-                    style,
-                    &mut ChannelStamps::default(),
-                    &mut state,
-                    Stamp::now(),
-                );
-            }
+        let line = match format {
+            Format::Plain => plain_line(Some(name), n, result, count, style),
+            Format::Terse => plain_line(None, n, result, count, style),
+            Format::All => wide_line(
+                name,
+                &Outcome::of(result),
+                n,
+                count,
+                style,
+                &mut ChannelStamps::default(),
+                &mut state,
+                Stamp::now(),
+            ),
             Format::SpecifiedDbr => {
+                let mut line = Vec::new();
                 line.extend_from_slice(format!("{name}\n").as_bytes());
                 match result {
                     Err(CaError::Disconnected) => {
@@ -297,38 +265,11 @@ pub fn run(
                         }
                     }
                 }
+                line
             }
-        }
+        };
         let _ = out.write_all(&line);
     }
     let _ = out.flush();
     0
-}
-
-/// The values of a reply: a long string (`-S` on a char array), or the
-/// elements (after their count, when `with_count` and it is an array).
-pub fn value_list(
-    line: &mut Vec<u8>,
-    dbr: &Dbr,
-    requested: usize,
-    with_count: bool,
-    style: &Style,
-) {
-    let n = dbr.values.len();
-    let sep = style.separator;
-    if style.char_array_as_string && base_type(dbr.dbr_type) == DBR_CHAR && (requested > 0 || n > 1)
-    {
-        line.extend_from_slice(&char_array_text(dbr, n));
-        return;
-    }
-    if with_count && (requested > 0 || n > 1) {
-        line.extend_from_slice(n.to_string().as_bytes());
-        line.push(sep);
-    }
-    for i in 0..n {
-        if i > 0 {
-            line.push(sep);
-        }
-        line.extend_from_slice(&val2str(dbr, i, style));
-    }
 }

@@ -2,7 +2,6 @@
 //! base's caput does.
 
 use super::backend::{Backend, CaError, ChannelInfo, GetRequest, PutValue};
-use super::caget::value_list;
 use super::cfmt::strtod;
 use super::common::*;
 use super::dbr::*;
@@ -253,53 +252,20 @@ fn show(
     if matches!(result, Err(CaError::Timeout) | Err(CaError::NoReadAccess)) {
         let _ = writeln!(err, "Read operation timed out: PV data was not read.");
     }
-    let sep = style.separator;
-    let mut line = Vec::new();
-    match format {
-        Format::Plain | Format::Terse => {
-            if format == Format::Plain {
-                if n <= 1 && sep == b' ' {
-                    line.extend_from_slice(format!("{name:<30}").as_bytes());
-                } else {
-                    line.extend_from_slice(name.as_bytes());
-                }
-                line.push(sep);
-            }
-            match &result {
-                Err(CaError::Disconnected) => line.extend_from_slice(b"*** not connected\n"),
-                Err(CaError::NoReadAccess) => line.extend_from_slice(b"*** no read access\n"),
-                Err(CaError::Timeout) => {
-                    line.extend_from_slice(b"*** no data available (timeout)\n")
-                }
-                Err(e) => {
-                    line.extend_from_slice(format!("*** CA error {}\n", e.message()).as_bytes())
-                }
-                Ok(dbr) => {
-                    value_list(&mut line, dbr, 0, true, style);
-                    line.push(b'\n');
-                }
-            }
-        }
-        Format::All => {
-            let outcome = match &result {
-                Ok(dbr) => Outcome::Data(dbr),
-                Err(CaError::Disconnected) => Outcome::Disconnected,
-                Err(CaError::NoReadAccess) => Outcome::NoReadAccess,
-                Err(CaError::Timeout) => Outcome::NoData,
-                Err(e) => Outcome::Error(e.message()),
-            };
-            line = wide_line(
-                name,
-                &outcome,
-                n,
-                0,
-                style,
-                &mut ChannelStamps::default(),
-                &mut StampState::default(),
-                Stamp::now(),
-            );
-        }
-    }
+    let line = match format {
+        Format::Plain => plain_line(Some(name), n, &result, 0, style),
+        Format::Terse => plain_line(None, n, &result, 0, style),
+        Format::All => wide_line(
+            name,
+            &Outcome::of(&result),
+            n,
+            0,
+            style,
+            &mut ChannelStamps::default(),
+            &mut StampState::default(),
+            Stamp::now(),
+        ),
+    };
     let _ = out.write_all(&line);
     let _ = out.flush();
     0
