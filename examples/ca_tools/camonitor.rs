@@ -64,6 +64,29 @@ struct Channel {
     stamps: ChannelStamps,
 }
 
+impl Channel {
+    /// The wide line of this channel, named `name`, for `outcome`.
+    fn line(
+        &mut self,
+        name: &str,
+        outcome: &Outcome,
+        requested: usize,
+        style: &Style,
+        state: &mut StampState,
+    ) -> Vec<u8> {
+        wide_line(
+            name,
+            outcome,
+            self.element_count,
+            requested,
+            style,
+            &mut self.stamps,
+            state,
+            Stamp::now(),
+        )
+    }
+}
+
 /// Runs camonitor with `args` (without the program name): returns only on
 /// an error in the arguments (the exit status), else monitors for ever.
 pub fn run(
@@ -162,52 +185,25 @@ pub fn run(
                 answer = (dbr_type, count.min(info.element_count));
             }
             MonitorEvent::Update(i, result) => {
-                let outcome;
-                let data;
-                match &result {
-                    Ok(dbr) => {
-                        channels[i].element_count = dbr.values.len();
-                        data = dbr;
-                        outcome = Outcome::Data(data);
-                    }
-                    // camonitor prints only updates that carry data.
-                    Err(_) => return answer,
-                }
-                line = wide_line(
-                    &names[i],
-                    &outcome,
-                    channels[i].element_count,
-                    count,
-                    &style,
-                    &mut channels[i].stamps,
-                    &mut state,
-                    Stamp::now(),
-                );
+                // camonitor prints only updates that carry data.
+                let Ok(dbr) = &result else { return answer };
+                channels[i].element_count = dbr.values.len();
+                line = channels[i].line(&names[i], &Outcome::Data(dbr), count, &style, &mut state);
             }
             MonitorEvent::Disconnected(i) => {
-                line = wide_line(
-                    &names[i],
-                    &Outcome::Disconnected,
-                    channels[i].element_count,
-                    count,
-                    &style,
-                    &mut channels[i].stamps,
-                    &mut state,
-                    Stamp::now(),
-                );
+                line =
+                    channels[i].line(&names[i], &Outcome::Disconnected, count, &style, &mut state);
             }
             MonitorEvent::ConnectTimeout => {
-                for (i, name) in names.iter().enumerate() {
-                    if !channels[i].connected_once {
-                        line.extend(wide_line(
+                // A channel never connected has an element count of 0.
+                for (channel, name) in channels.iter_mut().zip(&names) {
+                    if !channel.connected_once {
+                        line.extend(channel.line(
                             name,
                             &Outcome::NotFound,
-                            0,
                             count,
                             &style,
-                            &mut channels[i].stamps,
                             &mut state,
-                            Stamp::now(),
                         ));
                     }
                 }
