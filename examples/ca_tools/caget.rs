@@ -4,7 +4,6 @@ use super::backend::{Backend, CaError, GetRequest};
 use super::cfmt::scan_int;
 use super::common::*;
 use super::dbr::*;
-use super::getopt::{getopt, Opt};
 use super::output::*;
 use std::io::Write;
 
@@ -108,100 +107,69 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let mut common = Common {
-        timeout: initial_timeout(err),
-        ..Common::default()
+    let tool = Tool {
+        name: "caget",
+        usage: USAGE,
+        usage_shows_version: false,
+        optstring: ":taicnhsSVe:f:g:l:#:d:0:w:p:F:",
+        posix: false,
     };
     let mut format = Format::Plain;
     let mut callback = false;
     let mut dbr_type: Option<u32> = None;
-    let mut count: usize = 0;
     let mut float_as_string = false;
 
-    let (options, names) = getopt(args, ":taicnhsSVe:f:g:l:#:d:0:w:p:F:", false);
-    for option in options {
-        let (flag, arg) = match option {
-            Opt::Unknown(c) => return unknown_option(c, "caget", err),
-            Opt::MissingArgument(c) => return missing_argument(c, "caget", err),
-            Opt::Flag(c, arg) => (c, arg.unwrap_or_default()),
-        };
+    let parsed = parse_options(&tool, args, out, err, |flag, arg, common, err| {
         match flag {
-            'h' => {
-                let _ = err.write_all(USAGE.as_bytes());
-                return 0;
-            }
-            'V' => {
-                let _ = writeln!(out, "\n{}", super::version_line());
-                return 0;
-            }
             't' => set_format(&mut format, Format::Terse, err),
             'a' => set_format(&mut format, Format::All, err),
             'c' => callback = true,
             'd' => {
                 set_format(&mut format, Format::SpecifiedDbr, err);
-                dbr_type = parse_dbr_type(&arg);
+                dbr_type = parse_dbr_type(arg);
                 if dbr_type.is_none() {
-                    let _ = writeln!(
-                        err,
-                        "Requested dbr type out of range or invalid - ignored. ('caget -h' for help.)"
-                    );
+                    tool.complain(err, "Requested dbr type out of range or invalid - ignored.");
                     format = Format::Plain;
                 }
             }
             'n' => common.style.enum_as_number = true,
-            'w' => set_timeout(&mut common, &arg, "caget", err),
-            '#' => count = element_count(&arg, "caget", err).unwrap_or(0),
-            'p' => set_priority(&mut common, &arg, "caget", err),
             's' => float_as_string = true,
             'S' => common.style.char_array_as_string = true,
-            'e' | 'f' | 'g' => set_precision(&mut common, flag, &arg, err),
-            'l' | '0' => {
-                if let Some(f) = super::common::int_format(flag, &arg, err) {
-                    if flag == '0' {
-                        dbr_type = Some(DBR_LONG);
-                        common.style.int_format = f;
-                    } else {
-                        common.style.float_as_int = f;
-                    }
+            'l' => {
+                set_int_format(&mut common.style, flag, arg, err);
+            }
+            '0' => {
+                if set_int_format(&mut common.style, flag, arg, err) {
+                    dbr_type = Some(DBR_LONG);
                 }
             }
-            'F' => common.style.separator = separator(&arg),
-            // -i is in caget's optstring without a meaning: usage, status 1.
-            _ => {
-                let _ = err.write_all(USAGE.as_bytes());
-                return 1;
-            }
+            // -i is in caget's optstring without a meaning.
+            _ => return false,
         }
-    }
+        true
+    });
+    let (common, names) = match parsed {
+        Ok(parsed) => parsed,
+        Err(status) => return status,
+    };
     if names.is_empty() {
-        let _ = writeln!(err, "No pv name specified. ('caget -h' for help.)");
+        tool.complain(err, "No pv name specified.");
         return 1;
     }
+    let infos = match connect_all(backend, &names, &common, err) {
+        Ok(infos) => infos,
+        Err(status) => return status,
+    };
 
-    let infos = backend.connect(&names, common.priority, common.timeout);
-    if infos.iter().any(Option::is_none) {
-        connect_timeout_message(&names, err);
-        return 1;
-    }
-    let infos: Vec<_> = infos.into_iter().flatten().collect();
-
+    let count = common.count;
     let requests: Vec<GetRequest> = infos
         .iter()
         .enumerate()
         .map(|(channel, info)| {
             let dbr_type = if format == Format::SpecifiedDbr {
                 dbr_type.unwrap_or(DBR_STRING)
-            } else if info.dbf_type == DBR_ENUM {
-                if common.style.enum_as_number {
-                    DBR_TIME_STRING + DBR_SHORT
-                } else {
-                    DBR_TIME_STRING
-                }
-            } else if float_as_string && (info.dbf_type == DBR_FLOAT || info.dbf_type == DBR_DOUBLE)
-            {
-                DBR_TIME_STRING
             } else {
-                time_type(info.dbf_type)
+                time_request_type(info.dbf_type, common.style.enum_as_number, float_as_string)
             };
             let count = if callback {
                 count.min(info.element_count)
@@ -227,7 +195,6 @@ pub fn run(
     }
 
     let style = &common.style;
-    let sep = style.separator;
     let mut state = StampState {
         start: Stamp::now(),
         ..StampState::default()
@@ -241,52 +208,21 @@ pub fn run(
             Err(_) if callback => 0,
             Err(_) => request.count,
         };
-        let mut line = Vec::new();
-        match format {
-            Format::Plain | Format::Terse => {
-                if format == Format::Plain {
-                    if n <= 1 && sep == b' ' {
-                        line.extend_from_slice(format!("{name:<30}").as_bytes());
-                    } else {
-                        line.extend_from_slice(name.as_bytes());
-                    }
-                    line.push(sep);
-                }
-                match result {
-                    Err(CaError::Disconnected) => line.extend_from_slice(b"*** not connected\n"),
-                    Err(CaError::NoReadAccess) => line.extend_from_slice(b"*** no read access\n"),
-                    Err(CaError::Timeout) => {
-                        line.extend_from_slice(b"*** no data available (timeout)\n")
-                    }
-                    Err(e) => {
-                        line.extend_from_slice(format!("*** CA error {}\n", e.message()).as_bytes())
-                    }
-                    Ok(dbr) => {
-                        value_list(&mut line, dbr, count, true, style);
-                        line.push(b'\n');
-                    }
-                }
-            }
-            Format::All => {
-                let outcome = match result {
-                    Ok(dbr) => Outcome::Data(dbr),
-                    Err(CaError::Disconnected) => Outcome::Disconnected,
-                    Err(CaError::NoReadAccess) => Outcome::NoReadAccess,
-                    Err(CaError::Timeout) => Outcome::NoData,
-                    Err(e) => Outcome::Error(e.message()),
-                };
-                line = wide_line(
-                    name,
-                    &outcome,
-                    n,
-                    count,
-                    style,
-                    &mut ChannelStamps::default(),
-                    &mut state,
-                    Stamp::now(),
-                );
-            }
+        let line = match format {
+            Format::Plain => plain_line(Some(name), n, result, count, style),
+            Format::Terse => plain_line(None, n, result, count, style),
+            Format::All => wide_line(
+                name,
+                &Outcome::of(result),
+                n,
+                count,
+                style,
+                &mut ChannelStamps::default(),
+                &mut state,
+                Stamp::now(),
+            ),
             Format::SpecifiedDbr => {
+                let mut line = Vec::new();
                 line.extend_from_slice(format!("{name}\n").as_bytes());
                 match result {
                     Err(CaError::Disconnected) => {
@@ -329,38 +265,11 @@ pub fn run(
                         }
                     }
                 }
+                line
             }
-        }
+        };
         let _ = out.write_all(&line);
     }
     let _ = out.flush();
     0
-}
-
-/// The values of a reply: a long string (`-S` on a char array), or the
-/// elements (after their count, when `with_count` and it is an array).
-pub fn value_list(
-    line: &mut Vec<u8>,
-    dbr: &Dbr,
-    requested: usize,
-    with_count: bool,
-    style: &Style,
-) {
-    let n = dbr.values.len();
-    let sep = style.separator;
-    if style.char_array_as_string && base_type(dbr.dbr_type) == DBR_CHAR && (requested > 0 || n > 1)
-    {
-        line.extend_from_slice(&char_array_text(dbr, n));
-        return;
-    }
-    if with_count && (requested > 0 || n > 1) {
-        line.extend_from_slice(n.to_string().as_bytes());
-        line.push(sep);
-    }
-    for i in 0..n {
-        if i > 0 {
-            line.push(sep);
-        }
-        line.extend_from_slice(&val2str(dbr, i, style));
-    }
 }

@@ -4,7 +4,6 @@
 use super::backend::Backend;
 use super::common::*;
 use super::dbr::*;
-use super::getopt::{getopt, Opt};
 use std::io::Write;
 
 const USAGE: &str = "
@@ -28,48 +27,35 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let mut common = Common {
-        timeout: initial_timeout(err),
-        ..Common::default()
+    let tool = Tool {
+        name: "cainfo",
+        usage: USAGE,
+        usage_shows_version: true,
+        optstring: ":nhVw:s:p:",
+        posix: false,
     };
     let mut interest_level = 0u32;
-    let (options, names) = getopt(args, ":nhVw:s:p:", false);
-    for option in options {
-        let (flag, arg) = match option {
-            Opt::Unknown(c) => return unknown_option(c, "cainfo", err),
-            Opt::MissingArgument(c) => return missing_argument(c, "cainfo", err),
-            Opt::Flag(c, arg) => (c, arg.unwrap_or_default()),
-        };
+    let parsed = parse_options(&tool, args, out, err, |flag, arg, _, err| {
         match flag {
-            'h' => {
-                let _ = err.write_all(USAGE.as_bytes());
-                let _ = writeln!(err, "\n{}", super::version_line());
-                return 0;
-            }
-            'V' => {
-                let _ = writeln!(out, "\n{}", super::version_line());
-                return 0;
-            }
-            'w' => set_timeout(&mut common, &arg, "cainfo", err),
-            's' => match scan_unsigned(&arg) {
+            's' => match scan_unsigned(arg) {
                 Some(level) => interest_level = level,
                 None => {
-                    let _ = writeln!(
+                    tool.complain(
                         err,
-                        "'{arg}' is not a valid interest level - ignored. ('cainfo -h' for help.)"
+                        &format!("'{arg}' is not a valid interest level - ignored."),
                     );
                     interest_level = 0;
                 }
             },
-            'p' => set_priority(&mut common, &arg, "cainfo", err),
-            // -n is in cainfo's optstring without a meaning: usage, status 1.
-            _ => {
-                let _ = err.write_all(USAGE.as_bytes());
-                let _ = writeln!(err, "\n{}", super::version_line());
-                return 1;
-            }
+            // -n is in cainfo's optstring without a meaning.
+            _ => return false,
         }
-    }
+        true
+    });
+    let (common, names) = match parsed {
+        Ok(parsed) => parsed,
+        Err(status) => return status,
+    };
     if interest_level > 0 {
         // ca_client_status dumps libca's internals (addresses, counters):
         // catools does not offer it, and its text is libca's, not cainfo's.
@@ -80,15 +66,14 @@ pub fn run(
         return 1;
     }
     if names.is_empty() {
-        let _ = writeln!(err, "No pv name specified. ('cainfo -h' for help.)");
+        tool.complain(err, "No pv name specified.");
         return 1;
     }
-    let infos = backend.connect(&names, common.priority, common.timeout);
-    if infos.iter().any(Option::is_none) {
-        connect_timeout_message(&names, err);
-        return 1;
-    }
-    for (name, info) in names.iter().zip(infos.iter().flatten()) {
+    let infos = match connect_all(backend, &names, &common, err) {
+        Ok(infos) => infos,
+        Err(status) => return status,
+    };
+    for (name, info) in names.iter().zip(&infos) {
         let _ = write!(
             out,
             "{name}\n    State:            connected\n    Host:             {}\n    Access:           {}read, {}write\n    Native data type: {}\n    Request type:     {}\n    Element count:    {}\n",

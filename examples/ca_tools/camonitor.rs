@@ -3,8 +3,8 @@
 use super::backend::{Backend, CaError, MonitorEvent};
 use super::common::*;
 use super::dbr::*;
-use super::getopt::{getopt, Opt};
 use super::output::*;
+use cothread::catools::{EventMask, DBE_ALARM, DBE_LOG, DBE_PROPERTY, DBE_VALUE};
 use std::io::Write;
 
 const USAGE: &str = "
@@ -56,21 +56,35 @@ Example: camonitor -f8 my_channel another_channel
 
 ";
 
-/// DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY.
-pub const DBE_VALUE: u32 = 1;
-/// DBE_LOG (archive).
-pub const DBE_LOG: u32 = 2;
-/// DBE_ALARM.
-pub const DBE_ALARM: u32 = 4;
-/// DBE_PROPERTY.
-pub const DBE_PROPERTY: u32 = 8;
-
 /// What camonitor keeps per channel.
 #[derive(Default)]
 struct Channel {
     connected_once: bool,
     element_count: usize,
     stamps: ChannelStamps,
+}
+
+impl Channel {
+    /// The wide line of this channel, named `name`, for `outcome`.
+    fn line(
+        &mut self,
+        name: &str,
+        outcome: &Outcome,
+        requested: usize,
+        style: &Style,
+        state: &mut StampState,
+    ) -> Vec<u8> {
+        wide_line(
+            name,
+            outcome,
+            self.element_count,
+            requested,
+            style,
+            &mut self.stamps,
+            state,
+            Stamp::now(),
+        )
+    }
 }
 
 /// Runs camonitor with `args` (without the program name): returns only on
@@ -81,30 +95,18 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let mut common = Common {
-        timeout: initial_timeout(err),
-        ..Common::default()
+    let tool = Tool {
+        name: "camonitor",
+        usage: USAGE,
+        usage_shows_version: false,
+        optstring: ":nhVm:sSe:f:g:l:#:0:w:t:p:F:",
+        posix: false,
     };
     let mut mask = DBE_VALUE | DBE_ALARM;
-    let mut count: usize = 0;
     let mut float_as_string = false;
 
-    let (options, names) = getopt(args, ":nhVm:sSe:f:g:l:#:0:w:t:p:F:", false);
-    for option in options {
-        let (flag, arg) = match option {
-            Opt::Unknown(c) => return unknown_option(c, "camonitor", err),
-            Opt::MissingArgument(c) => return missing_argument(c, "camonitor", err),
-            Opt::Flag(c, arg) => (c, arg.unwrap_or_default()),
-        };
+    let parsed = parse_options(&tool, args, out, err, |flag, arg, common, err| {
         match flag {
-            'h' => {
-                let _ = err.write_all(USAGE.as_bytes());
-                return 0;
-            }
-            'V' => {
-                let _ = writeln!(out, "\n{}", super::version_line());
-                return 0;
-            }
             'n' => common.style.enum_as_number = true,
             't' => {
                 common.style.server_stamps = false;
@@ -127,7 +129,7 @@ pub fn run(
                 }
             }
             'm' => {
-                mask = 0;
+                mask = EventMask::from_bits(0);
                 for c in arg.chars() {
                     match c {
                         'v' => mask |= DBE_VALUE,
@@ -147,29 +149,24 @@ pub fn run(
             }
             's' => float_as_string = true,
             'S' => common.style.char_array_as_string = true,
-            'e' | 'f' | 'g' => set_precision(&mut common, flag, &arg, err),
             'l' | '0' => {
-                if let Some(f) = super::common::int_format(flag, &arg, err) {
-                    if flag == '0' {
-                        common.style.int_format = f;
-                    } else {
-                        common.style.float_as_int = f;
-                    }
-                }
+                set_int_format(&mut common.style, flag, arg, err);
             }
-            '#' => count = element_count(&arg, "camonitor", err).unwrap_or(0),
-            'w' => set_timeout(&mut common, &arg, "camonitor", err),
-            'p' => set_priority(&mut common, &arg, "camonitor", err),
-            'F' => common.style.separator = separator(&arg),
-            _ => {}
+            _ => return false,
         }
-    }
+        true
+    });
+    let (common, names) = match parsed {
+        Ok(parsed) => parsed,
+        Err(status) => return status,
+    };
     if names.is_empty() {
-        let _ = writeln!(err, "No pv name specified. ('camonitor -h' for help.)");
+        tool.complain(err, "No pv name specified.");
         return 1;
     }
     let _ = out.flush();
 
+    let count = common.count;
     let style = common.style.clone();
     let mut channels: Vec<Channel> = names.iter().map(|_| Channel::default()).collect();
     let mut state = StampState {
@@ -181,70 +178,32 @@ pub fn run(
         let mut answer = (0, 0);
         match event {
             MonitorEvent::Connected(i, info) => {
-                let dbr_type = if info.dbf_type == DBR_ENUM {
-                    if style.enum_as_number {
-                        DBR_TIME_STRING + DBR_SHORT
-                    } else {
-                        DBR_TIME_STRING
-                    }
-                } else if float_as_string
-                    && (info.dbf_type == DBR_FLOAT || info.dbf_type == DBR_DOUBLE)
-                {
-                    DBR_TIME_STRING
-                } else {
-                    time_type(info.dbf_type)
-                };
+                let dbr_type =
+                    time_request_type(info.dbf_type, style.enum_as_number, float_as_string);
                 channels[i].connected_once = true;
                 channels[i].element_count = info.element_count;
                 answer = (dbr_type, count.min(info.element_count));
             }
             MonitorEvent::Update(i, result) => {
-                let outcome;
-                let data;
-                match &result {
-                    Ok(dbr) => {
-                        channels[i].element_count = dbr.values.len();
-                        data = dbr;
-                        outcome = Outcome::Data(data);
-                    }
-                    // camonitor prints only updates that carry data.
-                    Err(_) => return answer,
-                }
-                line = wide_line(
-                    &names[i],
-                    &outcome,
-                    channels[i].element_count,
-                    count,
-                    &style,
-                    &mut channels[i].stamps,
-                    &mut state,
-                    Stamp::now(),
-                );
+                // camonitor prints only updates that carry data.
+                let Ok(dbr) = &result else { return answer };
+                channels[i].element_count = dbr.values.len();
+                line = channels[i].line(&names[i], &Outcome::Data(dbr), count, &style, &mut state);
             }
             MonitorEvent::Disconnected(i) => {
-                line = wide_line(
-                    &names[i],
-                    &Outcome::Disconnected,
-                    channels[i].element_count,
-                    count,
-                    &style,
-                    &mut channels[i].stamps,
-                    &mut state,
-                    Stamp::now(),
-                );
+                line =
+                    channels[i].line(&names[i], &Outcome::Disconnected, count, &style, &mut state);
             }
             MonitorEvent::ConnectTimeout => {
-                for (i, name) in names.iter().enumerate() {
-                    if !channels[i].connected_once {
-                        line.extend(wide_line(
+                // A channel never connected has an element count of 0.
+                for (channel, name) in channels.iter_mut().zip(&names) {
+                    if !channel.connected_once {
+                        line.extend(channel.line(
                             name,
                             &Outcome::NotFound,
-                            0,
                             count,
                             &style,
-                            &mut channels[i].stamps,
                             &mut state,
-                            Stamp::now(),
                         ));
                     }
                 }
@@ -254,7 +213,13 @@ pub fn run(
         let _ = out.flush();
         answer
     };
-    backend.monitor(&names, common.priority, common.timeout, mask, &mut handler);
+    backend.monitor(
+        &names,
+        common.priority,
+        common.timeout,
+        mask.bits(),
+        &mut handler,
+    );
     // Only when monitoring stops (it does not with libca) does camonitor end.
     let _ = CaError::Timeout;
     0

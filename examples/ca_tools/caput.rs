@@ -2,11 +2,9 @@
 //! base's caput does.
 
 use super::backend::{Backend, CaError, ChannelInfo, GetRequest, PutValue};
-use super::caget::value_list;
 use super::cfmt::strtod;
 use super::common::*;
 use super::dbr::*;
-use super::getopt::{getopt, Opt};
 use super::output::*;
 use std::io::Write;
 
@@ -67,31 +65,20 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let mut common = Common {
-        timeout: initial_timeout(err),
-        ..Common::default()
+    let tool = Tool {
+        name: "caput",
+        usage: USAGE,
+        usage_shows_version: false,
+        optstring: ":cnlhatsVS#:w:p:F:",
+        posix: true,
     };
     let mut format = Format::Plain;
     let mut callback = false;
     let mut is_array = false;
     let mut enum_as_string = false;
 
-    let (options, operands) = getopt(args, ":cnlhatsVS#:w:p:F:", true);
-    for option in options {
-        let (flag, arg) = match option {
-            Opt::Unknown(c) => return unknown_option(c, "caput", err),
-            Opt::MissingArgument(c) => return missing_argument(c, "caput", err),
-            Opt::Flag(c, arg) => (c, arg.unwrap_or_default()),
-        };
+    let parsed = parse_options(&tool, args, out, err, |flag, _, common, _| {
         match flag {
-            'h' => {
-                let _ = err.write_all(USAGE.as_bytes());
-                return 0;
-            }
-            'V' => {
-                let _ = writeln!(out, "\n{}", super::version_line());
-                return 0;
-            }
             'n' => {
                 common.style.enum_as_number = true;
                 enum_as_string = false;
@@ -111,34 +98,26 @@ pub fn run(
                 common.style.char_array_as_string = false;
             }
             'c' => callback = true,
-            'w' => set_timeout(&mut common, &arg, "caput", err),
-            // The count is read (and complained about) but the values decide.
-            '#' => {
-                let _ = element_count(&arg, "caput", err);
-            }
-            'p' => set_priority(&mut common, &arg, "caput", err),
-            'F' => common.style.separator = separator(&arg),
-            _ => {}
+            _ => return false,
         }
-    }
+        true
+    });
+    let (common, operands) = match parsed {
+        Ok(parsed) => parsed,
+        Err(status) => return status,
+    };
     if operands.is_empty() {
-        let _ = writeln!(err, "No pv name specified. ('caput -h' for help.)");
+        tool.complain(err, "No pv name specified.");
         return 1;
     }
     if operands.len() == 1 {
-        let _ = writeln!(err, "No value specified. ('caput -h' for help.)");
+        tool.complain(err, "No value specified.");
         return 1;
     }
     let names = vec![operands[0].clone()];
-    let info = match backend
-        .connect(&names, common.priority, common.timeout)
-        .remove(0)
-    {
-        Some(info) => info,
-        None => {
-            connect_timeout_message(&names, err);
-            return 1;
-        }
+    let info = match connect_all(backend, &names, &common, err) {
+        Ok(mut infos) => infos.remove(0),
+        Err(status) => return status,
     };
 
     // The value arguments: after the count for -a, else all of them joined.
@@ -257,15 +236,7 @@ fn show(
     err: &mut dyn Write,
 ) -> i32 {
     let style = &common.style;
-    let dbr_type = if info.dbf_type == DBR_ENUM {
-        if style.enum_as_number {
-            DBR_TIME_STRING + DBR_SHORT
-        } else {
-            DBR_TIME_STRING
-        }
-    } else {
-        time_type(info.dbf_type)
-    };
+    let dbr_type = time_request_type(info.dbf_type, style.enum_as_number, false);
     let n = info.element_count;
     let result = backend
         .get(
@@ -281,53 +252,20 @@ fn show(
     if matches!(result, Err(CaError::Timeout) | Err(CaError::NoReadAccess)) {
         let _ = writeln!(err, "Read operation timed out: PV data was not read.");
     }
-    let sep = style.separator;
-    let mut line = Vec::new();
-    match format {
-        Format::Plain | Format::Terse => {
-            if format == Format::Plain {
-                if n <= 1 && sep == b' ' {
-                    line.extend_from_slice(format!("{name:<30}").as_bytes());
-                } else {
-                    line.extend_from_slice(name.as_bytes());
-                }
-                line.push(sep);
-            }
-            match &result {
-                Err(CaError::Disconnected) => line.extend_from_slice(b"*** not connected\n"),
-                Err(CaError::NoReadAccess) => line.extend_from_slice(b"*** no read access\n"),
-                Err(CaError::Timeout) => {
-                    line.extend_from_slice(b"*** no data available (timeout)\n")
-                }
-                Err(e) => {
-                    line.extend_from_slice(format!("*** CA error {}\n", e.message()).as_bytes())
-                }
-                Ok(dbr) => {
-                    value_list(&mut line, dbr, 0, true, style);
-                    line.push(b'\n');
-                }
-            }
-        }
-        Format::All => {
-            let outcome = match &result {
-                Ok(dbr) => Outcome::Data(dbr),
-                Err(CaError::Disconnected) => Outcome::Disconnected,
-                Err(CaError::NoReadAccess) => Outcome::NoReadAccess,
-                Err(CaError::Timeout) => Outcome::NoData,
-                Err(e) => Outcome::Error(e.message()),
-            };
-            line = wide_line(
-                name,
-                &outcome,
-                n,
-                0,
-                style,
-                &mut ChannelStamps::default(),
-                &mut StampState::default(),
-                Stamp::now(),
-            );
-        }
-    }
+    let line = match format {
+        Format::Plain => plain_line(Some(name), n, &result, 0, style),
+        Format::Terse => plain_line(None, n, &result, 0, style),
+        Format::All => wide_line(
+            name,
+            &Outcome::of(&result),
+            n,
+            0,
+            style,
+            &mut ChannelStamps::default(),
+            &mut StampState::default(),
+            Stamp::now(),
+        ),
+    };
     let _ = out.write_all(&line);
     let _ = out.flush();
     0

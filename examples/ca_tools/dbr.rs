@@ -123,6 +123,18 @@ pub fn time_type(dbf_type: u32) -> u32 {
     dbf_type + DBR_TIME_STRING
 }
 
+/// The DBR_TIME_ type the tools read a channel of field type `dbf_type`
+/// as: an enum as its state string (as a number with `-n`), a float or
+/// double as a string when `float_as_string` (`-s`), else its own type.
+pub fn time_request_type(dbf_type: u32, enum_as_number: bool, float_as_string: bool) -> u32 {
+    match dbf_type {
+        DBR_ENUM if enum_as_number => DBR_TIME_STRING + DBR_SHORT,
+        DBR_ENUM => DBR_TIME_STRING,
+        DBR_FLOAT | DBR_DOUBLE if float_as_string => DBR_TIME_STRING,
+        _ => time_type(dbf_type),
+    }
+}
+
 /// Is this a DBR_GR_ type?
 pub fn is_gr(dbr_type: u32) -> bool {
     (DBR_GR_STRING..DBR_CTRL_STRING).contains(&dbr_type)
@@ -133,49 +145,22 @@ pub fn is_ctrl(dbr_type: u32) -> bool {
     (DBR_CTRL_STRING..DBR_PUT_ACKT).contains(&dbr_type)
 }
 
-/// `epicsAlarmConditionStrings`.
-const STATUS_NAMES: [&str; 22] = [
-    "NO_ALARM",
-    "READ",
-    "WRITE",
-    "HIHI",
-    "HIGH",
-    "LOLO",
-    "LOW",
-    "STATE",
-    "COS",
-    "COMM",
-    "TIMEOUT",
-    "HWLIMIT",
-    "CALC",
-    "SCAN",
-    "LINK",
-    "SOFT",
-    "BAD_SUB",
-    "UDF",
-    "DISABLE",
-    "SIMM",
-    "READ_ACCESS",
-    "WRITE_ACCESS",
-];
-
-/// `epicsAlarmSeverityStrings`.
-const SEVERITY_NAMES: [&str; 4] = ["NO_ALARM", "MINOR", "MAJOR", "INVALID"];
-
-/// An alarm status's name (`stat_to_str`).
-pub fn status_name(status: u16) -> String {
-    STATUS_NAMES
-        .get(status as usize)
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| "??".to_string())
+/// An alarm status's name as the tools print it (`stat_to_str`): catools'
+/// name, or `??` for a status EPICS does not define.
+pub fn status_name(status: u16) -> &'static str {
+    match cothread::catools::status_name(status) {
+        "UNKNOWN_STATUS" => "??",
+        name => name,
+    }
 }
 
-/// An alarm severity's name (`sevr_to_str`).
-pub fn severity_name(severity: u16) -> String {
-    SEVERITY_NAMES
-        .get(severity as usize)
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| "??".to_string())
+/// An alarm severity's name as the tools print it (`sevr_to_str`): catools'
+/// name, or `??` for a severity EPICS does not define.
+pub fn severity_name(severity: u16) -> &'static str {
+    match cothread::catools::severity_name(severity) {
+        "UNKNOWN_SEVERITY" => "??",
+        name => name,
+    }
 }
 
 /// The values of one reply, in their wire type.
@@ -292,5 +277,20 @@ impl Dbr {
             ackt: 0,
             acks: 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alarm_names_are_catools_with_the_tools_fallback() {
+        assert_eq!(status_name(0), "NO_ALARM");
+        assert_eq!(status_name(17), "UDF");
+        assert_eq!(status_name(21), "WRITE_ACCESS");
+        assert_eq!(status_name(22), "??");
+        assert_eq!(severity_name(3), "INVALID");
+        assert_eq!(severity_name(4), "??");
     }
 }

@@ -2,6 +2,7 @@
 //! metadata of an extended DBR type (`dbr2str`), time stamps, escaped
 //! strings, and the wide "name timestamp value stat sevr" line.
 
+use super::backend::CaError;
 use super::cfmt::{format_float, format_long, round_to_long, FloatFormat, IntFormat};
 use super::dbr::*;
 
@@ -299,6 +300,80 @@ pub enum Outcome<'a> {
     NoData,
     /// The data.
     Data(&'a Dbr),
+}
+
+impl<'a> Outcome<'a> {
+    /// What a wide line says for the result of a read.
+    pub fn of(result: &'a Result<Dbr, CaError>) -> Outcome<'a> {
+        match result {
+            Ok(dbr) => Outcome::Data(dbr),
+            Err(CaError::Disconnected) => Outcome::Disconnected,
+            Err(CaError::NoReadAccess) => Outcome::NoReadAccess,
+            Err(CaError::Timeout) => Outcome::NoData,
+            Err(e) => Outcome::Error(e.message()),
+        }
+    }
+}
+
+/// caget's and caput's default line (the name, then the values), or with
+/// no name their terse one (`-t`). `element_count` is the count the name's
+/// padding sees; `requested` the `-#` count (0: none).
+pub fn plain_line(
+    name: Option<&str>,
+    element_count: usize,
+    result: &Result<Dbr, CaError>,
+    requested: usize,
+    style: &Style,
+) -> Vec<u8> {
+    let sep = style.separator;
+    let mut line = Vec::new();
+    if let Some(name) = name {
+        if element_count <= 1 && sep == b' ' {
+            line.extend_from_slice(format!("{name:<30}").as_bytes());
+        } else {
+            line.extend_from_slice(name.as_bytes());
+        }
+        line.push(sep);
+    }
+    match result {
+        Err(CaError::Disconnected) => line.extend_from_slice(b"*** not connected\n"),
+        Err(CaError::NoReadAccess) => line.extend_from_slice(b"*** no read access\n"),
+        Err(CaError::Timeout) => line.extend_from_slice(b"*** no data available (timeout)\n"),
+        Err(e) => line.extend_from_slice(format!("*** CA error {}\n", e.message()).as_bytes()),
+        Ok(dbr) => {
+            value_list(&mut line, dbr, requested, true, style);
+            line.push(b'\n');
+        }
+    }
+    line
+}
+
+/// The values of a reply: a long string (`-S` on a char array), or the
+/// elements (after their count, when `with_count` and it is an array).
+pub fn value_list(
+    line: &mut Vec<u8>,
+    dbr: &Dbr,
+    requested: usize,
+    with_count: bool,
+    style: &Style,
+) {
+    let n = dbr.values.len();
+    let sep = style.separator;
+    if style.char_array_as_string && base_type(dbr.dbr_type) == DBR_CHAR && (requested > 0 || n > 1)
+    {
+        line.extend_from_slice(&char_array_text(dbr, n));
+        return;
+    }
+    if with_count && (requested > 0 || n > 1) {
+        line.extend_from_slice(n.to_string().as_bytes());
+        line.push(sep);
+    }
+    for i in 0..n {
+        if i > 0 {
+            line.push(sep);
+        }
+        line.extend_from_slice(&val2str(dbr, i, style));
+    }
 }
 
 /// The per-channel state of the wide format's relative/incremental stamps.
