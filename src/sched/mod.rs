@@ -160,6 +160,8 @@ pub(crate) struct Task {
     /// Shared-stack body, until its coroutine is created at first run.
     start: RefCell<Option<Box<dyn FnOnce()>>>,
     co: RefCell<Option<ManuallyDrop<Coro>>>,
+    /// True if this task runs on a shared stack (set at spawn).
+    shared_stack: Cell<bool>,
     /// Which shared stack this task runs on (its bytes always go back to
     /// the same addresses, as frames point into themselves).
     slot: Cell<usize>,
@@ -179,6 +181,7 @@ impl Task {
             generation: Cell::new(0),
             reason: Cell::new(Wake::Woken),
             timer_armed: Cell::new(false),
+            shared_stack: Cell::new(false),
             slot: Cell::new(0),
             start: RefCell::new(None),
             co: RefCell::new(None),
@@ -217,12 +220,14 @@ pub(crate) struct Waker {
 
 impl Waker {
     /// True while the suspension this waker belongs to is still in progress.
+    #[inline]
     pub(crate) fn is_live(&self) -> bool {
         self.task.generation.get() == self.generation && self.task.state.get() == State::Waiting
     }
 
     /// Makes the task ready (appended to the run queue). Returns false if it
     /// was already woken from this suspension.
+    #[inline]
     pub(crate) fn wake(&self, reason: Wake) -> bool {
         if !self.is_live() {
             return false;
@@ -249,6 +254,7 @@ pub(crate) struct WaitQueue {
 impl WaitQueue {
     /// Suspends the caller until woken through this queue (`Ok(true)`) or
     /// until `deadline` (`Ok(false)`).
+    #[inline]
     pub(crate) fn wait(&self, deadline: Option<Instant>) -> Result<bool, Error> {
         let wake = block(deadline, |waker| {
             let mut q = self.waiters.borrow_mut();
@@ -261,6 +267,7 @@ impl WaitQueue {
     }
 
     /// Wakes the longest-waiting live task; false if there was none.
+    #[inline]
     pub(crate) fn wake_one(&self) -> bool {
         loop {
             let next = self.waiters.borrow_mut().pop_front();
@@ -355,6 +362,15 @@ pub(crate) fn current() -> Rc<Scheduler> {
     SCHED.with(Rc::clone)
 }
 
+/// Runs `f` on the calling thread's scheduler without cloning its `Rc`: the
+/// suspension points use this. `f` may switch cothreads: the scheduler
+/// outlives every cothread of its thread (ones still suspended when the
+/// thread exits are abandoned, never resumed).
+#[inline]
+fn with_current<R>(f: impl FnOnce(&Scheduler) -> R) -> R {
+    SCHED.with(|s| f(s))
+}
+
 impl Scheduler {
     fn new() -> Scheduler {
         let main = Rc::new(Task::new(0));
@@ -385,10 +401,12 @@ impl Scheduler {
     }
 
     /// The running task (the main cothread when outside any cothread).
+    #[inline]
     pub(crate) fn current_task(&self) -> Rc<Task> {
         self.current.borrow().clone()
     }
 
+    #[inline]
     fn in_loop_context(&self) -> bool {
         self.loop_depth.get() > 0 && Rc::ptr_eq(&self.current.borrow(), &self.main)
     }
@@ -408,6 +426,7 @@ impl Scheduler {
             let slot = self.next_slot.get();
             self.next_slot.set((slot + 1) % SHARED_STACKS);
             task.slot.set(slot);
+            task.shared_stack.set(true);
             *task.start.borrow_mut() = Some(body);
         } else {
             let stack = self.pool.borrow_mut().take(stack_size)?;
@@ -477,17 +496,14 @@ impl Scheduler {
     }
 
     /// Runs `task` until it suspends or finishes.
-    fn resume(&self, task: &Rc<Task>) {
-        let shared = task
-            .co
-            .borrow()
-            .as_ref()
-            .map_or(true, |c| matches!(**c, Coro::Shared(_)));
-        if shared {
-            self.make_resident(task);
+    fn resume(&self, task: Rc<Task>) {
+        if task.shared_stack.get() {
+            self.make_resident(&task);
         }
         task.state.set(State::Running);
-        *self.current.borrow_mut() = task.clone();
+        // Only the main cothread resumes tasks, so `current` holds main's
+        // `Rc` here: move it out and back rather than cloning it.
+        let main = self.current.replace(task.clone());
         let finished = {
             let mut co = task.co.borrow_mut();
             let co = co
@@ -499,7 +515,7 @@ impl Scheduler {
             };
             matches!(result, CoroutineResult::Return(()))
         };
-        *self.current.borrow_mut() = self.main.clone();
+        self.current.replace(main);
         if finished {
             task.state.set(State::Done);
             let co = task.co.borrow_mut().take().map(ManuallyDrop::into_inner);
@@ -509,7 +525,7 @@ impl Scheduler {
                     drop(c);
                     let mut slots = self.slots.borrow_mut();
                     let resident = &mut slots[task.slot.get()].resident;
-                    if resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, task)) {
+                    if resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, &task)) {
                         *resident = None;
                     }
                     task.saved.borrow_mut().clear();
@@ -521,6 +537,7 @@ impl Scheduler {
     }
 
     /// Suspends the running task (a cothread, or main by running the loop).
+    #[inline]
     fn switch_out(&self, task: &Rc<Task>) {
         if Rc::ptr_eq(task, &self.main) {
             self.run_loop(Mode::UntilMainReady);
@@ -552,7 +569,7 @@ impl Scheduler {
                     task.state.set(State::Running);
                     return;
                 }
-                self.resume(&task);
+                self.resume(task);
             }
             self.resumed_since_poll
                 .set(self.resumed_since_poll.get().saturating_add(batch as u32));
@@ -732,31 +749,32 @@ fn suspend_cothread(task: &Task) {
 
 /// Suspends the caller until woken through the waker passed to `register`,
 /// or until `deadline`. This is the single suspension primitive.
+#[inline]
 pub(crate) fn block(
     deadline: Option<Instant>,
     register: impl FnOnce(&Waker),
 ) -> Result<Wake, Error> {
-    let s = current();
-    if s.in_loop_context() {
-        return Err(Error::CannotSuspend);
-    }
-    let task = s.current_task();
-    task.generation.set(task.generation.get() + 1);
-    task.state.set(State::Waiting);
-    let waker = Waker {
-        task: task.clone(),
-        generation: task.generation.get(),
-    };
-    register(&waker);
-    if let Some(deadline) = deadline {
-        s.add_timer(deadline, waker);
-    }
-    s.switch_out(&task);
-    Ok(task.reason.get())
+    with_current(|s| {
+        if s.in_loop_context() {
+            return Err(Error::CannotSuspend);
+        }
+        let task = s.current_task();
+        let generation = task.generation.get() + 1;
+        task.generation.set(generation);
+        task.state.set(State::Waiting);
+        let waker = Waker { task, generation };
+        register(&waker);
+        if let Some(deadline) = deadline {
+            s.add_timer(deadline, waker.clone());
+        }
+        s.switch_out(&waker.task);
+        Ok(waker.task.reason.get())
+    })
 }
 
 /// Like [`block`], but panics with a clear message where suspension is
 /// impossible (for APIs that return no `Result`).
+#[inline]
 pub(crate) fn block_or_panic(deadline: Option<Instant>, register: impl FnOnce(&Waker)) -> Wake {
     match block(deadline, register) {
         Ok(w) => w,
@@ -766,10 +784,22 @@ pub(crate) fn block_or_panic(deadline: Option<Instant>, register: impl FnOnce(&W
 
 /// Suspends the caller to the back of the run queue: it runs again after
 /// all currently ready work.
+#[inline]
 pub(crate) fn yield_now() {
-    block_or_panic(None, |w| {
-        w.wake(Wake::Woken);
-    });
+    // The same as `block(None, |w| w.wake(Wake::Woken))`, without a waker:
+    // a new suspension (generation), immediately ready at the back of the
+    // run queue. No timer is armed while a task runs.
+    with_current(|s| {
+        if s.in_loop_context() {
+            panic!("{}", Error::CannotSuspend);
+        }
+        let task = s.current_task();
+        task.generation.set(task.generation.get() + 1);
+        task.state.set(State::Ready);
+        task.reason.set(Wake::Woken);
+        s.ready.borrow_mut().push_back(task.clone());
+        s.switch_out(&task);
+    })
 }
 
 /// Suspends the caller until there is no other ready work, or `deadline`.
