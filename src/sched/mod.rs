@@ -20,11 +20,12 @@
 //! same addresses. Eviction is lazy: resuming a cothread that is still
 //! resident costs no copy, so up to four busy cothreads alternate for free.
 //!
-//! "Just below the suspension point" is measured, not guessed: when a shared
-//! stack is created, a probe coroutine suspends through the same
-//! `suspend_cothread` function on a painted stack, and the lowest overwritten
-//! word gives the bytes below the recorded mark (32 on x86-64), plus a
-//! 128-byte slack.
+//! "Just below the suspension point" is measured, not guessed. The mark is
+//! the stack pointer at the suspension (x86-64, AArch64; elsewhere a local's
+//! address in a never-inlined `suspend_cothread`). When a shared stack is
+//! created, a probe coroutine suspends through the same `suspend_cothread`
+//! on a painted stack, and the lowest overwritten word gives the bytes below
+//! the mark (at most 32 on x86-64, optimised), plus a 128-byte slack.
 //!
 //! The trade-off, measured on a 2-core x86-64 VM (see `BENCHMARKS.md`):
 //!
@@ -44,6 +45,19 @@
 //! installed here reports as a cothread stack overflow before the process
 //! dies by that signal. Nothing is silently corrupted. The handler runs on
 //! the thread's alternate signal stack (one is added if missing).
+//!
+//! ## Switch cost
+//!
+//! corosensei's switches are asymmetric, so every cothread switch goes
+//! cothread → scheduler loop → cothread: two resume/suspend pairs. A pair
+//! costs ~2 ns when the coroutine suspends from its own frame, but ~17 ns
+//! when it suspends from a called function, because each return after being
+//! resumed is predicted from a return-stack buffer whose top belongs to the
+//! scheduler's resume call. So the suspension path (`block`, `yield_now`,
+//! `WaitQueue::wait`, `switch_out`, `suspend_cothread`) is forced inline and
+//! performs the switch outside any closure: the switch happens in the frame
+//! of the public API call (`Event::wait`, `yield_now`, ...), usually inlined
+//! into the cothread's own code.
 //!
 //! ## Invariants (who touches what)
 //!
@@ -254,7 +268,7 @@ pub(crate) struct WaitQueue {
 impl WaitQueue {
     /// Suspends the caller until woken through this queue (`Ok(true)`) or
     /// until `deadline` (`Ok(false)`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn wait(&self, deadline: Option<Instant>) -> Result<bool, Error> {
         let wake = block(deadline, |waker| {
             let mut q = self.waiters.borrow_mut();
@@ -536,16 +550,6 @@ impl Scheduler {
         }
     }
 
-    /// Suspends the running task (a cothread, or main by running the loop).
-    #[inline]
-    fn switch_out(&self, task: &Rc<Task>) {
-        if Rc::ptr_eq(task, &self.main) {
-            self.run_loop(Mode::UntilMainReady);
-        } else {
-            suspend_cothread(task);
-        }
-    }
-
     fn run_loop(&self, mode: Mode) {
         struct Depth<'a>(&'a Cell<u32>);
         impl Drop for Depth<'_> {
@@ -727,14 +731,38 @@ fn calibrate(shared: &Rc<SharedStack>) {
     shared.set_measured_margin(below);
 }
 
-/// Records where the live part of this cothread's stack ends, then switches
-/// back to the scheduler. Not inlined so that `mark` sits in the innermost
-/// frame above the switch.
-#[inline(never)]
+/// Suspends the running task (a cothread, or main by running the loop).
+///
+/// Called outside any `with_current` closure, so that on x86-64 and AArch64
+/// the whole suspension path inlines into the caller's frame (see
+/// `suspend_cothread`).
+#[inline(always)]
+fn switch_out(task: &Task) {
+    if task.id == 0 {
+        with_current(|s| s.run_loop(Mode::UntilMainReady));
+    } else {
+        suspend_cothread(task);
+    }
+}
+
+/// Records where the live part of this cothread's stack ends (`mark`, see
+/// `stack_mark`), then switches back to the scheduler.
+///
+/// Inlined on x86-64 and AArch64, where the mark is the stack pointer: a
+/// switch made from the caller's own frame costs no return after it is
+/// resumed. Each such return was predicted from the return-stack buffer,
+/// whose top then belongs to the scheduler's resume, so it was a
+/// mispredict (~8 ns each here); a corosensei resume+suspend pair costs
+/// ~2 ns when suspending from the coroutine's own frame and ~17 ns from one
+/// call deeper. Elsewhere the mark is a local's address, so this function
+/// must keep a frame of its own: not inlined.
+#[cfg_attr(any(target_arch = "x86_64", target_arch = "aarch64"), inline(always))]
+#[cfg_attr(
+    not(any(target_arch = "x86_64", target_arch = "aarch64")),
+    inline(never)
+)]
 fn suspend_cothread(task: &Task) {
-    let mark = 0u8;
-    task.mark
-        .set(std::hint::black_box(&mark) as *const u8 as usize);
+    task.mark.set(stack_mark());
     let yielder = task.yielder.get();
     assert!(
         !yielder.is_null(),
@@ -747,14 +775,45 @@ fn suspend_cothread(task: &Task) {
     unsafe { (*yielder).suspend(()) };
 }
 
+/// The lowest address of the live stack at this point: the stack pointer.
+/// Below it, the switch pushes a few words (and, should the compiler keep
+/// corosensei's `Yielder::suspend` out of line, its return address and
+/// register saves, well within the 128-byte slack); `calibrate` measures
+/// them.
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+#[inline(always)]
+fn stack_mark() -> usize {
+    let sp: usize;
+    // SAFETY: copies the stack pointer into a register; reads and writes no
+    // memory, pushes nothing, and keeps the flags.
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    // SAFETY: as above.
+    #[cfg(target_arch = "aarch64")]
+    unsafe {
+        std::arch::asm!("mov {}, sp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    sp
+}
+
+/// The address of a local in the (never inlined) `suspend_cothread` frame.
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+#[inline(always)]
+fn stack_mark() -> usize {
+    let mark = 0u8;
+    std::hint::black_box(&mark) as *const u8 as usize
+}
+
 /// Suspends the caller until woken through the waker passed to `register`,
 /// or until `deadline`. This is the single suspension primitive.
-#[inline]
+#[inline(always)]
 pub(crate) fn block(
     deadline: Option<Instant>,
     register: impl FnOnce(&Waker),
 ) -> Result<Wake, Error> {
-    with_current(|s| {
+    let task = with_current(|s| {
         if s.in_loop_context() {
             return Err(Error::CannotSuspend);
         }
@@ -767,9 +826,10 @@ pub(crate) fn block(
         if let Some(deadline) = deadline {
             s.add_timer(deadline, waker.clone());
         }
-        s.switch_out(&waker.task);
-        Ok(waker.task.reason.get())
-    })
+        Ok(waker.task)
+    })?;
+    switch_out(&task);
+    Ok(task.reason.get())
 }
 
 /// Like [`block`], but panics with a clear message where suspension is
@@ -789,7 +849,7 @@ pub(crate) fn yield_now() {
     // The same as `block(None, |w| w.wake(Wake::Woken))`, without a waker:
     // a new suspension (generation), immediately ready at the back of the
     // run queue. No timer is armed while a task runs.
-    with_current(|s| {
+    let task = with_current(|s| {
         if s.in_loop_context() {
             panic!("{}", Error::CannotSuspend);
         }
@@ -798,8 +858,9 @@ pub(crate) fn yield_now() {
         task.state.set(State::Ready);
         task.reason.set(Wake::Woken);
         s.ready.borrow_mut().push_back(task.clone());
-        s.switch_out(&task);
-    })
+        task
+    });
+    switch_out(&task);
 }
 
 /// Suspends the caller until there is no other ready work, or `deadline`.

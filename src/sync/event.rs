@@ -118,7 +118,9 @@ impl<T: Clone> Event<T> {
     /// needed. Suspends only if unsignalled and `timeout` has not expired;
     /// returns [`Error::Timedout`] on timeout, or the error given to
     /// [`signal_exception`](Self::signal_exception).
-    #[inline]
+    // Forced inline: the switch then happens in the caller's frame, so no
+    // mispredicted return follows each resume (see the `sched` module docs).
+    #[inline(always)]
     pub fn wait(&self, timeout: impl Into<Timeout>) -> Result<T, Error> {
         let deadline = timeout.into().deadline();
         loop {
