@@ -834,7 +834,7 @@ pub(crate) fn block(
 
 /// Like [`block`], but panics with a clear message where suspension is
 /// impossible (for APIs that return no `Result`).
-#[inline]
+#[inline(always)]
 pub(crate) fn block_or_panic(deadline: Option<Instant>, register: impl FnOnce(&Waker)) -> Wake {
     match block(deadline, register) {
         Ok(w) => w,
@@ -844,7 +844,7 @@ pub(crate) fn block_or_panic(deadline: Option<Instant>, register: impl FnOnce(&W
 
 /// Suspends the caller to the back of the run queue: it runs again after
 /// all currently ready work.
-#[inline]
+#[inline(always)]
 pub(crate) fn yield_now() {
     // The same as `block(None, |w| w.wake(Wake::Woken))`, without a waker:
     // a new suspension (generation), immediately ready at the back of the
