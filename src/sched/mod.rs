@@ -31,10 +31,10 @@
 //!
 //! | | shared stack (default) | dedicated stack (`stack_size`) |
 //! |---|---|---|
-//! | memory per blocked cothread | ~1.1 KiB in total (saved bytes + task) | at least one touched 4 KiB page + two kernel mappings |
-//! | 100,000 blocked cothreads | works, 112 MiB peak RSS | impossible on a default kernel (`vm.max_map_count` 65530 stops at ~32,700 stacks) |
+//! | memory per blocked cothread | ~0.9 KiB in total (saved bytes + task) | at least one touched 4 KiB page + two kernel mappings |
+//! | 100,000 blocked cothreads | works, 89 MiB peak RSS | impossible on a default kernel (`vm.max_map_count` 65530 stops at ~32,700 stacks) |
 //! | creation | a heap buffer, no system call | 6-11 µs per mmap, amortised by a per-scheduler pool |
-//! | switch cost | a copy of ~0.6 KiB each way when two cothreads of one stack alternate; none otherwise | none |
+//! | switch cost | a copy of ~0.5 KiB each way when two cothreads of one stack alternate; none otherwise | none |
 //! | recursion depth | 1 MiB, shared | as requested |
 //!
 //! [`Builder::stack_size`] gives a cothread its own guarded stack, taken
