@@ -20,20 +20,21 @@
 //! same addresses. Eviction is lazy: resuming a cothread that is still
 //! resident costs no copy, so up to four busy cothreads alternate for free.
 //!
-//! "Just below the suspension point" is measured, not guessed: when a shared
-//! stack is created, a probe coroutine suspends through the same
-//! `suspend_cothread` function on a painted stack, and the lowest overwritten
-//! word gives the bytes below the recorded mark (32 on x86-64), plus a
-//! 128-byte slack.
+//! "Just below the suspension point" is measured, not guessed. The mark is
+//! the stack pointer at the suspension (x86-64, AArch64; elsewhere a local's
+//! address in a never-inlined `suspend_cothread`). When a shared stack is
+//! created, a probe coroutine suspends through the same `suspend_cothread`
+//! on a painted stack, and the lowest overwritten word gives the bytes below
+//! the mark (at most 32 on x86-64, optimised), plus a 128-byte slack.
 //!
 //! The trade-off, measured on a 2-core x86-64 VM (see `BENCHMARKS.md`):
 //!
 //! | | shared stack (default) | dedicated stack (`stack_size`) |
 //! |---|---|---|
-//! | memory per blocked cothread | ~1.1 KiB in total (saved bytes + task) | at least one touched 4 KiB page + two kernel mappings |
-//! | 100,000 blocked cothreads | works, 112 MiB peak RSS | impossible on a default kernel (`vm.max_map_count` 65530 stops at ~32,700 stacks) |
+//! | memory per blocked cothread | ~0.9 KiB in total (saved bytes + task) | at least one touched 4 KiB page + two kernel mappings |
+//! | 100,000 blocked cothreads | works, 89 MiB peak RSS | impossible on a default kernel (`vm.max_map_count` 65530 stops at ~32,700 stacks) |
 //! | creation | a heap buffer, no system call | 6-11 µs per mmap, amortised by a per-scheduler pool |
-//! | switch cost | a copy of ~0.6 KiB each way when two cothreads of one stack alternate; none otherwise | none |
+//! | switch cost | a copy of ~0.5 KiB each way when two cothreads of one stack alternate; none otherwise | none |
 //! | recursion depth | 1 MiB, shared | as requested |
 //!
 //! [`Builder::stack_size`] gives a cothread its own guarded stack, taken
@@ -44,6 +45,19 @@
 //! installed here reports as a cothread stack overflow before the process
 //! dies by that signal. Nothing is silently corrupted. The handler runs on
 //! the thread's alternate signal stack (one is added if missing).
+//!
+//! ## Switch cost
+//!
+//! corosensei's switches are asymmetric, so every cothread switch goes
+//! cothread → scheduler loop → cothread: two resume/suspend pairs. A pair
+//! costs ~2 ns when the coroutine suspends from its own frame, but ~17 ns
+//! when it suspends from a called function, because each return after being
+//! resumed is predicted from a return-stack buffer whose top belongs to the
+//! scheduler's resume call. So the suspension path (`block`, `yield_now`,
+//! `WaitQueue::wait`, `switch_out`, `suspend_cothread`) is forced inline and
+//! performs the switch outside any closure: the switch happens in the frame
+//! of the public API call (`Event::wait`, `yield_now`, ...), usually inlined
+//! into the cothread's own code.
 //!
 //! ## Invariants (who touches what)
 //!
@@ -160,6 +174,8 @@ pub(crate) struct Task {
     /// Shared-stack body, until its coroutine is created at first run.
     start: RefCell<Option<Box<dyn FnOnce()>>>,
     co: RefCell<Option<ManuallyDrop<Coro>>>,
+    /// True if this task runs on a shared stack (set at spawn).
+    shared_stack: Cell<bool>,
     /// Which shared stack this task runs on (its bytes always go back to
     /// the same addresses, as frames point into themselves).
     slot: Cell<usize>,
@@ -179,6 +195,7 @@ impl Task {
             generation: Cell::new(0),
             reason: Cell::new(Wake::Woken),
             timer_armed: Cell::new(false),
+            shared_stack: Cell::new(false),
             slot: Cell::new(0),
             start: RefCell::new(None),
             co: RefCell::new(None),
@@ -217,12 +234,14 @@ pub(crate) struct Waker {
 
 impl Waker {
     /// True while the suspension this waker belongs to is still in progress.
+    #[inline]
     pub(crate) fn is_live(&self) -> bool {
         self.task.generation.get() == self.generation && self.task.state.get() == State::Waiting
     }
 
     /// Makes the task ready (appended to the run queue). Returns false if it
     /// was already woken from this suspension.
+    #[inline]
     pub(crate) fn wake(&self, reason: Wake) -> bool {
         if !self.is_live() {
             return false;
@@ -249,6 +268,7 @@ pub(crate) struct WaitQueue {
 impl WaitQueue {
     /// Suspends the caller until woken through this queue (`Ok(true)`) or
     /// until `deadline` (`Ok(false)`).
+    #[inline(always)]
     pub(crate) fn wait(&self, deadline: Option<Instant>) -> Result<bool, Error> {
         let wake = block(deadline, |waker| {
             let mut q = self.waiters.borrow_mut();
@@ -261,6 +281,7 @@ impl WaitQueue {
     }
 
     /// Wakes the longest-waiting live task; false if there was none.
+    #[inline]
     pub(crate) fn wake_one(&self) -> bool {
         loop {
             let next = self.waiters.borrow_mut().pop_front();
@@ -355,6 +376,15 @@ pub(crate) fn current() -> Rc<Scheduler> {
     SCHED.with(Rc::clone)
 }
 
+/// Runs `f` on the calling thread's scheduler without cloning its `Rc`: the
+/// suspension points use this. `f` may switch cothreads: the scheduler
+/// outlives every cothread of its thread (ones still suspended when the
+/// thread exits are abandoned, never resumed).
+#[inline]
+fn with_current<R>(f: impl FnOnce(&Scheduler) -> R) -> R {
+    SCHED.with(|s| f(s))
+}
+
 impl Scheduler {
     fn new() -> Scheduler {
         let main = Rc::new(Task::new(0));
@@ -385,10 +415,12 @@ impl Scheduler {
     }
 
     /// The running task (the main cothread when outside any cothread).
+    #[inline]
     pub(crate) fn current_task(&self) -> Rc<Task> {
         self.current.borrow().clone()
     }
 
+    #[inline]
     fn in_loop_context(&self) -> bool {
         self.loop_depth.get() > 0 && Rc::ptr_eq(&self.current.borrow(), &self.main)
     }
@@ -408,6 +440,7 @@ impl Scheduler {
             let slot = self.next_slot.get();
             self.next_slot.set((slot + 1) % SHARED_STACKS);
             task.slot.set(slot);
+            task.shared_stack.set(true);
             *task.start.borrow_mut() = Some(body);
         } else {
             let stack = self.pool.borrow_mut().take(stack_size)?;
@@ -477,17 +510,14 @@ impl Scheduler {
     }
 
     /// Runs `task` until it suspends or finishes.
-    fn resume(&self, task: &Rc<Task>) {
-        let shared = task
-            .co
-            .borrow()
-            .as_ref()
-            .map_or(true, |c| matches!(**c, Coro::Shared(_)));
-        if shared {
-            self.make_resident(task);
+    fn resume(&self, task: Rc<Task>) {
+        if task.shared_stack.get() {
+            self.make_resident(&task);
         }
         task.state.set(State::Running);
-        *self.current.borrow_mut() = task.clone();
+        // Only the main cothread resumes tasks, so `current` holds main's
+        // `Rc` here: move it out and back rather than cloning it.
+        let main = self.current.replace(task.clone());
         let finished = {
             let mut co = task.co.borrow_mut();
             let co = co
@@ -499,7 +529,7 @@ impl Scheduler {
             };
             matches!(result, CoroutineResult::Return(()))
         };
-        *self.current.borrow_mut() = self.main.clone();
+        self.current.replace(main);
         if finished {
             task.state.set(State::Done);
             let co = task.co.borrow_mut().take().map(ManuallyDrop::into_inner);
@@ -509,7 +539,7 @@ impl Scheduler {
                     drop(c);
                     let mut slots = self.slots.borrow_mut();
                     let resident = &mut slots[task.slot.get()].resident;
-                    if resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, task)) {
+                    if resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, &task)) {
                         *resident = None;
                     }
                     task.saved.borrow_mut().clear();
@@ -517,15 +547,6 @@ impl Scheduler {
                 }
                 None => {}
             }
-        }
-    }
-
-    /// Suspends the running task (a cothread, or main by running the loop).
-    fn switch_out(&self, task: &Rc<Task>) {
-        if Rc::ptr_eq(task, &self.main) {
-            self.run_loop(Mode::UntilMainReady);
-        } else {
-            suspend_cothread(task);
         }
     }
 
@@ -552,7 +573,7 @@ impl Scheduler {
                     task.state.set(State::Running);
                     return;
                 }
-                self.resume(&task);
+                self.resume(task);
             }
             self.resumed_since_poll
                 .set(self.resumed_since_poll.get().saturating_add(batch as u32));
@@ -710,14 +731,38 @@ fn calibrate(shared: &Rc<SharedStack>) {
     shared.set_measured_margin(below);
 }
 
-/// Records where the live part of this cothread's stack ends, then switches
-/// back to the scheduler. Not inlined so that `mark` sits in the innermost
-/// frame above the switch.
-#[inline(never)]
+/// Suspends the running task (a cothread, or main by running the loop).
+///
+/// Called outside any `with_current` closure, so that on x86-64 and AArch64
+/// the whole suspension path inlines into the caller's frame (see
+/// `suspend_cothread`).
+#[inline(always)]
+fn switch_out(task: &Task) {
+    if task.id == 0 {
+        with_current(|s| s.run_loop(Mode::UntilMainReady));
+    } else {
+        suspend_cothread(task);
+    }
+}
+
+/// Records where the live part of this cothread's stack ends (`mark`, see
+/// `stack_mark`), then switches back to the scheduler.
+///
+/// Inlined on x86-64 and AArch64, where the mark is the stack pointer: a
+/// switch made from the caller's own frame costs no return after it is
+/// resumed. Each such return was predicted from the return-stack buffer,
+/// whose top then belongs to the scheduler's resume, so it was a
+/// mispredict (~8 ns each here); a corosensei resume+suspend pair costs
+/// ~2 ns when suspending from the coroutine's own frame and ~17 ns from one
+/// call deeper. Elsewhere the mark is a local's address, so this function
+/// must keep a frame of its own: not inlined.
+#[cfg_attr(any(target_arch = "x86_64", target_arch = "aarch64"), inline(always))]
+#[cfg_attr(
+    not(any(target_arch = "x86_64", target_arch = "aarch64")),
+    inline(never)
+)]
 fn suspend_cothread(task: &Task) {
-    let mark = 0u8;
-    task.mark
-        .set(std::hint::black_box(&mark) as *const u8 as usize);
+    task.mark.set(stack_mark());
     let yielder = task.yielder.get();
     assert!(
         !yielder.is_null(),
@@ -730,33 +775,66 @@ fn suspend_cothread(task: &Task) {
     unsafe { (*yielder).suspend(()) };
 }
 
+/// The lowest address of the live stack at this point: the stack pointer.
+/// Below it, the switch pushes a few words (and, should the compiler keep
+/// corosensei's `Yielder::suspend` out of line, its return address and
+/// register saves, well within the 128-byte slack); `calibrate` measures
+/// them.
+#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
+#[inline(always)]
+fn stack_mark() -> usize {
+    let sp: usize;
+    // SAFETY: copies the stack pointer into a register; reads and writes no
+    // memory, pushes nothing, and keeps the flags.
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    // SAFETY: as above.
+    #[cfg(target_arch = "aarch64")]
+    unsafe {
+        std::arch::asm!("mov {}, sp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    sp
+}
+
+/// The address of a local in the (never inlined) `suspend_cothread` frame.
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+#[inline(always)]
+fn stack_mark() -> usize {
+    let mark = 0u8;
+    std::hint::black_box(&mark) as *const u8 as usize
+}
+
 /// Suspends the caller until woken through the waker passed to `register`,
 /// or until `deadline`. This is the single suspension primitive.
+#[inline(always)]
 pub(crate) fn block(
     deadline: Option<Instant>,
     register: impl FnOnce(&Waker),
 ) -> Result<Wake, Error> {
-    let s = current();
-    if s.in_loop_context() {
-        return Err(Error::CannotSuspend);
-    }
-    let task = s.current_task();
-    task.generation.set(task.generation.get() + 1);
-    task.state.set(State::Waiting);
-    let waker = Waker {
-        task: task.clone(),
-        generation: task.generation.get(),
-    };
-    register(&waker);
-    if let Some(deadline) = deadline {
-        s.add_timer(deadline, waker);
-    }
-    s.switch_out(&task);
+    let task = with_current(|s| {
+        if s.in_loop_context() {
+            return Err(Error::CannotSuspend);
+        }
+        let task = s.current_task();
+        let generation = task.generation.get() + 1;
+        task.generation.set(generation);
+        task.state.set(State::Waiting);
+        let waker = Waker { task, generation };
+        register(&waker);
+        if let Some(deadline) = deadline {
+            s.add_timer(deadline, waker.clone());
+        }
+        Ok(waker.task)
+    })?;
+    switch_out(&task);
     Ok(task.reason.get())
 }
 
 /// Like [`block`], but panics with a clear message where suspension is
 /// impossible (for APIs that return no `Result`).
+#[inline(always)]
 pub(crate) fn block_or_panic(deadline: Option<Instant>, register: impl FnOnce(&Waker)) -> Wake {
     match block(deadline, register) {
         Ok(w) => w,
@@ -766,10 +844,23 @@ pub(crate) fn block_or_panic(deadline: Option<Instant>, register: impl FnOnce(&W
 
 /// Suspends the caller to the back of the run queue: it runs again after
 /// all currently ready work.
+#[inline(always)]
 pub(crate) fn yield_now() {
-    block_or_panic(None, |w| {
-        w.wake(Wake::Woken);
+    // The same as `block(None, |w| w.wake(Wake::Woken))`, without a waker:
+    // a new suspension (generation), immediately ready at the back of the
+    // run queue. No timer is armed while a task runs.
+    let task = with_current(|s| {
+        if s.in_loop_context() {
+            panic!("{}", Error::CannotSuspend);
+        }
+        let task = s.current_task();
+        task.generation.set(task.generation.get() + 1);
+        task.state.set(State::Ready);
+        task.reason.set(Wake::Woken);
+        s.ready.borrow_mut().push_back(task.clone());
+        task
     });
+    switch_out(&task);
 }
 
 /// Suspends the caller until there is no other ready work, or `deadline`.

@@ -118,9 +118,9 @@ impl SharedStack {
         self.stack.limit().get() + sys::page_size()
     }
 
-    /// Copies the live part of the stack, from a little below `mark` (an
-    /// address inside the suspended cothread's innermost frame) up to the
-    /// base, into `buf`.
+    /// Copies the live part of the stack, from a little below `mark` (the
+    /// suspended cothread's stack pointer, or an address inside its
+    /// innermost frame: see `sched::stack_mark`) up to the base, into `buf`.
     pub(crate) fn save(&self, mark: usize, buf: &mut Vec<u8>) {
         let low = mark.saturating_sub(self.margin.get()).max(self.floor()) & !15;
         let len = self.base() - low;

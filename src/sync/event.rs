@@ -81,6 +81,7 @@ impl<T> Event<T> {
     }
 
     /// Stores `value` and wakes waiters. Never suspends.
+    #[inline]
     pub fn signal(&self, value: T) {
         self.set(Ok(value));
     }
@@ -91,6 +92,7 @@ impl<T> Event<T> {
         self.set(Err(Error::Signalled(Arc::new(error))));
     }
 
+    #[inline]
     fn set(&self, value: Result<T, Error>) {
         *self.inner.value.borrow_mut() = Some(value);
         if self.inner.auto_reset {
@@ -116,6 +118,9 @@ impl<T: Clone> Event<T> {
     /// needed. Suspends only if unsignalled and `timeout` has not expired;
     /// returns [`Error::Timedout`] on timeout, or the error given to
     /// [`signal_exception`](Self::signal_exception).
+    // Forced inline: the switch then happens in the caller's frame, so no
+    // mispredicted return follows each resume (see the `sched` module docs).
+    #[inline(always)]
     pub fn wait(&self, timeout: impl Into<Timeout>) -> Result<T, Error> {
         let deadline = timeout.into().deadline();
         loop {
@@ -131,6 +136,7 @@ impl<T: Clone> Event<T> {
         }
     }
 
+    #[inline]
     fn take(&self) -> Option<Result<T, Error>> {
         let mut value = self.inner.value.borrow_mut();
         if self.inner.auto_reset {

@@ -46,6 +46,7 @@ impl Timeout {
     pub const NEVER: Timeout = Timeout { repr: Repr::Never };
 
     /// A deadline `d` from now (never, if that overflows `Instant`).
+    #[inline]
     pub fn after(d: Duration) -> Timeout {
         if d.is_zero() {
             return Timeout {
@@ -60,6 +61,7 @@ impl Timeout {
 
     /// The absolute deadline, `None` for [`Timeout::NEVER`]. For a zero
     /// duration this is the time of this call (the deadline has passed).
+    #[inline]
     pub fn deadline(&self) -> Option<Instant> {
         match self.repr {
             Repr::Never => None,
@@ -78,6 +80,7 @@ impl Timeout {
     }
 
     /// True once the deadline has passed.
+    #[inline]
     pub fn is_expired(&self) -> bool {
         match self.repr {
             Repr::Never => false,
@@ -88,12 +91,14 @@ impl Timeout {
 }
 
 impl From<Duration> for Timeout {
+    #[inline]
     fn from(d: Duration) -> Timeout {
         Timeout::after(d)
     }
 }
 
 impl From<Instant> for Timeout {
+    #[inline]
     fn from(deadline: Instant) -> Timeout {
         Timeout {
             repr: Repr::At(deadline),
@@ -102,6 +107,7 @@ impl From<Instant> for Timeout {
 }
 
 impl From<Option<Duration>> for Timeout {
+    #[inline]
     fn from(d: Option<Duration>) -> Timeout {
         d.map_or(Timeout::NEVER, Timeout::after)
     }
@@ -145,6 +151,9 @@ pub fn sleep_until(when: impl Into<Timeout>) {
 ///
 /// # Panics
 /// If called in scheduler-loop context, where suspension is impossible.
+// Forced inline: the switch then happens in the caller's frame, so no
+// mispredicted return follows each resume (see the `sched` module docs).
+#[inline(always)]
 pub fn yield_now(timeout: impl Into<Timeout>) {
     let timeout = timeout.into();
     if timeout.is_expired() {
