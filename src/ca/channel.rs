@@ -368,6 +368,16 @@ unsafe fn shared_of<'a>(chid: sys::chid) -> &'a Shared {
     unsafe { &*sys::ca_puser(chid).cast::<Shared>() }
 }
 
+/// The PV name of a channel that libca passed to a callback.
+///
+/// # Safety
+/// As [`shared_of`].
+pub(super) unsafe fn name_of<'a>(chid: sys::chid) -> &'a str {
+    // SAFETY: the caller's promise; the Shared (and its name) lives for the
+    // process.
+    unsafe { &shared_of(chid).name }
+}
+
 /// libca's connection callback (on libca's thread).
 unsafe extern "C" fn on_connection(args: sys::connection_handler_args) {
     guarded("connection handler", || {

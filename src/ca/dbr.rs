@@ -7,7 +7,6 @@
 //! bindgen checked against the C layout), so no pointer casts are needed.
 
 use std::mem::offset_of;
-use std::sync::Arc;
 
 use epics_sys as sys;
 use sys::chtype;
@@ -30,7 +29,6 @@ pub(crate) struct ReadRequest {
 /// A read turned into libca's terms, plus what decoding its reply needs.
 #[derive(Clone, Debug)]
 pub(crate) struct ReadPlan {
-    pub name: Arc<str>,
     pub dbr_type: chtype,
     pub count: usize,
     pub datatype: DataType,
@@ -44,14 +42,13 @@ const PLAIN_TYPES: chtype = sys::LAST_TYPE + 1;
 /// Works out the DBR type and count of a read of a channel with `native`
 /// type and `element_count` elements.
 pub(crate) fn plan_read(
-    name: &Arc<str>,
+    name: &str,
     native: FieldType,
     element_count: usize,
     request: ReadRequest,
 ) -> Result<ReadPlan, CaError> {
-    let bad_type = |detail: &str| {
-        Err(CaError::new(&**name, sys::ECA_BADTYPE, "plan read").with_detail(detail))
-    };
+    let bad_type =
+        |detail: &str| Err(CaError::new(name, sys::ECA_BADTYPE, "plan read").with_detail(detail));
     let mut count = request.count.for_channel(element_count);
     let base = match request.datatype {
         DataType::Native => native,
@@ -87,7 +84,7 @@ pub(crate) fn plan_read(
     let bytes = value_offset(dbr_type) + largest * base.element_size();
     if bytes > crate::ca::max_array_bytes() {
         return Err(
-            CaError::new(&**name, sys::ECA_TOLARGE, "plan read").with_detail(format!(
+            CaError::new(name, sys::ECA_TOLARGE, "plan read").with_detail(format!(
                 "{largest} elements of {} take {bytes} bytes, over EPICS_CA_MAX_ARRAY_BYTES={}",
                 base.dbr_name(),
                 crate::ca::max_array_bytes()
@@ -95,7 +92,6 @@ pub(crate) fn plan_read(
         );
     }
     Ok(ReadPlan {
-        name: Arc::clone(name),
         dbr_type,
         count,
         datatype: request.datatype,
@@ -359,10 +355,28 @@ pub(crate) fn decode(
         meta.ackt = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, ackt)));
         meta.acks = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, acks)));
     }
+    if plain == FieldType::Char
+        && matches!(plan.datatype, DataType::CharStr | DataType::CharUnicode)
+    {
+        meta.datatype = Some(FieldType::String);
+    }
+    let value = decode_value(plan, dbr_type, count, buffer);
+    Augmented { value, meta }
+}
+
+/// Reads only the value of a DBR buffer, as [`decode`] does, without any of
+/// its metadata: what a reader that keeps none of it needs (no `Meta` is
+/// built or moved per reply).
+pub(crate) fn decode_value(
+    plan: &ReadPlan,
+    dbr_type: chtype,
+    count: usize,
+    buffer: &[u8],
+) -> Value {
+    let plain = element_type(dbr_type).unwrap_or(FieldType::String);
     let at = value_offset(dbr_type);
-    let value = match plan.datatype {
+    match plan.datatype {
         DataType::CharStr | DataType::CharUnicode if plain == FieldType::Char => {
-            meta.datatype = Some(FieldType::String);
             let bytes = buffer.get(at..at + count).unwrap_or(&[]);
             Value::String(read_text(bytes, 0, bytes.len()))
         }
@@ -371,8 +385,7 @@ pub(crate) fn decode(
         }
         DataType::ClassName => Value::String(read_text(buffer, at, sys::MAX_STRING_SIZE as usize)),
         _ => read_values(buffer, at, plain, count, plan.element_count > 1),
-    };
-    Augmented { value, meta }
+    }
 }
 
 // ---- writing ---------------------------------------------------------------
@@ -697,6 +710,7 @@ fn encode_char_string(
 mod tests {
     use super::*;
     use crate::catools::ErrorKind;
+    use std::sync::Arc;
 
     fn plan(datatype: DataType, format: Format, element_count: usize) -> ReadPlan {
         let name: Arc<str> = Arc::from("X:pv");
