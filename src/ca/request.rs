@@ -24,7 +24,7 @@ use parking_lot::Mutex;
 
 use super::channel::{name_of, Channel};
 use super::context::{attach, guarded};
-use super::dbr::{self, ReadPlan, ReadRequest};
+use super::dbr::{self, ReadPlan, ReadRequest, Reading};
 use crate::catools::{Augmented, CaError, DataType, EventMask, Value};
 
 /// What a read's callback receives: the whole reading (an [`Augmented`]
@@ -41,6 +41,12 @@ impl Reply for Augmented<Value> {
     }
 }
 
+impl Reply for Reading {
+    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
+        dbr::decode_reading(plan, dbr_type, count, buffer)
+    }
+}
+
 impl Reply for Value {
     fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
         dbr::decode_value(plan, dbr_type, count, buffer)
@@ -48,7 +54,7 @@ impl Reply for Value {
 }
 
 /// Each update of a subscription (an error for a failed update).
-pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Augmented<Value>, CaError>) + Send>;
+pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Reading, CaError>) + Send>;
 
 impl Channel {
     /// The native type and element count, or ECA_DISCONN.
@@ -224,14 +230,31 @@ impl Channel {
     /// report it, and subscribe again on a
     /// [`ChannelEvent::AccessRights`](super::ChannelEvent::AccessRights) that
     /// grants reading.
+    #[cfg(test)]
     pub(crate) fn subscribe<F>(
+        &self,
+        request: ReadRequest,
+        events: EventMask,
+        mut update: F,
+    ) -> Result<Subscription, CaError>
+    where
+        F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
+    {
+        self.subscribe_readings(request, events, move |reading| {
+            update(reading.map(Reading::into_augmented))
+        })
+    }
+
+    /// [`subscribe`](Self::subscribe), with each update as a compact
+    /// [`Reading`] (what crosses to the subscriber's thread).
+    pub(crate) fn subscribe_readings<F>(
         &self,
         request: ReadRequest,
         events: EventMask,
         update: F,
     ) -> Result<Subscription, CaError>
     where
-        F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
+        F: FnMut(Result<Reading, CaError>) + Send + 'static,
     {
         if !events.is_valid() {
             return Err(CaError::new(&**self.name(), sys::ECA_BADMASK, "ca_create_subscription").with_detail(
@@ -432,7 +455,7 @@ unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
         // does not call after that.
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
-        let result = unsafe { read_reply::<Augmented<Value>>(&state.plan, &args) };
+        let result = unsafe { read_reply::<Reading>(&state.plan, &args) };
         let _running = UpdateMarker::enter(state);
         (state.update.lock())(result);
     });

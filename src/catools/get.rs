@@ -7,7 +7,7 @@ use super::handoff::Slot;
 use super::timeout::CaTimeout;
 use super::value::TypeMismatch;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, Value};
-use crate::ca::{Channel, ReadRequest, Reply};
+use crate::ca::{Channel, ReadRequest, Reading, Reply};
 
 /// What a read can deliver: any [`FromValue`] type (just the data, e.g.
 /// `f64`, `Vec<i32>`, `String`, [`Value`]) or an [`Augmented`] one (the data
@@ -147,10 +147,10 @@ impl Get {
                 })
                 .collect();
         }
-        read_many::<Augmented<Value>>(&names, self.request_for::<T>(), deadline)
+        read_many::<Reading>(&names, self.request_for::<T>(), deadline)
             .into_iter()
             .zip(&names)
-            .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r)))
+            .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r.into_augmented())))
             .collect()
     }
 

@@ -24,11 +24,11 @@ use std::sync::Arc;
 use super::dispatch::{self, Delivery, Inbox, Registration};
 use super::get::{convert_reading, FromReading};
 use super::timeout::CaTimeout;
-use super::{Augmented, CaError, Count, DataType, EventMask, Format, Value};
-use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
+use super::{CaError, Count, DataType, EventMask, Format};
+use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest, Reading};
 use crate::sched;
 
-type Update = Result<Augmented<Value>, CaError>;
+type Update = Result<Reading, CaError>;
 
 thread_local! {
     static LIVE: RefCell<HashMap<u64, Weak<Inner>>> = RefCell::new(HashMap::new());
@@ -142,7 +142,11 @@ impl Monitor {
             Delivery::Latest
         };
         let (inbox, registration) = dispatch::register(delivery, move |update: Update, count| {
-            let update = update.and_then(|mut reading| {
+            let update = update.and_then(|reading| {
+                if !T::keeps_meta() {
+                    return T::from_value_only(reading.value).map_err(|e| e.into_ca_error(&name));
+                }
+                let mut reading = reading.into_augmented();
                 reading.meta.update_count = count;
                 convert_reading(&name, reading)
             });
@@ -275,7 +279,7 @@ impl Inner {
         let inbox = Arc::clone(&self.inbox);
         let result = self
             .channel
-            .subscribe(self.request, self.events, move |update| inbox.push(update));
+            .subscribe_readings(self.request, self.events, move |update| inbox.push(update));
         match result {
             Ok(subscription) => {
                 *self.subscription.borrow_mut() = Some(subscription);
