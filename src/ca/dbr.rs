@@ -365,22 +365,25 @@ pub(crate) fn decode(
 }
 
 /// A decoded reply, compact on its way from libca's thread to the reader
-/// (~80 bytes instead of an `Augmented<Value>`'s ~250): the value, and the
-/// metadata of a plain, STS or TIME reply inline; the full `Meta` of any
-/// other reply (GR, CTRL, STSACK, class name: limits, units, enum strings)
-/// boxed. [`into_augmented`](Self::into_augmented) gives exactly what
-/// [`decode`] gives for the same buffer.
+/// (64 bytes, one cache line's worth, instead of an `Augmented<Value>`'s
+/// ~250): the value, and the metadata of a plain, STS or TIME reply inline
+/// and raw; the full `Meta` of any other reply (GR, CTRL, STSACK, class
+/// name: limits, units, enum strings) boxed. [`into_augmented`](Self::into_augmented)
+/// gives exactly what [`decode`] gives for the same buffer.
 #[derive(Debug)]
 pub(crate) struct Reading {
     pub value: Value,
+    element_count: usize,
+    /// The whole metadata, for the replies that carry more than the rest.
+    full: Option<Box<Meta>>,
+    /// The TIME stamp as libca sent it: seconds past the EPICS epoch, nsec.
+    stamp: (u32, u32),
+    status: u16,
+    severity: u16,
     datatype: Option<FieldType>,
     format: Format,
-    element_count: usize,
-    status: Option<u16>,
-    severity: Option<u16>,
-    timestamp: Option<Timestamp>,
-    /// The whole metadata, for the replies that carry more than the above.
-    full: Option<Box<Meta>>,
+    /// 0: plain (no alarm, no stamp); 1: STS (alarm); 2: TIME (alarm, stamp).
+    family: u8,
 }
 
 impl Reading {
@@ -393,9 +396,10 @@ impl Reading {
                 datatype: self.datatype,
                 element_count: self.element_count,
                 format: self.format,
-                status: self.status,
-                severity: self.severity,
-                timestamp: self.timestamp,
+                status: (self.family >= 1).then_some(self.status),
+                severity: (self.family >= 1).then_some(self.severity),
+                timestamp: (self.family == 2)
+                    .then(|| Timestamp::from_epics(self.stamp.0, self.stamp.1)),
                 update_count: 1,
                 ..Meta::default()
             },
@@ -419,52 +423,46 @@ pub(crate) fn decode_reading(
     } else {
         -1
     };
+    let mut reading = Reading {
+        value: Value::Double(0.0),
+        element_count: plan.element_count,
+        full: None,
+        stamp: (0, 0),
+        status: 0,
+        severity: 0,
+        datatype: None,
+        format: plan.format,
+        family: 0,
+    };
     if !(0..=2).contains(&family) {
         let Augmented { value, meta } = decode(plan, dbr_type, count, buffer);
-        return Reading {
-            value,
-            datatype: None,
-            format: plan.format,
-            element_count: plan.element_count,
-            status: None,
-            severity: None,
-            timestamp: None,
-            full: Some(Box::new(meta)),
-        };
+        reading.value = value;
+        reading.full = Some(Box::new(meta));
+        return reading;
     }
     let plain = element_type(dbr_type).unwrap_or(FieldType::String);
     let char_string = plain == FieldType::Char
         && matches!(plan.datatype, DataType::CharStr | DataType::CharUnicode);
-    let (status, severity) = if family >= 1 {
-        // STS and TIME start with status and severity.
-        (
-            Some(read_u16(buffer, offset_of!(sys::dbr_sts_string, status))),
-            Some(read_u16(buffer, offset_of!(sys::dbr_sts_string, severity))),
-        )
+    reading.datatype = Some(if char_string {
+        FieldType::String
     } else {
-        (None, None)
-    };
-    let timestamp = (family == 2).then(|| {
+        plain
+    });
+    reading.family = family as u8;
+    if family >= 1 {
+        // STS and TIME start with status and severity.
+        reading.status = read_u16(buffer, offset_of!(sys::dbr_sts_string, status));
+        reading.severity = read_u16(buffer, offset_of!(sys::dbr_sts_string, severity));
+    }
+    if family == 2 {
         let at = offset_of!(sys::dbr_time_string, stamp);
-        Timestamp::from_epics(
+        reading.stamp = (
             read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, secPastEpoch)),
             read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, nsec)),
-        )
-    });
-    Reading {
-        value: decode_value(plan, dbr_type, count, buffer),
-        datatype: Some(if char_string {
-            FieldType::String
-        } else {
-            plain
-        }),
-        format: plan.format,
-        element_count: plan.element_count,
-        status,
-        severity,
-        timestamp,
-        full: None,
+        );
     }
+    reading.value = decode_value(plan, dbr_type, count, buffer);
+    reading
 }
 
 /// Reads only the value of a DBR buffer, as [`decode`] does, without any of
@@ -900,6 +898,12 @@ mod tests {
         };
         let error = plan_read(&name, FieldType::Double, 100_000_000, request).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::TooLarge);
+    }
+
+    #[test]
+    fn a_reading_and_its_update_fit_a_cache_line() {
+        assert!(std::mem::size_of::<Reading>() <= 64);
+        assert!(std::mem::size_of::<Result<Reading, Box<CaError>>>() <= 64);
     }
 
     #[test]
