@@ -11,11 +11,16 @@
 //!   channel is never cleared.
 //! - `Shared::state` is locked only briefly, and never while calling a
 //!   closure: closures are taken out (waiters) or cloned (listeners) first.
+//! - `Shared::link` mirrors `state.connected`, plus the native type and
+//!   count (see [`Link`]); it is stored only under the `state` lock,
+//!   together with `connected`, so the lock-free readers on the request path
+//!   see what the state says (a wait for connection still decides under the
+//!   lock).
 
 use std::collections::HashMap;
 use std::ffi::{c_void, CStr, CString};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use epics_sys as sys;
@@ -57,11 +62,6 @@ pub(crate) struct CallbackId(u64);
 #[derive(Default)]
 struct State {
     connected: bool,
-    /// The native type and element count, read from libca when the channel
-    /// connects (`None` while disconnected or when libca reports no valid
-    /// type): every request needs them, and asking libca costs two locks of
-    /// its context mutex per request.
-    native: Option<(FieldType, usize)>,
     next_id: u64,
     waiters: Vec<(u64, ConnectCallback)>,
     listeners: Vec<(u64, ChannelListener)>,
@@ -69,6 +69,11 @@ struct State {
 
 struct Shared {
     name: Arc<str>,
+    /// `state.connected` and the native type and element count, read from
+    /// libca when the channel connects (no valid type while disconnected or
+    /// when libca reports none): every request needs them, and asking libca
+    /// costs two locks of its context mutex; packed for lock-free reads.
+    link: AtomicU64,
     /// Set once, right after ca_create_channel, before the channel is shared.
     chid: AtomicPtr<sys::oldChannelNotify>,
     state: Mutex<State>,
@@ -114,9 +119,26 @@ impl Channel {
     /// use. Fails for an empty name, one over [`MAX_PV_NAME`] bytes or with a
     /// NUL, or when libca refuses the channel.
     pub(crate) fn open(name: &str) -> Result<Channel, CaError> {
-        check_name(name)?;
+        let mut channels = CHANNELS.lock();
+        Channel::open_in(channels.get_or_insert_with(HashMap::default), name)
+    }
+
+    /// [`open`](Self::open) for each of `names`, taking the table's lock once
+    /// for the whole list.
+    pub(crate) fn open_each(names: &[&str]) -> Vec<Result<Channel, CaError>> {
         let mut channels = CHANNELS.lock();
         let channels = channels.get_or_insert_with(HashMap::default);
+        names
+            .iter()
+            .map(|name| Channel::open_in(channels, name))
+            .collect()
+    }
+
+    fn open_in(
+        channels: &mut HashMap<Arc<str>, Channel, NameHash>,
+        name: &str,
+    ) -> Result<Channel, CaError> {
+        check_name(name)?;
         if let Some(channel) = channels.get(name) {
             return Ok(channel.clone());
         }
@@ -124,6 +146,7 @@ impl Channel {
         let shared = Arc::new(Shared {
             name: Arc::from(name),
             chid: AtomicPtr::new(std::ptr::null_mut()),
+            link: AtomicU64::new(Link::DOWN),
             state: Mutex::new(State::default()),
         });
         let c_name = CString::new(name).expect("check_name refused NULs");
@@ -182,7 +205,7 @@ impl Channel {
 
     /// Whether the channel is connected now.
     pub(crate) fn is_connected(&self) -> bool {
-        self.shared.state.lock().connected
+        Link::is_connected(self.shared.link.load(Ordering::Acquire))
     }
 
     /// Calls `done(Ok(()))` once the channel is connected: at once, on this
@@ -234,7 +257,7 @@ impl Channel {
 
     /// The native type and element count, when connected.
     pub(crate) fn native(&self) -> Option<(FieldType, usize)> {
-        self.shared.state.lock().native
+        Link::native(self.shared.link.load(Ordering::Acquire))
     }
 
     /// What `cainfo` reports.
@@ -287,6 +310,46 @@ impl Channel {
     }
 }
 
+/// A channel's connection state and native type and count in one word, read
+/// by every request without the `state` lock: bit 63 connected, bits 56..63
+/// the field type's code + 1 (0: none), bits 0..56 the element count.
+struct Link;
+
+impl Link {
+    const DOWN: u64 = 0;
+    const CONNECTED: u64 = 1 << 63;
+    const COUNT_BITS: u32 = 56;
+
+    fn pack(connected: bool, native: Option<(FieldType, usize)>) -> u64 {
+        if !connected {
+            return Link::DOWN;
+        }
+        match native {
+            // A count that does not fit (never, in CA: it is 32 bits) reads
+            // as no valid type, as libca's own failures do.
+            Some((field_type, count)) if (count as u64) < 1 << Link::COUNT_BITS => {
+                Link::CONNECTED
+                    | ((field_type.code() as u64 + 1) << Link::COUNT_BITS)
+                    | count as u64
+            }
+            _ => Link::CONNECTED,
+        }
+    }
+
+    fn is_connected(link: u64) -> bool {
+        link & Link::CONNECTED != 0
+    }
+
+    fn native(link: u64) -> Option<(FieldType, usize)> {
+        let code = (link & !Link::CONNECTED) >> Link::COUNT_BITS;
+        if !Link::is_connected(link) || code == 0 {
+            return None;
+        }
+        let field_type = FieldType::from_code(code as i64 - 1)?;
+        Some((field_type, (link & ((1 << Link::COUNT_BITS) - 1)) as usize))
+    }
+}
+
 fn check_name(name: &str) -> Result<(), CaError> {
     let bad =
         |code, detail: &str| Err(CaError::new(name, code, "ca_create_channel").with_detail(detail));
@@ -329,7 +392,8 @@ impl Shared {
         };
         let mut state = self.state.lock();
         state.connected = connected;
-        state.native = native;
+        self.link
+            .store(Link::pack(connected, native), Ordering::Release);
         let waiters = if connected {
             std::mem::take(&mut state.waiters)
         } else {
@@ -366,6 +430,16 @@ unsafe fn shared_of<'a>(chid: sys::chid) -> &'a Shared {
     // channel's user pointer, and that count is never released, so the
     // Shared outlives every callback.
     unsafe { &*sys::ca_puser(chid).cast::<Shared>() }
+}
+
+/// The PV name of a channel that libca passed to a callback.
+///
+/// # Safety
+/// As [`shared_of`].
+pub(super) unsafe fn name_of<'a>(chid: sys::chid) -> &'a str {
+    // SAFETY: the caller's promise; the Shared (and its name) lives for the
+    // process.
+    unsafe { &shared_of(chid).name }
 }
 
 /// libca's connection callback (on libca's thread).

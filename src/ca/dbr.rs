@@ -7,7 +7,6 @@
 //! bindgen checked against the C layout), so no pointer casts are needed.
 
 use std::mem::offset_of;
-use std::sync::Arc;
 
 use epics_sys as sys;
 use sys::chtype;
@@ -30,7 +29,6 @@ pub(crate) struct ReadRequest {
 /// A read turned into libca's terms, plus what decoding its reply needs.
 #[derive(Clone, Debug)]
 pub(crate) struct ReadPlan {
-    pub name: Arc<str>,
     pub dbr_type: chtype,
     pub count: usize,
     pub datatype: DataType,
@@ -44,14 +42,13 @@ const PLAIN_TYPES: chtype = sys::LAST_TYPE + 1;
 /// Works out the DBR type and count of a read of a channel with `native`
 /// type and `element_count` elements.
 pub(crate) fn plan_read(
-    name: &Arc<str>,
+    name: &str,
     native: FieldType,
     element_count: usize,
     request: ReadRequest,
 ) -> Result<ReadPlan, CaError> {
-    let bad_type = |detail: &str| {
-        Err(CaError::new(&**name, sys::ECA_BADTYPE, "plan read").with_detail(detail))
-    };
+    let bad_type =
+        |detail: &str| Err(CaError::new(name, sys::ECA_BADTYPE, "plan read").with_detail(detail));
     let mut count = request.count.for_channel(element_count);
     let base = match request.datatype {
         DataType::Native => native,
@@ -87,7 +84,7 @@ pub(crate) fn plan_read(
     let bytes = value_offset(dbr_type) + largest * base.element_size();
     if bytes > crate::ca::max_array_bytes() {
         return Err(
-            CaError::new(&**name, sys::ECA_TOLARGE, "plan read").with_detail(format!(
+            CaError::new(name, sys::ECA_TOLARGE, "plan read").with_detail(format!(
                 "{largest} elements of {} take {bytes} bytes, over EPICS_CA_MAX_ARRAY_BYTES={}",
                 base.dbr_name(),
                 crate::ca::max_array_bytes()
@@ -95,7 +92,6 @@ pub(crate) fn plan_read(
         );
     }
     Ok(ReadPlan {
-        name: Arc::clone(name),
         dbr_type,
         count,
         datatype: request.datatype,
@@ -359,10 +355,129 @@ pub(crate) fn decode(
         meta.ackt = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, ackt)));
         meta.acks = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, acks)));
     }
+    if plain == FieldType::Char
+        && matches!(plan.datatype, DataType::CharStr | DataType::CharUnicode)
+    {
+        meta.datatype = Some(FieldType::String);
+    }
+    let value = decode_value(plan, dbr_type, count, buffer);
+    Augmented { value, meta }
+}
+
+/// A decoded reply, compact on its way from libca's thread to the reader
+/// (64 bytes, one cache line's worth, instead of an `Augmented<Value>`'s
+/// ~250): the value, and the metadata of a plain, STS or TIME reply inline
+/// and raw; the full `Meta` of any other reply (GR, CTRL, STSACK, class
+/// name: limits, units, enum strings) boxed. [`into_augmented`](Self::into_augmented)
+/// gives exactly what [`decode`] gives for the same buffer.
+#[derive(Debug)]
+pub(crate) struct Reading {
+    pub value: Value,
+    element_count: usize,
+    /// The whole metadata, for the replies that carry more than the rest.
+    full: Option<Box<Meta>>,
+    /// The TIME stamp as libca sent it: seconds past the EPICS epoch, nsec.
+    stamp: (u32, u32),
+    status: u16,
+    severity: u16,
+    datatype: Option<FieldType>,
+    format: Format,
+    /// 0: plain (no alarm, no stamp); 1: STS (alarm); 2: TIME (alarm, stamp).
+    family: u8,
+}
+
+impl Reading {
+    /// The value with its metadata, as the caller sees it.
+    pub(crate) fn into_augmented(self) -> Augmented<Value> {
+        let meta = match self.full {
+            Some(meta) => *meta,
+            None => Meta {
+                name: String::new(),
+                datatype: self.datatype,
+                element_count: self.element_count,
+                format: self.format,
+                status: (self.family >= 1).then_some(self.status),
+                severity: (self.family >= 1).then_some(self.severity),
+                timestamp: (self.family == 2)
+                    .then(|| Timestamp::from_epics(self.stamp.0, self.stamp.1)),
+                update_count: 1,
+                ..Meta::default()
+            },
+        };
+        Augmented {
+            value: self.value,
+            meta,
+        }
+    }
+}
+
+/// Reads a DBR buffer as [`decode`] does, into a compact [`Reading`].
+pub(crate) fn decode_reading(
+    plan: &ReadPlan,
+    dbr_type: chtype,
+    count: usize,
+    buffer: &[u8],
+) -> Reading {
+    let family = if (0..=sys::DBR_CTRL_DOUBLE).contains(&dbr_type) {
+        dbr_type / PLAIN_TYPES
+    } else {
+        -1
+    };
+    let mut reading = Reading {
+        value: Value::Double(0.0),
+        element_count: plan.element_count,
+        full: None,
+        stamp: (0, 0),
+        status: 0,
+        severity: 0,
+        datatype: None,
+        format: plan.format,
+        family: 0,
+    };
+    if !(0..=2).contains(&family) {
+        let Augmented { value, meta } = decode(plan, dbr_type, count, buffer);
+        reading.value = value;
+        reading.full = Some(Box::new(meta));
+        return reading;
+    }
+    let plain = element_type(dbr_type).unwrap_or(FieldType::String);
+    let char_string = plain == FieldType::Char
+        && matches!(plan.datatype, DataType::CharStr | DataType::CharUnicode);
+    reading.datatype = Some(if char_string {
+        FieldType::String
+    } else {
+        plain
+    });
+    reading.family = family as u8;
+    if family >= 1 {
+        // STS and TIME start with status and severity.
+        reading.status = read_u16(buffer, offset_of!(sys::dbr_sts_string, status));
+        reading.severity = read_u16(buffer, offset_of!(sys::dbr_sts_string, severity));
+    }
+    if family == 2 {
+        let at = offset_of!(sys::dbr_time_string, stamp);
+        reading.stamp = (
+            read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, secPastEpoch)),
+            read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, nsec)),
+        );
+    }
+    reading.value = decode_value(plan, dbr_type, count, buffer);
+    reading
+}
+
+/// Reads only the value of a DBR buffer, as [`decode`] does, without any of
+/// its metadata: what a reader that keeps none of it needs (no `Meta` is
+/// built or moved per reply).
+pub(crate) fn decode_value(
+    plan: &ReadPlan,
+    dbr_type: chtype,
+    count: usize,
+    buffer: &[u8],
+) -> Value {
+    let plain = element_type(dbr_type).unwrap_or(FieldType::String);
     let at = value_offset(dbr_type);
-    let value = match plan.datatype {
+    match plan.datatype {
         DataType::CharStr | DataType::CharUnicode if plain == FieldType::Char => {
-            meta.datatype = Some(FieldType::String);
             let bytes = buffer.get(at..at + count).unwrap_or(&[]);
             Value::String(read_text(bytes, 0, bytes.len()))
         }
@@ -371,8 +486,7 @@ pub(crate) fn decode(
         }
         DataType::ClassName => Value::String(read_text(buffer, at, sys::MAX_STRING_SIZE as usize)),
         _ => read_values(buffer, at, plain, count, plan.element_count > 1),
-    };
-    Augmented { value, meta }
+    }
 }
 
 // ---- writing ---------------------------------------------------------------
@@ -697,6 +811,7 @@ fn encode_char_string(
 mod tests {
     use super::*;
     use crate::catools::ErrorKind;
+    use std::sync::Arc;
 
     fn plan(datatype: DataType, format: Format, element_count: usize) -> ReadPlan {
         let name: Arc<str> = Arc::from("X:pv");
@@ -783,6 +898,44 @@ mod tests {
         };
         let error = plan_read(&name, FieldType::Double, 100_000_000, request).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::TooLarge);
+    }
+
+    #[test]
+    fn a_reading_and_its_update_fit_a_cache_line() {
+        assert!(std::mem::size_of::<Reading>() <= 64);
+        assert!(std::mem::size_of::<Result<Reading, Box<CaError>>>() <= 64);
+    }
+
+    #[test]
+    fn compact_readings_convert_to_what_decode_gives() {
+        // A buffer big enough for any scalar DBR type, with recognisable bytes.
+        let buffer: Vec<u8> = (0..=255u8).cycle().take(1024).collect();
+        let cases = [
+            (DataType::Native, Format::Raw, sys::DBR_DOUBLE, 1),
+            (DataType::Native, Format::Time, sys::DBR_TIME_LONG, 4),
+            (DataType::Native, Format::Ctrl, sys::DBR_CTRL_DOUBLE, 1),
+            (DataType::Native, Format::Ctrl, sys::DBR_CTRL_ENUM, 1),
+            (DataType::CharStr, Format::Time, sys::DBR_TIME_CHAR, 8),
+            (DataType::String, Format::Raw, sys::DBR_STRING, 1),
+            (
+                DataType::StsackString,
+                Format::Raw,
+                sys::DBR_STSACK_STRING,
+                1,
+            ),
+        ];
+        for (datatype, format, dbr_type, count) in cases {
+            let plan = plan(datatype, format, count);
+            assert_eq!(
+                decode_reading(&plan, dbr_type, count, &buffer).into_augmented(),
+                decode(&plan, dbr_type, count, &buffer),
+                "{datatype:?} {format:?} {dbr_type}"
+            );
+            assert_eq!(
+                decode_value(&plan, dbr_type, count, &buffer),
+                decode(&plan, dbr_type, count, &buffer).value
+            );
+        }
     }
 
     #[test]

@@ -25,8 +25,8 @@ pub(crate) use channel::{CallbackId, Channel, ChannelEvent};
 #[cfg(test)]
 pub(crate) use context::set_exception_sink;
 pub(crate) use context::{flush_io, max_array_bytes, message, protocol_version};
-pub(crate) use dbr::ReadRequest;
-pub(crate) use request::Subscription;
+pub(crate) use dbr::{ReadRequest, Reading};
+pub(crate) use request::{Reply, Subscription};
 
 #[cfg(test)]
 mod tests;

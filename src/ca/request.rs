@@ -18,18 +18,43 @@
 
 use std::cell::Cell;
 use std::ffi::{c_long, c_ulong};
-use std::sync::Arc;
 
 use epics_sys as sys;
 use parking_lot::Mutex;
 
-use super::channel::Channel;
+use super::channel::{name_of, Channel};
 use super::context::{attach, guarded};
-use super::dbr::{self, ReadPlan, ReadRequest};
+use super::dbr::{self, ReadPlan, ReadRequest, Reading};
 use crate::catools::{Augmented, CaError, DataType, EventMask, Value};
 
+/// What a read's callback receives: the whole reading (an [`Augmented`]
+/// value with its metadata), or only its [`Value`], for a reader that keeps
+/// no metadata (nothing of `Meta` is then built on libca's thread).
+pub(crate) trait Reply: Sized + Send + 'static {
+    /// Reads libca's buffer for `plan` (see [`dbr::decode`]).
+    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self;
+}
+
+impl Reply for Augmented<Value> {
+    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
+        dbr::decode(plan, dbr_type, count, buffer)
+    }
+}
+
+impl Reply for Reading {
+    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
+        dbr::decode_reading(plan, dbr_type, count, buffer)
+    }
+}
+
+impl Reply for Value {
+    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
+        dbr::decode_value(plan, dbr_type, count, buffer)
+    }
+}
+
 /// Each update of a subscription (an error for a failed update).
-pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Augmented<Value>, CaError>) + Send>;
+pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Reading, CaError>) + Send>;
 
 impl Channel {
     /// The native type and element count, or ECA_DISCONN.
@@ -44,34 +69,63 @@ impl Channel {
     /// Queues a read (`ca_array_get_callback`); `done` runs on libca's thread
     /// with the decoded value. On `Err` the request was not queued and
     /// `done` is dropped uncalled.
+    #[cfg(test)]
     pub(crate) fn get<F>(&self, request: ReadRequest, done: F) -> Result<(), CaError>
     where
         F: FnOnce(Result<Augmented<Value>, CaError>) + Send + 'static,
     {
-        let (native, element_count) = self.connected_native("ca_array_get_callback")?;
-        let plan = dbr::plan_read(self.name(), native, element_count, request)?;
-        attach()?;
+        self.queue_get(request, done).map_err(|(err, _)| err)
+    }
+
+    /// Reads the channel (`ca_array_get_callback`) and calls `done` exactly
+    /// once: on libca's thread with the decoded reply (an [`Augmented`]
+    /// reading, or only its [`Value`]), or at once, on this thread, with the
+    /// error if the request could not be queued.
+    pub(crate) fn read<R, F>(&self, request: ReadRequest, done: F)
+    where
+        R: Reply,
+        F: FnOnce(Result<R, CaError>) + Send + 'static,
+    {
+        if let Err((err, done)) = self.queue_get(request, done) {
+            done(Err(err));
+        }
+    }
+
+    /// Queues a read; on `Err` nothing was queued and `done` comes back
+    /// uncalled with the reason.
+    fn queue_get<R, F>(&self, request: ReadRequest, done: F) -> Result<(), (CaError, F)>
+    where
+        R: Reply,
+        F: FnOnce(Result<R, CaError>) + Send + 'static,
+    {
+        let plan = match self
+            .connected_native("ca_array_get_callback")
+            .and_then(|(native, element_count)| {
+                dbr::plan_read(self.name(), native, element_count, request)
+            })
+            .and_then(|plan| attach().map(|()| plan))
+        {
+            Ok(plan) => plan,
+            Err(err) => return Err((err, done)),
+        };
         let (dbr_type, count) = (plan.dbr_type, plan.count as c_ulong);
         let pending = Box::into_raw(Box::new(PendingGet { plan, done }));
         // SAFETY: the channel is live; `pending` is reclaimed exactly once:
-        // by get_trampoline::<F> (libca calls it once), or below on failure.
+        // by get_trampoline::<R, F> (libca calls it once), or below on failure.
         let status = unsafe {
             sys::ca_array_get_callback(
                 dbr_type,
                 count,
                 self.chid(),
-                Some(get_trampoline::<F>),
+                Some(get_trampoline::<R, F>),
                 pending.cast(),
             )
         };
         if status != sys::ECA_NORMAL {
             // SAFETY: libca refused the request and holds no copy of `pending`.
-            drop(unsafe { Box::from_raw(pending) });
-            return Err(CaError::new(
-                &**self.name(),
-                status,
-                "ca_array_get_callback",
-            ));
+            let pending = unsafe { Box::from_raw(pending) };
+            let err = CaError::new(&**self.name(), status, "ca_array_get_callback");
+            return Err((err, pending.done));
         }
         Ok(())
     }
@@ -110,13 +164,40 @@ impl Channel {
     where
         F: FnOnce(Result<(), CaError>) + Send + 'static,
     {
-        let (_, element_count) = self.connected_native("ca_array_put_callback")?;
-        let encoded = dbr::encode_put(self.name(), value, datatype, element_count)?;
-        attach()?;
-        let pending = Box::into_raw(Box::new(PendingPut {
-            name: Arc::clone(self.name()),
-            done,
-        }));
+        self.queue_put(value, datatype, done)
+            .map_err(|(err, _)| err)
+    }
+
+    /// Puts with completion, as [`put_callback`](Self::put_callback), and
+    /// calls `done` exactly once: on libca's thread with the server's
+    /// verdict, or at once, on this thread, with the error if the put could
+    /// not be queued.
+    pub(crate) fn put_then<F>(&self, value: &Value, datatype: DataType, done: F)
+    where
+        F: FnOnce(Result<(), CaError>) + Send + 'static,
+    {
+        if let Err((err, done)) = self.queue_put(value, datatype, done) {
+            done(Err(err));
+        }
+    }
+
+    /// Queues a put with completion; on `Err` nothing was queued and `done`
+    /// comes back uncalled with the reason.
+    fn queue_put<F>(&self, value: &Value, datatype: DataType, done: F) -> Result<(), (CaError, F)>
+    where
+        F: FnOnce(Result<(), CaError>) + Send + 'static,
+    {
+        let encoded = match self
+            .connected_native("ca_array_put_callback")
+            .and_then(|(_, element_count)| {
+                dbr::encode_put(self.name(), value, datatype, element_count)
+            })
+            .and_then(|encoded| attach().map(|()| encoded))
+        {
+            Ok(encoded) => encoded,
+            Err(err) => return Err((err, done)),
+        };
+        let pending = Box::into_raw(Box::new(PendingPut { done }));
         // SAFETY: as in `put` for the payload; `pending` is reclaimed exactly
         // once, by put_trampoline::<F> or below on failure.
         let status = unsafe {
@@ -131,12 +212,9 @@ impl Channel {
         };
         if status != sys::ECA_NORMAL {
             // SAFETY: libca refused the request and holds no copy of `pending`.
-            drop(unsafe { Box::from_raw(pending) });
-            return Err(CaError::new(
-                &**self.name(),
-                status,
-                "ca_array_put_callback",
-            ));
+            let pending = unsafe { Box::from_raw(pending) };
+            let err = CaError::new(&**self.name(), status, "ca_array_put_callback");
+            return Err((err, pending.done));
         }
         Ok(())
     }
@@ -152,14 +230,31 @@ impl Channel {
     /// report it, and subscribe again on a
     /// [`ChannelEvent::AccessRights`](super::ChannelEvent::AccessRights) that
     /// grants reading.
+    #[cfg(test)]
     pub(crate) fn subscribe<F>(
+        &self,
+        request: ReadRequest,
+        events: EventMask,
+        mut update: F,
+    ) -> Result<Subscription, CaError>
+    where
+        F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
+    {
+        self.subscribe_readings(request, events, move |reading| {
+            update(reading.map(Reading::into_augmented))
+        })
+    }
+
+    /// [`subscribe`](Self::subscribe), with each update as a compact
+    /// [`Reading`] (what crosses to the subscriber's thread).
+    pub(crate) fn subscribe_readings<F>(
         &self,
         request: ReadRequest,
         events: EventMask,
         update: F,
     ) -> Result<Subscription, CaError>
     where
-        F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
+        F: FnMut(Result<Reading, CaError>) + Send + 'static,
     {
         if !events.is_valid() {
             return Err(CaError::new(&**self.name(), sys::ECA_BADMASK, "ca_create_subscription").with_detail(
@@ -216,7 +311,6 @@ struct PendingGet<F> {
 }
 
 struct PendingPut<F> {
-    name: Arc<str>,
     done: F,
 }
 
@@ -292,38 +386,41 @@ impl Drop for Subscription {
 /// `args` must be the arguments of a libca get or subscription callback that
 /// is running now (so `args.dbr`, when not NULL, points at a buffer of
 /// `args.type_` with `args.count` elements).
-unsafe fn read_reply(
+unsafe fn read_reply<R: Reply>(
     plan: &ReadPlan,
     args: &sys::event_handler_args,
-) -> Result<Augmented<Value>, CaError> {
+) -> Result<R, CaError> {
+    // SAFETY: libca passes the request's channel, one made by Channel::open.
+    let name = || unsafe { name_of(args.chid) };
     if args.status != sys::ECA_NORMAL {
-        return Err(CaError::new(&*plan.name, args.status, "get callback"));
+        return Err(CaError::new(name(), args.status, "get callback"));
     }
     let count = usize::try_from(args.count).unwrap_or(0);
     let size = dbr::buffer_size(args.type_, count)
-        .ok_or_else(|| CaError::new(&*plan.name, sys::ECA_BADTYPE, "get callback"))?;
+        .ok_or_else(|| CaError::new(name(), sys::ECA_BADTYPE, "get callback"))?;
     if args.dbr.is_null() {
         // libca may pass no buffer for an empty array: decode a zeroed header.
-        return Ok(dbr::decode(plan, args.type_, 0, &vec![0; size]));
+        return Ok(R::decode(plan, args.type_, 0, &vec![0; size]));
     }
     // SAFETY: the caller promises a live buffer of args.type_ with args.count
     // elements, which is `size` bytes as libca lays it out; it is read only
     // within this call.
     let buffer = unsafe { std::slice::from_raw_parts(args.dbr.cast::<u8>(), size) };
-    Ok(dbr::decode(plan, args.type_, count, buffer))
+    Ok(R::decode(plan, args.type_, count, buffer))
 }
 
-unsafe extern "C" fn get_trampoline<F>(args: sys::event_handler_args)
+unsafe extern "C" fn get_trampoline<R, F>(args: sys::event_handler_args)
 where
-    F: FnOnce(Result<Augmented<Value>, CaError>) + Send + 'static,
+    R: Reply,
+    F: FnOnce(Result<R, CaError>) + Send + 'static,
 {
     guarded("get callback", || {
-        // SAFETY: usr is the Box::into_raw of `Channel::get`, handed to this
-        // trampoline with its own F; libca calls it once, so this is the one
-        // reclaim.
+        // SAFETY: usr is the Box::into_raw of `Channel::queue_get`, handed to
+        // this trampoline with its own R and F; libca calls it once, so this
+        // is the one reclaim.
         let pending = unsafe { Box::from_raw(args.usr.cast::<PendingGet<F>>()) };
         // SAFETY: this is a running get callback.
-        let result = unsafe { read_reply(&pending.plan, &args) };
+        let result = unsafe { read_reply::<R>(&pending.plan, &args) };
         (pending.done)(result);
     });
 }
@@ -339,7 +436,12 @@ where
         let result = if args.status == sys::ECA_NORMAL {
             Ok(())
         } else {
-            Err(CaError::new(&*pending.name, args.status, "put callback"))
+            // SAFETY: libca passes the put's channel, made by Channel::open.
+            Err(CaError::new(
+                unsafe { name_of(args.chid) },
+                args.status,
+                "put callback",
+            ))
         };
         (pending.done)(result);
     });
@@ -353,7 +455,7 @@ unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
         // does not call after that.
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
-        let result = unsafe { read_reply(&state.plan, &args) };
+        let result = unsafe { read_reply::<Reading>(&state.plan, &args) };
         let _running = UpdateMarker::enter(state);
         (state.update.lock())(result);
     });

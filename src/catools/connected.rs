@@ -76,8 +76,9 @@ where
     let collector = Collector::new(names.len());
     let mut waits = ConnectWaits::default();
     let mut channels = Vec::with_capacity(names.len());
-    for (index, (name, request)) in names.iter().zip(requests).enumerate() {
-        match Channel::open(name) {
+    let opened = Channel::open_each(names);
+    for (index, (opened, request)) in opened.into_iter().zip(requests).enumerate() {
+        match opened {
             Ok(channel) => {
                 waits.when_connected(&channel, collector.slot(index), request);
                 channels.push(Some(channel));

@@ -6,8 +6,8 @@ use super::connected::request_each;
 use super::handoff::Slot;
 use super::timeout::CaTimeout;
 use super::value::TypeMismatch;
-use super::{Augmented, CaError, Count, DataType, Format, FromValue, Value};
-use crate::ca::{Channel, ReadRequest};
+use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, Value};
+use crate::ca::{Channel, ReadRequest, Reading, Reply};
 
 /// What a read can deliver: any [`FromValue`] type (just the data, e.g.
 /// `f64`, `Vec<i32>`, `String`, [`Value`]) or an [`Augmented`] one (the data
@@ -23,6 +23,16 @@ pub trait FromReading: Sized {
     #[doc(hidden)]
     fn keeps_meta() -> bool {
         true
+    }
+    /// Takes a value that arrived without metadata; called only when
+    /// [`keeps_meta`](Self::keeps_meta) is false (reads then decode the value
+    /// alone, and carry no `Meta` from libca's thread to the caller).
+    #[doc(hidden)]
+    fn from_value_only(value: Value) -> Result<Self, TypeMismatch> {
+        Self::from_reading(Augmented {
+            value,
+            meta: Meta::default(),
+        })
     }
 }
 
@@ -47,6 +57,9 @@ impl<T: FromValue> FromReading for T {
     }
     fn from_reading(reading: Augmented<Value>) -> Result<T, TypeMismatch> {
         T::from_value(reading.value)
+    }
+    fn from_value_only(value: Value) -> Result<T, TypeMismatch> {
+        T::from_value(value)
     }
 }
 
@@ -124,10 +137,20 @@ impl Get {
     pub fn get_each<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<T, CaError>> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
         let deadline = self.timeout.deadline();
-        read_many(&names, self.request_for::<T>(), deadline)
+        if !T::keeps_meta() {
+            // The value alone, decoded without metadata.
+            return read_many::<Value>(&names, self.request_for::<T>(), deadline)
+                .into_iter()
+                .zip(&names)
+                .map(|(value, name)| {
+                    value.and_then(|v| T::from_value_only(v).map_err(|e| e.into_ca_error(name)))
+                })
+                .collect();
+        }
+        read_many::<Reading>(&names, self.request_for::<T>(), deadline)
             .into_iter()
             .zip(&names)
-            .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r)))
+            .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r.into_augmented())))
             .collect()
     }
 
@@ -155,19 +178,17 @@ pub fn caget_list<T: FromReading, S: AsRef<str>>(pvs: &[S]) -> Result<Vec<T>, Ca
 
 /// Reads `names` in parallel: every connected channel's get is queued at
 /// once, the others' as their connections arrive, and all go out in one
-/// flush per scheduler cycle.
-fn read_many(
+/// flush per scheduler cycle. `R` is what each reply is decoded into: the
+/// whole reading, or only its value.
+fn read_many<R: Reply>(
     names: &[&str],
     request_for: impl Fn(&str) -> ReadRequest,
     deadline: Option<Instant>,
-) -> Vec<Result<Augmented<Value>, CaError>> {
+) -> Vec<Result<R, CaError>> {
     let reads = names.iter().map(|name| {
         let request = request_for(name);
-        move |channel: &Channel, slot: Slot<Result<Augmented<Value>, CaError>>| {
-            let spare = slot.spare();
-            if let Err(err) = channel.get(request, move |reading| slot.fill(reading)) {
-                spare.fill(Err(err));
-            }
+        move |channel: &Channel, slot: Slot<Result<R, CaError>>| {
+            channel.read(request, move |reading| slot.fill(reading));
         }
     });
     request_each(names, deadline, reads)

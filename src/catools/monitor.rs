@@ -24,11 +24,13 @@ use std::sync::Arc;
 use super::dispatch::{self, Delivery, Inbox, Registration};
 use super::get::{convert_reading, FromReading};
 use super::timeout::CaTimeout;
-use super::{Augmented, CaError, Count, DataType, EventMask, Format, Value};
-use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
+use super::{CaError, Count, DataType, EventMask, Format};
+use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest, Reading};
 use crate::sched;
 
-type Update = Result<Augmented<Value>, CaError>;
+/// What crosses from libca's thread to the dispatcher: a compact reading,
+/// or a (rare, so boxed) error, in 64 bytes.
+type Update = Result<Reading, Box<CaError>>;
 
 thread_local! {
     static LIVE: RefCell<HashMap<u64, Weak<Inner>>> = RefCell::new(HashMap::new());
@@ -142,7 +144,11 @@ impl Monitor {
             Delivery::Latest
         };
         let (inbox, registration) = dispatch::register(delivery, move |update: Update, count| {
-            let update = update.and_then(|mut reading| {
+            let update = update.map_err(|err| *err).and_then(|reading| {
+                if !T::keeps_meta() {
+                    return T::from_value_only(reading.value).map_err(|e| e.into_ca_error(&name));
+                }
+                let mut reading = reading.into_augmented();
                 reading.meta.update_count = count;
                 convert_reading(&name, reading)
             });
@@ -244,11 +250,11 @@ impl Inner {
                         let _ = remote.call(move || start_by_id(id));
                     }
                     ChannelEvent::Disconnected if notify => {
-                        inbox.push(Err(CaError::new(
+                        inbox.push(Err(Box::new(CaError::new(
                             &*name,
                             epics_sys::ECA_DISCONN,
                             "camonitor",
-                        )));
+                        ))));
                     }
                     _ => {}
                 }));
@@ -265,17 +271,19 @@ impl Inner {
         if !readable && self.notify_disconnect {
             // libca would accept the subscription and never call it back.
             let name = &**self.channel.name();
-            self.inbox.push(Err(CaError::new(
+            self.inbox.push(Err(Box::new(CaError::new(
                 name,
                 epics_sys::ECA_NORDACCESS,
                 "camonitor",
-            )));
+            ))));
             return;
         }
         let inbox = Arc::clone(&self.inbox);
         let result = self
             .channel
-            .subscribe(self.request, self.events, move |update| inbox.push(update));
+            .subscribe_readings(self.request, self.events, move |update| {
+                inbox.push(update.map_err(Box::new))
+            });
         match result {
             Ok(subscription) => {
                 *self.subscription.borrow_mut() = Some(subscription);
@@ -283,7 +291,7 @@ impl Inner {
             }
             Err(err) => {
                 if self.notify_disconnect {
-                    self.inbox.push(Err(err));
+                    self.inbox.push(Err(Box::new(err)));
                 } else {
                     eprintln!(
                         "cothread::catools: camonitor {}: {err}",
@@ -324,11 +332,11 @@ fn watch_connection(inner: Weak<Inner>, timeout: CaTimeout) {
         }
         if let Some(inner) = inner.upgrade() {
             if !inner.closed.get() && !inner.channel.is_connected() {
-                inner.inbox.push(Err(CaError::new(
+                inner.inbox.push(Err(Box::new(CaError::new(
                     &**inner.channel.name(),
                     epics_sys::ECA_DISCONN,
                     "camonitor connect_timeout",
-                )));
+                ))));
             }
         }
     });

@@ -222,18 +222,21 @@ fn issue(
             };
             slot.fill(queued);
         }
-        Completion::Wait => {
-            let spare = slot.spare();
-            let done = move |result: Result<(), CaError>| {
-                if let Some(inbox) = callback {
+        Completion::Wait => match callback {
+            None => channel.put_then(value, datatype, move |result| slot.fill(result)),
+            Some(inbox) => {
+                // A put that cannot start reports only here: the callback
+                // hears of puts that started.
+                let spare = slot.spare();
+                let done = move |result: Result<(), CaError>| {
                     inbox.push((index, result.clone()));
+                    slot.fill(result);
+                };
+                if let Err(err) = channel.put_callback(value, datatype, done) {
+                    spare.fill(Err(err));
                 }
-                slot.fill(result);
-            };
-            if let Err(err) = channel.put_callback(value, datatype, done) {
-                spare.fill(Err(err));
             }
-        }
+        },
     }
 }
 
