@@ -93,11 +93,7 @@ fn run(dispatcher: &Dispatcher) {
             if let Some(handler) = handler {
                 let outcome = catch_unwind(AssertUnwindSafe(|| (handler.borrow_mut())()));
                 if let Err(panic) = outcome {
-                    let message = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "non-string panic payload".to_string());
+                    let message = crate::error::panic_message(&*panic);
                     eprintln!("cothread::catools: a callback panicked: {message}");
                 }
             }
