@@ -262,20 +262,10 @@ impl Inner {
     }
 
     /// Creates the libca subscription on the connected channel; a failure
-    /// (e.g. no read access) is reported once when disconnects are.
+    /// (e.g. no read access, which the CA layer refuses rather than subscribe
+    /// to nothing) is reported once when disconnects are.
     fn start(&self) {
         if self.closed.get() {
-            return;
-        }
-        let (readable, _) = self.channel.access();
-        if !readable && self.notify_disconnect {
-            // libca would accept the subscription and never call it back.
-            let name = &**self.channel.name();
-            self.inbox.push(Err(Box::new(CaError::new(
-                name,
-                epics_sys::ECA_NORDACCESS,
-                "camonitor",
-            ))));
             return;
         }
         let inbox = Arc::clone(&self.inbox);
