@@ -1,5 +1,5 @@
 //! Makes the crate's own tests, examples and benchmarks find libca at run time
-//! (an rpath to the EPICS base that epics-sys linked), and tells them where
+//! (an rpath to the EPICS base that libca-sys linked), and tells them where
 //! that EPICS base is, so the test harness starts the matching `softIoc`.
 //!
 //! User binaries that depend on cothread get the same rpath from their own
@@ -7,17 +7,17 @@
 
 use std::env;
 
-/// Reads a `links` metadata value of epics-sys (`DEP_CA_*`).
-fn epics_sys_metadata(key: &str) -> String {
+/// Reads a `links` metadata value of libca-sys (`DEP_CA_*`).
+fn libca_sys_metadata(key: &str) -> String {
     let name = format!("DEP_CA_{key}");
     println!("cargo:rerun-if-env-changed={name}");
-    env::var(&name).unwrap_or_else(|_| panic!("epics-sys did not export {name}"))
+    env::var(&name).unwrap_or_else(|_| panic!("libca-sys did not export {name}"))
 }
 
 fn main() {
-    let lib = epics_sys_metadata("LIB");
-    let base = epics_sys_metadata("BASE");
-    let arch = epics_sys_metadata("ARCH");
+    let lib = libca_sys_metadata("LIB");
+    let base = libca_sys_metadata("BASE");
+    let arch = libca_sys_metadata("ARCH");
     if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         println!("cargo:rustc-link-arg=-Wl,-rpath,{lib}");
     }

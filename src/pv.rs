@@ -39,7 +39,7 @@ fn wait_timeout(timeout: CaTimeout) -> Timeout {
 
 /// The error of a helper's wait that expired, as Python's `ca_timeout`.
 fn timed_out(name: &str, call: &'static str) -> CaError {
-    CaError::new(name, epics_sys::ECA_TIMEOUT, call)
+    CaError::new(name, libca_sys::ECA_TIMEOUT, call)
 }
 
 /// What a [`Pv`] holds before its first update.
@@ -292,7 +292,7 @@ impl<T: FromValue + Clone + 'static> Pv<T> {
                 return latest;
             }
         }
-        Err(CaError::new(&*self.name, epics_sys::ECA_DISCONN, "PV get")
+        Err(CaError::new(&*self.name, libca_sys::ECA_DISCONN, "PV get")
             .with_detail("no update has arrived yet"))
     }
 

@@ -23,7 +23,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use epics_sys as sys;
+use libca_sys as sys;
 use parking_lot::Mutex;
 
 use super::context::{attach, guarded};

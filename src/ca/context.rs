@@ -21,7 +21,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use epics_sys as sys;
+use libca_sys as sys;
 use parking_lot::{Mutex, RwLock};
 
 use crate::catools::CaError;

@@ -3,12 +3,12 @@
 //!
 //! Everything here is safe code over byte slices. The one unsafe step, making
 //! a slice of libca's buffer during a callback, is in `request.rs`; a buffer
-//! is read with the field offsets of epics-sys's `#[repr(C)]` structs (which
+//! is read with the field offsets of libca-sys's `#[repr(C)]` structs (which
 //! bindgen checked against the C layout), so no pointer casts are needed.
 
 use std::mem::offset_of;
 
-use epics_sys as sys;
+use libca_sys as sys;
 use sys::chtype;
 
 use crate::catools::{

@@ -19,7 +19,7 @@
 use std::cell::Cell;
 use std::ffi::{c_long, c_ulong};
 
-use epics_sys as sys;
+use libca_sys as sys;
 use parking_lot::Mutex;
 
 use super::channel::{name_of, Channel};

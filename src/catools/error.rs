@@ -44,7 +44,7 @@ pub enum ErrorKind {
 impl ErrorKind {
     /// The kind of an `ECA_*` status code.
     pub fn of_code(code: i32) -> ErrorKind {
-        use epics_sys::*;
+        use libca_sys::*;
         match code {
             ECA_TIMEOUT => ErrorKind::Timeout,
             ECA_DISCONN | ECA_DISCONNCHID => ErrorKind::Disconnected,
@@ -189,7 +189,7 @@ impl CaNothing {
     pub fn errorcode(&self) -> i32 {
         self.error
             .as_ref()
-            .map_or(epics_sys::ECA_NORMAL, CaError::code)
+            .map_or(libca_sys::ECA_NORMAL, CaError::code)
     }
 
     /// The failure, if it is one.
@@ -223,7 +223,7 @@ impl fmt::Display for CaNothing {
                 f,
                 "{}: {}",
                 self.name,
-                crate::ca::message(epics_sys::ECA_NORMAL)
+                crate::ca::message(libca_sys::ECA_NORMAL)
             ),
         }
     }
@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn error_displays_pv_and_libca_message() {
-        let error = CaError::new("X:ai", epics_sys::ECA_TIMEOUT, "ca_create_channel");
+        let error = CaError::new("X:ai", libca_sys::ECA_TIMEOUT, "ca_create_channel");
         assert_eq!(
             error.to_string(),
             "X:ai: User specified timeout on IO operation expired"
@@ -250,16 +250,16 @@ mod tests {
     fn nothing_is_ok_only_for_success() {
         let done = CaNothing::success("X:ao");
         assert!(done.ok());
-        assert_eq!(done.errorcode(), epics_sys::ECA_NORMAL);
+        assert_eq!(done.errorcode(), libca_sys::ECA_NORMAL);
         assert_eq!(done.to_string(), "X:ao: Normal successful completion");
         let failed = CaNothing::from(CaError::new(
             "X:ro",
-            epics_sys::ECA_NOWTACCESS,
+            libca_sys::ECA_NOWTACCESS,
             "ca_array_put",
         ));
         assert!(!failed.ok());
         assert_eq!(failed.name(), "X:ro");
-        assert_eq!(failed.errorcode(), epics_sys::ECA_NOWTACCESS);
+        assert_eq!(failed.errorcode(), libca_sys::ECA_NOWTACCESS);
         assert_eq!(failed.to_string(), "X:ro: Write access denied");
         assert_eq!(
             failed.into_result().unwrap_err().kind(),

@@ -130,7 +130,7 @@ impl Monitor {
         let events = self.events.unwrap_or_else(|| self.format.default_events());
         if !events.is_valid() {
             return Err(
-                CaError::new(pv, epics_sys::ECA_BADMASK, "camonitor").with_detail(format!(
+                CaError::new(pv, libca_sys::ECA_BADMASK, "camonitor").with_detail(format!(
                     "event mask {:#x}: give at least one of DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY",
                     events.bits()
                 )),
@@ -252,7 +252,7 @@ impl Inner {
                     ChannelEvent::Disconnected if notify => {
                         inbox.push(Err(Box::new(CaError::new(
                             &*name,
-                            epics_sys::ECA_DISCONN,
+                            libca_sys::ECA_DISCONN,
                             "camonitor",
                         ))));
                     }
@@ -324,7 +324,7 @@ fn watch_connection(inner: Weak<Inner>, timeout: CaTimeout) {
             if !inner.closed.get() && !inner.channel.is_connected() {
                 inner.inbox.push(Err(Box::new(CaError::new(
                     &**inner.channel.name(),
-                    epics_sys::ECA_DISCONN,
+                    libca_sys::ECA_DISCONN,
                     "camonitor connect_timeout",
                 ))));
             }

@@ -178,7 +178,7 @@ impl Put {
                 .iter()
                 .map(|name| {
                     Err(
-                        CaError::new(*name, epics_sys::ECA_BADCOUNT, "caput").with_detail(format!(
+                        CaError::new(*name, libca_sys::ECA_BADCOUNT, "caput").with_detail(format!(
                             "{} values for {} PVs",
                             values.len(),
                             names.len()

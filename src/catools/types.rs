@@ -142,17 +142,17 @@ pub struct EventMask(u32);
 
 impl EventMask {
     /// `DBE_VALUE`: the value changed by more than the record's monitor deadband.
-    pub const VALUE: EventMask = EventMask(epics_sys::DBE_VALUE);
+    pub const VALUE: EventMask = EventMask(libca_sys::DBE_VALUE);
     /// `DBE_LOG`: the value changed by more than the archive deadband.
-    pub const LOG: EventMask = EventMask(epics_sys::DBE_LOG);
+    pub const LOG: EventMask = EventMask(libca_sys::DBE_LOG);
     /// `DBE_ALARM`: the alarm status or severity changed.
-    pub const ALARM: EventMask = EventMask(epics_sys::DBE_ALARM);
+    pub const ALARM: EventMask = EventMask(libca_sys::DBE_ALARM);
     /// `DBE_PROPERTY`: a property (units, limits, enum strings) changed.
-    pub const PROPERTY: EventMask = EventMask(epics_sys::DBE_PROPERTY);
+    pub const PROPERTY: EventMask = EventMask(libca_sys::DBE_PROPERTY);
 
     /// Every bit CA knows.
     const ALL: u32 =
-        epics_sys::DBE_VALUE | epics_sys::DBE_LOG | epics_sys::DBE_ALARM | epics_sys::DBE_PROPERTY;
+        libca_sys::DBE_VALUE | libca_sys::DBE_LOG | libca_sys::DBE_ALARM | libca_sys::DBE_PROPERTY;
 
     /// A mask from raw `DBE_*` bits; the CA calls reject zero and unknown bits.
     pub const fn from_bits(bits: u32) -> EventMask {
@@ -225,7 +225,7 @@ impl FieldType {
     /// Bytes of one element on the wire.
     pub fn element_size(self) -> usize {
         match self {
-            FieldType::String => epics_sys::MAX_STRING_SIZE as usize,
+            FieldType::String => libca_sys::MAX_STRING_SIZE as usize,
             FieldType::Short | FieldType::Enum => 2,
             FieldType::Float | FieldType::Long => 4,
             FieldType::Char => 1,
@@ -378,7 +378,7 @@ mod tests {
         );
         assert_eq!(
             Format::Ctrl.default_events().bits(),
-            epics_sys::DBE_VALUE | epics_sys::DBE_ALARM | epics_sys::DBE_PROPERTY
+            libca_sys::DBE_VALUE | libca_sys::DBE_ALARM | libca_sys::DBE_PROPERTY
         );
     }
 

@@ -242,7 +242,7 @@ impl Timestamp {
     /// Converts an EPICS stamp (seconds past 1990-01-01 UTC, nanoseconds).
     pub fn from_epics(secs_past_epoch: u32, nsec: u32) -> Timestamp {
         Timestamp {
-            secs: u64::from(secs_past_epoch) + u64::from(epics_sys::POSIX_TIME_AT_EPICS_EPOCH),
+            secs: u64::from(secs_past_epoch) + u64::from(libca_sys::POSIX_TIME_AT_EPICS_EPOCH),
             nsec,
         }
     }
@@ -486,7 +486,7 @@ impl std::error::Error for TypeMismatch {}
 impl TypeMismatch {
     /// The CA error for `pv` (code `ECA_NOCONVERT`, detail from this mismatch).
     pub fn into_ca_error(self, pv: &str) -> super::CaError {
-        super::CaError::new(pv, epics_sys::ECA_NOCONVERT, "convert value")
+        super::CaError::new(pv, libca_sys::ECA_NOCONVERT, "convert value")
             .with_detail(self.to_string())
     }
 }

@@ -124,7 +124,7 @@ fn write_to_readonly_is_no_write_access() {
         .put(&Value::Double(1.0), DataType::Native)
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::NoWriteAccess);
-    assert_eq!(error.code(), epics_sys::ECA_NOWTACCESS);
+    assert_eq!(error.code(), libca_sys::ECA_NOWTACCESS);
     assert_eq!(error.call(), "ca_array_put");
     let error = put_wait(&readonly, 1.0, DataType::Native).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::NoWriteAccess);

@@ -90,6 +90,6 @@ fn committed_bindings_match_a_fresh_bindgen_run() {
     assert!(
         fresh == committed,
         "src/bindings.rs is out of date with bindgen's output: regenerate it with \
-         `EPICS_SYS_UPDATE_BINDINGS=1 cargo build -p epics-sys --features bindgen` and commit it"
+         `LIBCA_SYS_UPDATE_BINDINGS=1 cargo build -p libca-sys --features bindgen` and commit it"
     );
 }

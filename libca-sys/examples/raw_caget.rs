@@ -1,13 +1,13 @@
 //! Reads PVs through the raw libca bindings and prints them as `caget` does:
 //!
 //! ```text
-//! cargo run -p epics-sys --example raw_caget -- PV [PV...]
+//! cargo run -p libca-sys --example raw_caget -- PV [PV...]
 //! ```
 //!
 //! The cothread crate's catools are the safe, cooperative way to do this; this
 //! example shows the C API that they stand on.
 
-use epics_sys::*;
+use libca_sys::*;
 use std::ffi::{CStr, CString};
 use std::process::ExitCode;
 use std::ptr;

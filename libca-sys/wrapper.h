@@ -1,4 +1,4 @@
-/* The libca headers epics-sys binds: the Channel Access client API, DBR types,
+/* The libca headers libca-sys binds: the Channel Access client API, DBR types,
  * ECA status codes and alarm severities/conditions. */
 #include <cadef.h>
 #include <db_access.h>

@@ -4,7 +4,7 @@
 #[path = "../../tests/support/mod.rs"]
 mod support;
 
-use epics_sys::*;
+use libca_sys::*;
 use std::ffi::{c_void, CStr, CString};
 use std::ptr;
 
