@@ -344,46 +344,33 @@ pub struct Meta {
     pub update_count: u64,
 }
 
-/// The name of an alarm severity, as EPICS tools print it.
+/// The name of an alarm severity (0 `NO_ALARM`, 1 `MINOR`, 2 `MAJOR`, 3
+/// `INVALID`), from libCom's own table (`epicsAlarmSeverityStrings`), as EPICS
+/// tools print it; `"UNKNOWN_SEVERITY"` for a value EPICS does not define.
+///
+/// ```
+/// use cothread::catools::severity_name;
+/// assert_eq!(severity_name(2), "MAJOR");
+/// assert_eq!(severity_name(9), "UNKNOWN_SEVERITY");
+/// ```
 pub fn severity_name(severity: u16) -> &'static str {
-    match severity {
-        0 => "NO_ALARM",
-        1 => "MINOR",
-        2 => "MAJOR",
-        3 => "INVALID",
-        _ => "UNKNOWN_SEVERITY",
-    }
+    libca_sys::alarm_severity_name(severity)
+        .and_then(|name| name.to_str().ok())
+        .unwrap_or("UNKNOWN_SEVERITY")
 }
 
-/// The name of an alarm status (`epicsAlarmCondition`), as EPICS tools print it.
+/// The name of an alarm status (an `epicsAlarmCondition`, e.g. 3 `HIHI`, 17
+/// `UDF`), from libCom's own table (`epicsAlarmConditionStrings`), as EPICS
+/// tools print it; `"UNKNOWN_STATUS"` for a value EPICS does not define.
+///
+/// ```
+/// use cothread::catools::status_name;
+/// assert_eq!(status_name(3), "HIHI");
+/// assert_eq!(status_name(999), "UNKNOWN_STATUS");
+/// ```
 pub fn status_name(status: u16) -> &'static str {
-    const NAMES: [&str; 22] = [
-        "NO_ALARM",
-        "READ",
-        "WRITE",
-        "HIHI",
-        "HIGH",
-        "LOLO",
-        "LOW",
-        "STATE",
-        "COS",
-        "COMM",
-        "TIMEOUT",
-        "HWLIMIT",
-        "CALC",
-        "SCAN",
-        "LINK",
-        "SOFT",
-        "BAD_SUB",
-        "UDF",
-        "DISABLE",
-        "SIMM",
-        "READ_ACCESS",
-        "WRITE_ACCESS",
-    ];
-    NAMES
-        .get(usize::from(status))
-        .copied()
+    libca_sys::alarm_condition_name(status)
+        .and_then(|name| name.to_str().ok())
         .unwrap_or("UNKNOWN_STATUS")
 }
 
