@@ -47,3 +47,46 @@ fn options_are_reachable_from_the_public_path() {
     assert_eq!((DBE_VALUE | DBE_ALARM).bits(), 1 | 4);
     assert_eq!(Timestamp::from_epics(1, 0).secs, 631_152_001);
 }
+
+/// Set by the test below in the children it starts: the zone's expected text.
+const LOCAL_TIME_CHILD: &str = "COTHREAD_TEST_LOCAL_TIME_EXPECT";
+
+#[test]
+fn timestamps_display_in_the_local_time_zone() {
+    let stamp = Timestamp {
+        secs: 1_700_000_000, // 2023-11-14 22:13:20 UTC
+        nsec: 123_456_789,
+    };
+    if let Ok(expected) = std::env::var(LOCAL_TIME_CHILD) {
+        // A child, whose TZ was set before anything read it.
+        assert_eq!(stamp.to_string(), expected);
+        return;
+    }
+    // POSIX TZ strings (no zone files needed); the offset is west of UTC.
+    for (tz, expected) in [
+        ("UTC0", "2023-11-14 22:13:20.123457"),
+        ("XST-05:30", "2023-11-15 03:43:20.123457"),
+        ("YST10", "2023-11-14 12:13:20.123457"),
+    ] {
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "timestamps_display_in_the_local_time_zone",
+                "--exact",
+                "--test-threads=1",
+            ])
+            .env("TZ", tz)
+            .env(LOCAL_TIME_CHILD, expected)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "TZ={tz}: {output:?}");
+        assert!(stdout.contains("1 passed"), "TZ={tz}: {stdout}");
+    }
+    assert_eq!(Timestamp::from_epics(0, 0).to_string(), "<undefined>");
+    // Microseconds round, but never into the next second.
+    let late = Timestamp {
+        secs: 1_700_000_000,
+        nsec: 999_999_900,
+    };
+    assert!(late.to_string().ends_with(":20.999999"), "{late}");
+}

@@ -254,6 +254,12 @@ impl Timestamp {
         self.secs as f64 + micros as f64 * 1e-6
     }
 
+    /// Whether this is EPICS's zero stamp (0 s, 0 ns past 1990-01-01 UTC),
+    /// which a record has until it is first processed.
+    pub fn is_undefined(self) -> bool {
+        self == Timestamp::from_epics(0, 0)
+    }
+
     /// The same moment as a [`SystemTime`].
     pub fn to_system_time(self) -> SystemTime {
         UNIX_EPOCH + Duration::new(self.secs, self.nsec)
@@ -261,29 +267,24 @@ impl Timestamp {
 }
 
 impl fmt::Display for Timestamp {
-    /// `YYYY-MM-DD hh:mm:ss.uuuuuu` in UTC, as `camonitor` prints stamps
-    /// (which print local time; UTC keeps this free of time zone tables).
+    /// `YYYY-MM-DD hh:mm:ss.uuuuuu` in local time, as `camonitor` and
+    /// `caget -a` print stamps (the microseconds rounded, never into the next
+    /// second); `<undefined>` for the zero stamp of a record never processed
+    /// (see [`is_undefined`](Self::is_undefined)), as `caget` prints it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let days = (self.secs / 86_400) as i64;
-        let rem = self.secs % 86_400;
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        write!(
-            f,
-            "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{:06}",
-            rem / 3600,
-            rem / 60 % 60,
-            rem % 60,
-            self.nsec / 1000
-        )
+        if self.is_undefined() {
+            return f.write_str("<undefined>");
+        }
+        let micros = (self.nsec.saturating_add(500) / 1000).min(999_999);
+        match crate::ca::local_time(self.secs) {
+            Some(t) => write!(
+                f,
+                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{micros:06}",
+                t.year, t.month, t.day, t.hour, t.minute, t.second
+            ),
+            // Past what the C library's calendar holds (never a CA stamp).
+            None => write!(f, "{}.{micros:06} s past 1970-01-01 UTC", self.secs),
+        }
     }
 }
 
@@ -674,12 +675,13 @@ mod tests {
     fn epics_epoch_stamps_become_unix_time() {
         let stamp = Timestamp::from_epics(0, 250_000_000);
         assert_eq!(stamp.secs, 631_152_000);
-        assert_eq!(stamp.to_string(), "1990-01-01 00:00:00.250000");
+        assert!(!stamp.is_undefined());
+        assert_eq!(Timestamp::from_epics(0, 0).to_string(), "<undefined>");
         let stamp = Timestamp {
             secs: 1_700_000_000,
             nsec: 123_456_789,
         };
-        assert_eq!(stamp.to_string(), "2023-11-14 22:13:20.123456");
+        assert!(stamp.to_string().ends_with(":20.123457"), "{stamp}");
         assert_eq!(stamp.as_secs_f64(), 1_700_000_000.123457);
     }
 
