@@ -90,3 +90,28 @@ fn timestamps_display_in_the_local_time_zone() {
     };
     assert!(late.to_string().ends_with(":20.999999"), "{late}");
 }
+
+#[test]
+fn wide_integers_become_values_without_rounding() {
+    assert_eq!(Value::from(5i64), Value::Long(5));
+    assert_eq!(Value::from(1u64 << 40), Value::Double((1u64 << 40) as f64));
+    assert_eq!(
+        Value::from(9_007_199_254_740_993i64),
+        Value::String("9007199254740993".into())
+    );
+    assert_eq!(
+        Value::from(u64::MAX),
+        Value::String("18446744073709551615".into())
+    );
+    assert_eq!(Value::from(vec![1i64, 2]), Value::LongArray(vec![1, 2]));
+    assert_eq!(
+        Value::from(vec![1i64, 1 << 40]),
+        Value::DoubleArray(vec![1.0, (1u64 << 40) as f64])
+    );
+    assert_eq!(
+        Value::from(&[1i64, i64::MAX][..]),
+        Value::StringArray(vec!["1".into(), i64::MAX.to_string()])
+    );
+    assert_eq!(Value::from(true), Value::Enum(1));
+    assert_eq!(Value::from(vec![false, true]), Value::EnumArray(vec![0, 1]));
+}

@@ -283,10 +283,8 @@ impl Inner {
                 if self.notify_disconnect {
                     self.inbox.push(Err(Box::new(err)));
                 } else {
-                    eprintln!(
-                        "cothread::catools: camonitor {}: {err}",
-                        self.channel.name()
-                    );
+                    // The error names the PV already.
+                    eprintln!("cothread::catools: camonitor: {err}");
                 }
             }
         }

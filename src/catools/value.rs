@@ -32,7 +32,8 @@ pub enum Value {
     Enum(u16),
     /// An array of `DBR_STRING`.
     StringArray(Vec<String>),
-    /// An array of `DBR_CHAR` (also [`DataType::CharBytes`] reads).
+    /// An array of `DBR_CHAR` (also [`DataType::CharBytes`] reads, which
+    /// stop at the first NUL).
     CharArray(Vec<u8>),
     /// An array of `DBR_SHORT`.
     ShortArray(Vec<i16>),
@@ -214,6 +215,106 @@ value_from! {
     f64 => Double, DoubleArray;
     u16 => Enum, EnumArray;
     String => String, StringArray;
+}
+
+/// How a 64-bit integer goes to CA, which has no 64-bit integer type, without
+/// ever rounding: a `Long` when it fits 32 bits, a `Double` when the double
+/// holds it exactly, otherwise its exact decimal digits as a `String`, which
+/// the server converts exactly (e.g. into an `int64out` record).
+enum Wide {
+    Long(i32),
+    Double(f64),
+    Digits(String),
+}
+
+impl Wide {
+    fn of(v: i128) -> Wide {
+        if let Ok(long) = i32::try_from(v) {
+            return Wide::Long(long);
+        }
+        let double = v as f64;
+        // Exact when the conversion back gives the same integer (every i64
+        // and u64 is far inside the range where `as` saturates).
+        if double as i128 == v {
+            Wide::Double(double)
+        } else {
+            Wide::Digits(v.to_string())
+        }
+    }
+
+    fn scalar(v: i128) -> Value {
+        match Wide::of(v) {
+            Wide::Long(v) => Value::Long(v),
+            Wide::Double(v) => Value::Double(v),
+            Wide::Digits(v) => Value::String(v),
+        }
+    }
+
+    /// The widest of the elements' forms decides the array's type, so that
+    /// no element is rounded.
+    fn array(items: impl Iterator<Item = i128> + Clone) -> Value {
+        let forms: Vec<Wide> = items.clone().map(Wide::of).collect();
+        if forms.iter().all(|f| matches!(f, Wide::Long(_))) {
+            Value::LongArray(items.map(|v| v as i32).collect())
+        } else if forms.iter().all(|f| !matches!(f, Wide::Digits(_))) {
+            Value::DoubleArray(items.map(|v| v as f64).collect())
+        } else {
+            Value::StringArray(items.map(|v| v.to_string()).collect())
+        }
+    }
+}
+
+macro_rules! value_from_wide {
+    ($($rust:ty),*) => {
+        $(
+            /// Exactly, never rounded: a `Long` when it fits 32 bits, a
+            /// `Double` when exact, else the decimal digits as a `String`
+            /// (the server converts them exactly).
+            impl From<$rust> for Value {
+                fn from(v: $rust) -> Value {
+                    Wide::scalar(i128::from(v))
+                }
+            }
+            /// Exactly, never rounded: a `LongArray` when every element
+            /// fits 32 bits, a `DoubleArray` when every element is exact as
+            /// a double, else a `StringArray` of decimal digits.
+            impl From<Vec<$rust>> for Value {
+                fn from(v: Vec<$rust>) -> Value {
+                    Value::from(&v[..])
+                }
+            }
+            /// As `From<Vec<_>>`.
+            impl From<&[$rust]> for Value {
+                fn from(v: &[$rust]) -> Value {
+                    Wide::array(v.iter().map(|&x| i128::from(x)))
+                }
+            }
+        )*
+    };
+}
+
+value_from_wide!(i64, u64, u32);
+
+/// `true` and `false` as the enum indexes 1 and 0 (a `bo`'s `ONAM` and
+/// `ZNAM`; a numeric field gets 1 or 0).
+impl From<bool> for Value {
+    fn from(v: bool) -> Value {
+        Value::Enum(u16::from(v))
+    }
+}
+
+/// As `From<bool>`, element by element.
+impl From<Vec<bool>> for Value {
+    fn from(v: Vec<bool>) -> Value {
+        Value::from(&v[..])
+    }
+}
+
+/// As `From<bool>`, element by element.
+impl From<&[bool]> for Value {
+    fn from(v: &[bool]) -> Value {
+        Value::EnumArray(v.iter().map(|&b| u16::from(b)).collect())
+    }
 }
 
 impl From<&str> for Value {
