@@ -109,12 +109,31 @@ impl Connect {
     }
 }
 
-/// Connects one PV, waiting up to 5 s.
+/// Connects one PV, waiting up to 5 s: later calls on it then start at once.
+/// A PV that no server answers fails with [`ErrorKind::NotFound`].
+///
+/// ```no_run
+/// use cothread::catools::{caget, connect};
+/// connect("SR:DCCT")?;
+/// let current: f64 = caget("SR:DCCT")?;
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
+///
+/// [`ErrorKind::NotFound`]: super::ErrorKind::NotFound
 pub fn connect(pv: &str) -> Result<(), CaError> {
     Connect::new().connect_list(&[pv])
 }
 
 /// Connects and describes one PV, waiting up to 5 s: `connect(..., cainfo=True)`.
+/// The description prints like EPICS's `cainfo` tool.
+///
+/// ```no_run
+/// use cothread::catools::cainfo;
+/// let info = cainfo("SR:DCCT")?;
+/// println!("{info}");
+/// assert!(info.read, "{} is not readable", info.name);
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
 pub fn cainfo(pv: &str) -> Result<ChannelInfo, CaError> {
     Connect::new().info(pv)
 }
