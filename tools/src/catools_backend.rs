@@ -20,8 +20,8 @@ use cothread::catools::{
 };
 use cothread::{EventQueue, Timeout};
 
-use super::backend::{Backend, CaError, ChannelInfo, GetRequest, MonitorEvent, PutValue};
-use super::dbr::{Dbr, Stamp, Values, EPICS_EPOCH_OFFSET};
+use crate::backend::{Backend, CaError, ChannelInfo, GetRequest, MonitorEvent, PutValue};
+use crate::dbr::{Dbr, Stamp, Values, EPICS_EPOCH_OFFSET};
 
 /// [`Backend`] over `cothread::catools`.
 #[derive(Default)]
@@ -55,7 +55,7 @@ fn duration(seconds: f64) -> Duration {
 
 /// The catools request of a DBR type (0 to 34, 37, 38).
 fn request_of(dbr_type: u32) -> (DataType, Format) {
-    use super::dbr::{DBR_CLASS_NAME, DBR_STSACK_STRING};
+    use crate::dbr::{DBR_CLASS_NAME, DBR_STSACK_STRING};
     match dbr_type {
         DBR_STSACK_STRING => return (DataType::StsackString, Format::Raw),
         DBR_CLASS_NAME => return (DataType::ClassName, Format::Raw),

@@ -1,9 +1,10 @@
 //! The thin layer between the tools and Channel Access: what the tools ask
 //! of it, in their own terms. The tools' logic and formatting sit on this
 //! trait only; the implementation over the project's public `catools` API
-//! is [`catools_backend`](super::catools_backend).
+//! is the crate's private `catools_backend` module, and tests may supply
+//! their own.
 
-use super::dbr::Dbr;
+use crate::dbr::Dbr;
 
 /// What the tools know of a connected channel.
 #[derive(Clone, Debug, PartialEq, Eq)]

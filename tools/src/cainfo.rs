@@ -1,9 +1,9 @@
 //! cainfo: print what Channel Access knows of PVs, as EPICS base's cainfo
 //! does.
 
-use super::backend::Backend;
-use super::common::*;
-use super::dbr::*;
+use crate::backend::Backend;
+use crate::common::*;
+use crate::dbr::*;
 use std::io::Write;
 
 const USAGE: &str = "

@@ -2,9 +2,9 @@
 //! metadata of an extended DBR type (`dbr2str`), time stamps, escaped
 //! strings, and the wide "name timestamp value stat sevr" line.
 
-use super::backend::CaError;
-use super::cfmt::{format_float, format_long, round_to_long, FloatFormat, IntFormat};
-use super::dbr::*;
+use crate::backend::CaError;
+use crate::cfmt::{format_float, format_long, round_to_long, FloatFormat, IntFormat};
+use crate::dbr::*;
 
 /// The formatting options the tools share (`tool_lib`'s globals).
 #[derive(Clone, Debug)]
@@ -532,7 +532,7 @@ pub fn wide_line(
 
 /// `printf("%+12.6f")`.
 fn signed_12_6(value: f64) -> String {
-    let text = super::cfmt::format_f(value, 6);
+    let text = crate::cfmt::format_f(value, 6);
     let text = if text.starts_with('-') {
         text
     } else {

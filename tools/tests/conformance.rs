@@ -1,16 +1,20 @@
-//! Conformance of our caget, caput, camonitor and cainfo (examples/) with
-//! EPICS base's: every case of tests/tools/cases.txt runs the reference tool
-//! and ours against the same state of a real IOC, and their standard output,
-//! exit status and standard error must be equal (date-time stamps masked
-//! where a case says they inherently differ). Nothing is expected but what
-//! the reference prints live.
+//! Conformance of our caget, caput, camonitor and cainfo with EPICS base's:
+//! every case of tests/cases.txt runs the reference tool and ours against the
+//! same state of a real IOC, and their standard output, exit status and
+//! standard error must be equal (date-time stamps masked where a case says
+//! they inherently differ). Nothing is expected but what the reference
+//! prints live.
 //!
-//! Our programs are looked for next to this test's binary
-//! (`target/<profile>/examples/`, which `cargo test` builds; `cargo build
-//! --examples` builds them too). `TOOLS_CONFORMANCE_OURS=<dir>` runs the
-//! tools of another folder instead: pointed at the reference tools' own
-//! folder, it checks that the table itself is deterministic.
+//! One test per tool, each with an IOC of its own, so that libtest shows the
+//! progress of the run (and the tools' runs do not share records). Our
+//! programs are this crate's binaries, which cargo builds for this test.
+//! `TOOLS_CONFORMANCE_OURS=<dir>` runs the tools of another folder instead:
+//! pointed at the reference tools' own folder, it checks that the table
+//! itself is deterministic. `TOOLS_CONFORMANCE_ONLY=<text>` runs only the
+//! cases whose command line contains the text.
 
+// The workspace's IOC harness: starts EPICS base's softIoc, finds its tools.
+#[path = "../../tests/support/mod.rs"]
 mod support;
 
 use std::io::{BufRead, BufReader, Read};
@@ -375,33 +379,37 @@ fn run_case(program: &Path, case: &Case, port: u16) -> Run {
     }
 }
 
-/// The folder of our tools.
-fn ours_dir() -> PathBuf {
+/// Our program `tool`: this crate's binary, or the one in
+/// `TOOLS_CONFORMANCE_OURS`.
+fn ours(tool: &str) -> PathBuf {
     if let Some(dir) = std::env::var_os("TOOLS_CONFORMANCE_OURS") {
-        return PathBuf::from(dir);
+        return PathBuf::from(dir).join(tool);
     }
-    let exe = std::env::current_exe().expect("this test's path");
-    // target/<profile>/deps/tools_conformance-<hash>
-    exe.parent()
-        .and_then(Path::parent)
-        .map(|profile| profile.join("examples"))
-        .expect("target/<profile>/ above this test")
+    PathBuf::from(match tool {
+        "caget" => env!("CARGO_BIN_EXE_caget"),
+        "caput" => env!("CARGO_BIN_EXE_caput"),
+        "camonitor" => env!("CARGO_BIN_EXE_camonitor"),
+        "cainfo" => env!("CARGO_BIN_EXE_cainfo"),
+        other => panic!("cases.txt names an unknown tool: {other}"),
+    })
 }
 
-#[test]
-fn tools_print_what_epics_base_tools_print() {
-    let ioc = support::shared_ioc();
+/// Runs every case of `tool` with the reference tool and ours, against an
+/// IOC of this test's own, and fails with every case that differs.
+fn conform(tool: &str) {
+    let ioc = support::Ioc::start();
     let port = ioc.port();
-    let cases = parse_cases(include_str!("tools/cases.txt"), ioc.prefix());
-    assert!(cases.len() >= 100, "the table has {} cases", cases.len());
-    let ours = ours_dir();
-    for tool in ["caget", "caput", "camonitor", "cainfo"] {
-        assert!(
-            ours.join(tool).is_file(),
-            "no {} (cargo test builds the examples; else run cargo build --examples)",
-            ours.join(tool).display()
-        );
-    }
+    let cases: Vec<Case> = parse_cases(include_str!("cases.txt"), ioc.prefix())
+        .into_iter()
+        .filter(|case| case.tool == tool)
+        .collect();
+    assert!(
+        cases.len() >= 10,
+        "cases.txt has {} {tool} cases",
+        cases.len()
+    );
+    let ours = ours(tool);
+    assert!(ours.is_file(), "no {}", ours.display());
     let only = std::env::var("TOOLS_CONFORMANCE_ONLY").ok();
     let mut failures = Vec::new();
     let mut compared = 0;
@@ -413,7 +421,7 @@ fn tools_print_what_epics_base_tools_print() {
         }
         compared += 1;
         let reference = run_case(&support::epics_tool(&case.tool), case, port);
-        let ours = run_case(&ours.join(&case.tool), case, port);
+        let ours = run_case(&ours, case, port);
         let same_status = case.tool == "camonitor" && reference.status.is_none()
             || reference.status == ours.status;
         let same = same_status
@@ -436,11 +444,31 @@ fn tools_print_what_epics_base_tools_print() {
     }
     assert!(
         failures.is_empty(),
-        "{} of {compared} cases differ from EPICS base's tools:\n\n{}",
+        "{} of {compared} {tool} cases differ from EPICS base's {tool}:\n\n{}",
         failures.len(),
         failures.join("\n\n")
     );
-    eprintln!("{compared} cases equal to EPICS base's tools");
+    eprintln!("{compared} {tool} cases equal to EPICS base's {tool}");
+}
+
+#[test]
+fn caget_prints_what_epics_base_caget_prints() {
+    conform("caget");
+}
+
+#[test]
+fn caput_prints_what_epics_base_caput_prints() {
+    conform("caput");
+}
+
+#[test]
+fn camonitor_prints_what_epics_base_camonitor_prints() {
+    conform("camonitor");
+}
+
+#[test]
+fn cainfo_prints_what_epics_base_cainfo_prints() {
+    conform("cainfo");
 }
 
 #[test]

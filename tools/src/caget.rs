@@ -1,10 +1,10 @@
 //! caget: read PVs and print their values, as EPICS base's caget does.
 
-use super::backend::{Backend, CaError, GetRequest};
-use super::cfmt::scan_int;
-use super::common::*;
-use super::dbr::*;
-use super::output::*;
+use crate::backend::{Backend, CaError, GetRequest};
+use crate::cfmt::scan_int;
+use crate::common::*;
+use crate::dbr::*;
+use crate::output::*;
 use std::io::Write;
 
 const USAGE: &str = "

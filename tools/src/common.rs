@@ -1,9 +1,9 @@
 //! Option handling the four tools share, with the EPICS tools' messages.
 
-use super::backend::{Backend, ChannelInfo};
-use super::cfmt::{scan_double, scan_int, FloatFormat, IntFormat};
-use super::getopt::{getopt, Opt};
-use super::output::Style;
+use crate::backend::{Backend, ChannelInfo};
+use crate::cfmt::{scan_double, scan_int, FloatFormat, IntFormat};
+use crate::getopt::{getopt, Opt};
+use crate::output::Style;
 use std::io::Write;
 
 /// `DEFAULT_TIMEOUT` of the EPICS tools, in seconds.
@@ -64,7 +64,7 @@ impl Tool {
     pub fn usage(&self, err: &mut dyn Write) {
         let _ = err.write_all(self.usage.as_bytes());
         if self.usage_shows_version {
-            let _ = writeln!(err, "\n{}", super::version_line());
+            let _ = writeln!(err, "\n{}", crate::version_line());
         }
     }
 }
@@ -109,7 +109,7 @@ pub fn parse_options(
                 return Err(0);
             }
             'V' => {
-                let _ = writeln!(out, "\n{}", super::version_line());
+                let _ = writeln!(out, "\n{}", crate::version_line());
                 return Err(0);
             }
             'w' => set_timeout(&mut common, &arg, tool, err),

@@ -1,11 +1,11 @@
 //! caput: write a value to a PV and print it before and after, as EPICS
 //! base's caput does.
 
-use super::backend::{Backend, CaError, ChannelInfo, GetRequest, PutValue};
-use super::cfmt::strtod;
-use super::common::*;
-use super::dbr::*;
-use super::output::*;
+use crate::backend::{Backend, CaError, ChannelInfo, GetRequest, PutValue};
+use crate::cfmt::strtod;
+use crate::common::*;
+use crate::dbr::*;
+use crate::output::*;
 use std::io::Write;
 
 const USAGE: &str = "
