@@ -117,6 +117,10 @@ pub trait Backend {
         timeout: f64,
     ) -> Result<(), CaError>;
 
+    /// Prints libca's report on the client at interest `level`
+    /// (`ca_client_status`, what `cainfo -s` prints) to standard output.
+    fn client_status(&mut self, level: u32) -> Result<(), CaError>;
+
     /// Connects to `names` and monitors them with event `mask` until the
     /// process ends, reporting through `on_event`; the answer to
     /// [`MonitorEvent::Connected`] is the DBR type and count to subscribe

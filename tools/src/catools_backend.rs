@@ -248,6 +248,10 @@ impl Backend for CatoolsBackend {
             .map_err(|e| error_of(&e))
     }
 
+    fn client_status(&mut self, level: u32) -> Result<(), CaError> {
+        cothread::catools::client_status(level).map_err(|e| error_of(&e))
+    }
+
     fn monitor(
         &mut self,
         names: &[String],

@@ -25,6 +25,9 @@ impl Backend for Unreachable {
     fn put(&mut self, _: usize, _: &PutValue, _: bool, _: f64) -> Result<(), CaError> {
         panic!("argument errors must end before Channel Access")
     }
+    fn client_status(&mut self, _: u32) -> Result<(), CaError> {
+        panic!("argument errors must end before Channel Access")
+    }
     fn monitor(
         &mut self,
         _: &[String],

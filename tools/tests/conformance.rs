@@ -50,6 +50,9 @@ enum Mask {
     None,
     Time,
     Relative,
+    /// libca's report on its client (`cainfo -s`): stamps, and what two
+    /// processes' reports cannot share (see [`mask_report`]).
+    Report,
 }
 
 /// What one run printed.
@@ -133,6 +136,7 @@ fn parse_cases(text: &str, prefix: &str) -> Vec<Case> {
                     case.mask = match value {
                         "time" => Mask::Time,
                         "rel" => Mask::Relative,
+                        "report" => Mask::Report,
                         other => panic!("cases.txt:{}: unknown mask {other}", number + 1),
                     }
                 }
@@ -145,11 +149,76 @@ fn parse_cases(text: &str, prefix: &str) -> Vec<Case> {
     cases
 }
 
+/// What the rest of a line of libca's client report holds after these
+/// markers differs between any two processes, or between the C tools and
+/// ours: the io sequence number (the C tools wait in `ca_pend_io` once,
+/// catools never does), the libca release and the source paths it was built
+/// from (the reference tools carry their own libca), the preemptive-callback
+/// mode (catools needs it on, the C tools turn it off), file descriptors,
+/// and the program's start time.
+const REPORT_MASKS: &[&str] = &[
+    "ioSeqNo=",
+    "revision ",
+    "preemptive callback is ",
+    "the current io sequence number is ",
+    "socket identifier ",
+    "epicsTime: ",
+    " source ",
+];
+
+/// Masks libca's client report (`ca_client_status`) for comparison: every
+/// address (`0x...`), the rest of a line after one of [`REPORT_MASKS`], and
+/// the row that follows `epicsThread at` (thread ID and column widths).
+fn mask_report(text: &str) -> String {
+    let mut out = String::new();
+    let mut thread_row = false;
+    for line in text.lines() {
+        let mut line = mask_addresses(line);
+        if thread_row {
+            let name = line.split_whitespace().next().unwrap_or("");
+            line = format!("{name} <THREAD>");
+        } else if let Some((at, marker)) = REPORT_MASKS
+            .iter()
+            .find_map(|marker| line.find(marker).map(|at| (at, marker)))
+        {
+            line.truncate(at + marker.len());
+            line.push_str("<MASKED>");
+        }
+        thread_row = line.starts_with("epicsThread at ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces every `0x` and the hexadecimal digits after it with `<ADDR>`.
+fn mask_addresses(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("0x") {
+        out.push_str(&rest[..at]);
+        let digits = rest[at + 2..]
+            .bytes()
+            .take_while(u8::is_ascii_hexdigit)
+            .count();
+        if digits == 0 {
+            out.push_str("0x");
+        } else {
+            out.push_str("<ADDR>");
+        }
+        rest = &rest[at + 2 + digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Replaces every `YYYY-MM-DD HH:MM:SS.ffffff` (and, for `Relative`, every
 /// signed `+S.ffffff`) with a placeholder, and libca's "Current Time:" lines.
 fn mask(text: &str, mask: Mask) -> String {
-    if mask == Mask::None {
-        return text.to_string();
+    match mask {
+        Mask::None => return text.to_string(),
+        Mask::Report => return mask_report(&self::mask(text, Mask::Time)),
+        Mask::Time | Mask::Relative => {}
     }
     let shape_time = "dddd-dd-dd dd:dd:dd.dddddd";
     let bytes = text.as_bytes();
@@ -472,7 +541,7 @@ fn cainfo_prints_what_epics_base_cainfo_prints() {
 }
 
 #[test]
-fn masking_hides_only_stamps() {
+fn masking_hides_only_stamps_and_what_processes_cannot_share() {
     let text = "pv 2024-01-02 03:04:05.123456 3.5 +12.500000 -0.000001 (+1.5)";
     assert_eq!(mask(text, Mask::None), text);
     assert_eq!(
@@ -480,6 +549,17 @@ fn masking_hides_only_stamps() {
         "pv <TIME> 3.5 +12.500000 -0.000001 (+1.5)"
     );
     assert_eq!(mask(text, Mask::Relative), "pv <TIME> 3.5 <DT> <DT> (+1.5)");
+    let report = "ca_client_context at 0x1f pndRecvCnt=0 ioSeqNo=1\n\
+                  \tpreemptive callback is disabled\n\
+                  epicsThread at 0x2b\n      timerQueue     0x2b    21811      2\n\
+                  \tconnection time out watchdog period 30.000000\n";
+    assert_eq!(
+        mask(report, Mask::Report),
+        "ca_client_context at <ADDR> pndRecvCnt=0 ioSeqNo=<MASKED>\n\
+         \tpreemptive callback is <MASKED>\n\
+         epicsThread at <ADDR>\ntimerQueue <THREAD>\n\
+         \tconnection time out watchdog period 30.000000\n"
+    );
     let args = split_args("-F , $Pai 'a b' ''", "X:");
     assert_eq!(args, ["-F", ",", "X:ai", "a b", ""]);
     let args = split_args("-tn -# 2 -F , -S $Pwf $Pai", "X:");
