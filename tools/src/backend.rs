@@ -32,6 +32,10 @@ pub enum CaError {
     NoWriteAccess,
     /// The timeout expired.
     Timeout,
+    /// The server answered a read with a failure status (ECA_GETFAIL, e.g.
+    /// a value that does not convert to the requested type): the status
+    /// code and its `ca_message` text.
+    ReadFailed(i32, String),
     /// Any other CA status, by its `ca_message` text.
     Other(String),
 }
@@ -44,7 +48,7 @@ impl CaError {
             CaError::NoReadAccess => "Read access denied".to_string(),
             CaError::NoWriteAccess => "Write access denied".to_string(),
             CaError::Timeout => "User specified timeout on IO operation expired".to_string(),
-            CaError::Other(message) => message.clone(),
+            CaError::ReadFailed(_, message) | CaError::Other(message) => message.clone(),
         }
     }
 }

@@ -93,6 +93,7 @@ fn error_of(error: &CatoolsError) -> CaError {
         ErrorKind::Disconnected => CaError::Disconnected,
         ErrorKind::NoReadAccess => CaError::NoReadAccess,
         ErrorKind::NoWriteAccess => CaError::NoWriteAccess,
+        ErrorKind::GetFailed => CaError::ReadFailed(error.code(), error.message().to_string()),
         _ => CaError::Other(error.message().to_string()),
     }
 }

@@ -1,7 +1,9 @@
 //! Option handling the four tools share, with the EPICS tools' messages.
 
-use crate::backend::{Backend, ChannelInfo};
+use crate::backend::{Backend, CaError, ChannelInfo, GetRequest};
 use crate::cfmt::{scan_double, scan_int, FloatFormat, IntFormat};
+use crate::dbr::{Dbr, Stamp};
+use crate::exception::write_read_failure;
 use crate::getopt::{getopt, Opt};
 use crate::output::Style;
 use std::io::Write;
@@ -142,6 +144,34 @@ pub fn connect_all(
         return Err(1);
     }
     Ok(infos.into_iter().flatten().collect())
+}
+
+/// What the C tools make of a plain read (`ca_array_get`, theirs outside
+/// caget's `-c`) of `name` that the server failed: libca prints its
+/// exception report on `err`, and the read's buffer, untouched, holds zeros,
+/// which the tools print as the value. Makes `result` that buffer and says
+/// whether the read was such a failure (the tools then report it as not
+/// done in time, which their wait for it says).
+pub fn zero_failed_read(
+    result: &mut Result<Dbr, CaError>,
+    name: &str,
+    request: &GetRequest,
+    err: &mut dyn Write,
+) -> bool {
+    let Err(CaError::ReadFailed(code, message)) = result else {
+        return false;
+    };
+    write_read_failure(
+        err,
+        *code,
+        message,
+        name,
+        request.dbr_type,
+        request.count,
+        Stamp::now(),
+    );
+    *result = Ok(Dbr::zeroed(request.dbr_type, request.count));
+    true
 }
 
 /// `-w SEC`: EPICS_CLI_TIMEOUT first, as the tools read it before options.

@@ -27,6 +27,7 @@ mod catools_backend;
 mod cfmt;
 mod common;
 pub mod dbr;
+mod exception;
 mod getopt;
 mod output;
 

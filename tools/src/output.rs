@@ -183,21 +183,26 @@ pub fn char_array_text(dbr: &Dbr, limit: usize) -> Vec<u8> {
     }
 }
 
+/// The local calendar time of `posix` seconds (`localtime_r`), if the C
+/// library can tell it.
+pub fn local_time(posix: i64) -> Option<libc::tm> {
+    let time = libc::time_t::try_from(posix).ok()?;
+    // SAFETY: an all-zero `struct tm` is a valid value for localtime_r to fill.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are to live locals; localtime_r is reentrant.
+    let ok = unsafe { !libc::localtime_r(&time, &mut tm).is_null() };
+    ok.then_some(tm)
+}
+
 /// `epicsTimeToStrftime(.., "%Y-%m-%d %H:%M:%S.%06f", ..)` in local time;
 /// `<undefined>` for a zero stamp.
 pub fn time_text(stamp: &Stamp) -> String {
     if stamp.secs == 0 && stamp.nsec == 0 {
         return "<undefined>".to_string();
     }
-    let posix = stamp.secs as i64 + EPICS_EPOCH_OFFSET;
-    let time: libc::time_t = posix as libc::time_t;
-    // SAFETY: an all-zero `struct tm` is a valid value for localtime_r to fill.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    // SAFETY: both pointers are to live locals; localtime_r is reentrant.
-    let ok = unsafe { !libc::localtime_r(&time, &mut tm).is_null() };
-    if !ok {
+    let Some(tm) = local_time(stamp.secs as i64 + EPICS_EPOCH_OFFSET) else {
         return "<undefined>".to_string();
-    }
+    };
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:06}",
         tm.tm_year + 1900,
