@@ -5,8 +5,9 @@
 //! they inherently differ). Nothing is expected but what the reference
 //! prints live.
 //!
-//! One test per tool, each with an IOC of its own, so that libtest shows the
-//! progress of the run (and the tools' runs do not share records). Our
+//! The table runs as one test per part (see [`PARTS`]: a tool, or a group of
+//! caget's sections), each with an IOC of its own, so that libtest shows the
+//! progress of the run and the parts do not share record states. Our
 //! programs are this crate's binaries, which cargo builds for this test.
 //! `TOOLS_CONFORMANCE_OURS=<dir>` runs the tools of another folder instead:
 //! pointed at the reference tools' own folder, it checks that the table
