@@ -17,7 +17,8 @@ use super::CaError;
 /// Whatever this process has printed to Rust's standard output comes first:
 /// it is flushed before libca prints, and libca's report is flushed after.
 /// The first CA call of the process creates the CA context (see the
-/// [module docs](super#environment)); an error is a failure to create it.
+/// [module docs](super#environment)); an error is a failure to create it or
+/// to attach this thread to it.
 ///
 /// ```
 /// cothread::catools::client_status(1)?; // "ca_client_context at 0x... "
