@@ -54,6 +54,10 @@ pub use bindings::{
     ca_sg_stat, ca_sg_test, ca_signal, ca_state, ca_version, ca_write_access,
 };
 
+/// libca's report on the calling thread's client context, printed with C's
+/// `printf` at an interest level (cadef.h; what `cainfo -s` prints).
+pub use bindings::ca_client_status;
+
 /// Handles, callback types and callback arguments (cadef.h).
 pub use bindings::{
     access_rights_handler_args, caArh, caCh, caEventCallBackFunc, ca_access_rights,

@@ -1,5 +1,6 @@
 //! The process's one libca context, and the things that belong to it rather
-//! than to a channel: libca's messages, the exception handler, flushing.
+//! than to a channel: libca's messages, the exception handler, flushing,
+//! libca's report on the context.
 //!
 //! The context is created by the first thread that makes a CA call, with
 //! preemptive callbacks enabled, so that libca delivers every callback on
@@ -121,6 +122,26 @@ pub(crate) fn protocol_version() -> &'static str {
     // of the process.
     let text: &'static CStr = unsafe { CStr::from_ptr(sys::ca_version()) };
     text.to_str().unwrap_or("(unreadable CA version)")
+}
+
+/// Prints libca's own report on the process's context at interest `level`
+/// (`ca_client_status`) to standard output, and flushes it there.
+pub(crate) fn client_status(level: u32) -> Result<(), CaError> {
+    attach()?;
+    // SAFETY: this thread is attached to the context, so libca reports on it
+    // rather than creating another; ca_client_status takes the context's own
+    // locks while it reads, and takes no pointer.
+    let status = unsafe { sys::ca_client_status(level) };
+    // libca prints with C's stdio, whose buffer is not Rust's: empty it now,
+    // so the report comes out before whatever Rust prints next.
+    // SAFETY: fflush(NULL) flushes every C output stream and takes no
+    // pointer of ours.
+    unsafe { libc::fflush(std::ptr::null_mut()) };
+    if status == sys::ECA_NORMAL {
+        Ok(())
+    } else {
+        Err(CaError::new("", status, "ca_client_status"))
+    }
 }
 
 /// Sends every request queued by this process (`ca_flush_io`). Requests are

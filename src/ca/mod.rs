@@ -27,7 +27,7 @@ pub(crate) use channel::MAX_PV_NAME;
 pub(crate) use channel::{CallbackId, Channel, ChannelEvent};
 #[cfg(test)]
 pub(crate) use context::set_exception_sink;
-pub(crate) use context::{flush_io, max_array_bytes, message, protocol_version};
+pub(crate) use context::{client_status, flush_io, max_array_bytes, message, protocol_version};
 pub(crate) use dbr::{ReadRequest, Reading};
 pub(crate) use localtime::local_time;
 pub(crate) use request::{Reply, Subscription};

@@ -25,6 +25,7 @@ mod get;
 mod handoff;
 mod monitor;
 mod put;
+mod status;
 mod timeout;
 mod types;
 mod value;
@@ -34,6 +35,7 @@ pub use error::{CaError, CaNothing, ErrorKind};
 pub use get::{caget, caget_list, FromReading, Get};
 pub use monitor::{camonitor, Monitor, Subscription};
 pub use put::{caput, caput_list, Put};
+pub use status::client_status;
 pub use timeout::CaTimeout;
 pub use types::{ChannelInfo, ChannelState, Count, DataType, EventMask, FieldType, Format};
 pub use value::{

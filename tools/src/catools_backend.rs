@@ -20,8 +20,8 @@ use cothread::catools::{
 };
 use cothread::{EventQueue, Timeout};
 
-use super::backend::{Backend, CaError, ChannelInfo, GetRequest, MonitorEvent, PutValue};
-use super::dbr::{Dbr, Stamp, Values, EPICS_EPOCH_OFFSET};
+use crate::backend::{Backend, CaError, ChannelInfo, GetRequest, MonitorEvent, PutValue};
+use crate::dbr::{Dbr, Stamp, Values, EPICS_EPOCH_OFFSET};
 
 /// [`Backend`] over `cothread::catools`.
 #[derive(Default)]
@@ -55,7 +55,7 @@ fn duration(seconds: f64) -> Duration {
 
 /// The catools request of a DBR type (0 to 34, 37, 38).
 fn request_of(dbr_type: u32) -> (DataType, Format) {
-    use super::dbr::{DBR_CLASS_NAME, DBR_STSACK_STRING};
+    use crate::dbr::{DBR_CLASS_NAME, DBR_STSACK_STRING};
     match dbr_type {
         DBR_STSACK_STRING => return (DataType::StsackString, Format::Raw),
         DBR_CLASS_NAME => return (DataType::ClassName, Format::Raw),
@@ -93,6 +93,7 @@ fn error_of(error: &CatoolsError) -> CaError {
         ErrorKind::Disconnected => CaError::Disconnected,
         ErrorKind::NoReadAccess => CaError::NoReadAccess,
         ErrorKind::NoWriteAccess => CaError::NoWriteAccess,
+        ErrorKind::GetFailed => CaError::ReadFailed(error.code(), error.message().to_string()),
         _ => CaError::Other(error.message().to_string()),
     }
 }
@@ -246,6 +247,10 @@ impl Backend for CatoolsBackend {
             .wait(callback)
             .put(&self.names[channel], value)
             .map_err(|e| error_of(&e))
+    }
+
+    fn client_status(&mut self, level: u32) -> Result<(), CaError> {
+        cothread::catools::client_status(level).map_err(|e| error_of(&e))
     }
 
     fn monitor(

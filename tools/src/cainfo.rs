@@ -1,9 +1,10 @@
-//! cainfo: print what Channel Access knows of PVs, as EPICS base's cainfo
-//! does.
+//! cainfo: print what Channel Access knows of PVs, or with `-s <level>`
+//! libca's own report on the client (`catools::client_status`), as EPICS
+//! base's cainfo does.
 
-use super::backend::Backend;
-use super::common::*;
-use super::dbr::*;
+use crate::backend::Backend;
+use crate::common::*;
+use crate::dbr::*;
 use std::io::Write;
 
 const USAGE: &str = "
@@ -56,16 +57,9 @@ pub fn run(
         Ok(parsed) => parsed,
         Err(status) => return status,
     };
-    if interest_level > 0 {
-        // ca_client_status dumps libca's internals (addresses, counters):
-        // catools does not offer it, and its text is libca's, not cainfo's.
-        let _ = writeln!(
-            err,
-            "cainfo -s: ca_client_status (libca's internal state) is not available through catools"
-        );
-        return 1;
-    }
-    if names.is_empty() {
+    // With an interest level, the PV names are optional: they are connected
+    // (and must be), then libca reports on the client instead of them.
+    if names.is_empty() && interest_level == 0 {
         tool.complain(err, "No pv name specified.");
         return 1;
     }
@@ -73,6 +67,16 @@ pub fn run(
         Ok(infos) => infos,
         Err(status) => return status,
     };
+    if interest_level > 0 {
+        let _ = out.flush();
+        return match backend.client_status(interest_level) {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = writeln!(err, "cainfo: {}", e.message());
+                1
+            }
+        };
+    }
     for (name, info) in names.iter().zip(&infos) {
         let _ = write!(
             out,

@@ -2,9 +2,9 @@
 //! metadata of an extended DBR type (`dbr2str`), time stamps, escaped
 //! strings, and the wide "name timestamp value stat sevr" line.
 
-use super::backend::CaError;
-use super::cfmt::{format_float, format_long, round_to_long, FloatFormat, IntFormat};
-use super::dbr::*;
+use crate::backend::CaError;
+use crate::cfmt::{format_float, format_long, round_to_long, FloatFormat, IntFormat};
+use crate::dbr::*;
 
 /// The formatting options the tools share (`tool_lib`'s globals).
 #[derive(Clone, Debug)]
@@ -183,21 +183,26 @@ pub fn char_array_text(dbr: &Dbr, limit: usize) -> Vec<u8> {
     }
 }
 
+/// The local calendar time of `posix` seconds (`localtime_r`), if the C
+/// library can tell it.
+pub fn local_time(posix: i64) -> Option<libc::tm> {
+    let time = libc::time_t::try_from(posix).ok()?;
+    // SAFETY: an all-zero `struct tm` is a valid value for localtime_r to fill.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are to live locals; localtime_r is reentrant.
+    let ok = unsafe { !libc::localtime_r(&time, &mut tm).is_null() };
+    ok.then_some(tm)
+}
+
 /// `epicsTimeToStrftime(.., "%Y-%m-%d %H:%M:%S.%06f", ..)` in local time;
 /// `<undefined>` for a zero stamp.
 pub fn time_text(stamp: &Stamp) -> String {
     if stamp.secs == 0 && stamp.nsec == 0 {
         return "<undefined>".to_string();
     }
-    let posix = stamp.secs as i64 + EPICS_EPOCH_OFFSET;
-    let time: libc::time_t = posix as libc::time_t;
-    // SAFETY: an all-zero `struct tm` is a valid value for localtime_r to fill.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    // SAFETY: both pointers are to live locals; localtime_r is reentrant.
-    let ok = unsafe { !libc::localtime_r(&time, &mut tm).is_null() };
-    if !ok {
+    let Some(tm) = local_time(stamp.secs as i64 + EPICS_EPOCH_OFFSET) else {
         return "<undefined>".to_string();
-    }
+    };
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:06}",
         tm.tm_year + 1900,
@@ -532,7 +537,7 @@ pub fn wide_line(
 
 /// `printf("%+12.6f")`.
 fn signed_12_6(value: f64) -> String {
-    let text = super::cfmt::format_f(value, 6);
+    let text = crate::cfmt::format_f(value, 6);
     let text = if text.starts_with('-') {
         text
     } else {

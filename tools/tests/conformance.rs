@@ -1,16 +1,21 @@
-//! Conformance of our caget, caput, camonitor and cainfo (examples/) with
-//! EPICS base's: every case of tests/tools/cases.txt runs the reference tool
-//! and ours against the same state of a real IOC, and their standard output,
-//! exit status and standard error must be equal (date-time stamps masked
-//! where a case says they inherently differ). Nothing is expected but what
-//! the reference prints live.
+//! Conformance of our caget, caput, camonitor and cainfo with EPICS base's:
+//! every case of tests/cases.txt runs the reference tool and ours against the
+//! same state of a real IOC, and their standard output, exit status and
+//! standard error must be equal (date-time stamps masked where a case says
+//! they inherently differ). Nothing is expected but what the reference
+//! prints live.
 //!
-//! Our programs are looked for next to this test's binary
-//! (`target/<profile>/examples/`, which `cargo test` builds; `cargo build
-//! --examples` builds them too). `TOOLS_CONFORMANCE_OURS=<dir>` runs the
-//! tools of another folder instead: pointed at the reference tools' own
-//! folder, it checks that the table itself is deterministic.
+//! The table runs as one test per part (see [`PARTS`]: a tool, or a group of
+//! caget's sections), each with an IOC of its own, so that libtest shows the
+//! progress of the run and the parts do not share record states. Our
+//! programs are this crate's binaries, which cargo builds for this test.
+//! `TOOLS_CONFORMANCE_OURS=<dir>` runs the tools of another folder instead:
+//! pointed at the reference tools' own folder, it checks that the table
+//! itself is deterministic. `TOOLS_CONFORMANCE_ONLY=<text>` runs only the
+//! cases whose command line contains the text.
 
+// The workspace's IOC harness: starts EPICS base's softIoc, finds its tools.
+#[path = "../../tests/support/mod.rs"]
 mod support;
 
 use std::io::{BufRead, BufReader, Read};
@@ -31,6 +36,8 @@ const MONITOR_GRACE: Duration = Duration::from_millis(300);
 #[derive(Debug, Default)]
 struct Case {
     line: usize,
+    /// The `# ---- ` header the case is under, e.g. "caget: wide".
+    section: String,
     tool: String,
     args: Vec<String>,
     setup: Vec<Vec<String>>,
@@ -46,6 +53,9 @@ enum Mask {
     None,
     Time,
     Relative,
+    /// libca's report on its client (`cainfo -s`): stamps, and what two
+    /// processes' reports cannot share (see [`mask_report`]).
+    Report,
 }
 
 /// What one run printed.
@@ -89,8 +99,12 @@ fn split_args(text: &str, prefix: &str) -> Vec<String> {
 
 fn parse_cases(text: &str, prefix: &str) -> Vec<Case> {
     let mut cases = Vec::new();
+    let mut section = "";
     for (number, line) in text.lines().enumerate() {
         let line = line.trim();
+        if let Some(header) = line.strip_prefix("# ---- ") {
+            section = header;
+        }
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -102,6 +116,7 @@ fn parse_cases(text: &str, prefix: &str) -> Vec<Case> {
         };
         let mut case = Case {
             line: number + 1,
+            section: section.to_string(),
             tool: tool.to_string(),
             compare_stderr: true,
             ..Case::default()
@@ -129,6 +144,7 @@ fn parse_cases(text: &str, prefix: &str) -> Vec<Case> {
                     case.mask = match value {
                         "time" => Mask::Time,
                         "rel" => Mask::Relative,
+                        "report" => Mask::Report,
                         other => panic!("cases.txt:{}: unknown mask {other}", number + 1),
                     }
                 }
@@ -141,11 +157,76 @@ fn parse_cases(text: &str, prefix: &str) -> Vec<Case> {
     cases
 }
 
+/// What the rest of a line of libca's client report holds after these
+/// markers differs between any two processes, or between the C tools and
+/// ours: the io sequence number (the C tools wait in `ca_pend_io` once,
+/// catools never does), the libca release and the source paths it was built
+/// from (the reference tools carry their own libca), the preemptive-callback
+/// mode (catools needs it on, the C tools turn it off), file descriptors,
+/// and the program's start time.
+const REPORT_MASKS: &[&str] = &[
+    "ioSeqNo=",
+    "revision ",
+    "preemptive callback is ",
+    "the current io sequence number is ",
+    "socket identifier ",
+    "epicsTime: ",
+    " source ",
+];
+
+/// Masks libca's client report (`ca_client_status`) for comparison: every
+/// address (`0x...`), the rest of a line after one of [`REPORT_MASKS`], and
+/// the row that follows `epicsThread at` (thread ID and column widths).
+fn mask_report(text: &str) -> String {
+    let mut out = String::new();
+    let mut thread_row = false;
+    for line in text.lines() {
+        let mut line = mask_addresses(line);
+        if thread_row {
+            let name = line.split_whitespace().next().unwrap_or("");
+            line = format!("{name} <THREAD>");
+        } else if let Some((at, marker)) = REPORT_MASKS
+            .iter()
+            .find_map(|marker| line.find(marker).map(|at| (at, marker)))
+        {
+            line.truncate(at + marker.len());
+            line.push_str("<MASKED>");
+        }
+        thread_row = line.starts_with("epicsThread at ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces every `0x` and the hexadecimal digits after it with `<ADDR>`.
+fn mask_addresses(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("0x") {
+        out.push_str(&rest[..at]);
+        let digits = rest[at + 2..]
+            .bytes()
+            .take_while(u8::is_ascii_hexdigit)
+            .count();
+        if digits == 0 {
+            out.push_str("0x");
+        } else {
+            out.push_str("<ADDR>");
+        }
+        rest = &rest[at + 2 + digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Replaces every `YYYY-MM-DD HH:MM:SS.ffffff` (and, for `Relative`, every
 /// signed `+S.ffffff`) with a placeholder, and libca's "Current Time:" lines.
 fn mask(text: &str, mask: Mask) -> String {
-    if mask == Mask::None {
-        return text.to_string();
+    match mask {
+        Mask::None => return text.to_string(),
+        Mask::Report => return mask_report(&self::mask(text, Mask::Time)),
+        Mask::Time | Mask::Relative => {}
     }
     let shape_time = "dddd-dd-dd dd:dd:dd.dddddd";
     let bytes = text.as_bytes();
@@ -375,33 +456,59 @@ fn run_case(program: &Path, case: &Case, port: u16) -> Run {
     }
 }
 
-/// The folder of our tools.
-fn ours_dir() -> PathBuf {
+/// Our program `tool`: this crate's binary, or the one in
+/// `TOOLS_CONFORMANCE_OURS`.
+fn ours(tool: &str) -> PathBuf {
     if let Some(dir) = std::env::var_os("TOOLS_CONFORMANCE_OURS") {
-        return PathBuf::from(dir);
+        return PathBuf::from(dir).join(tool);
     }
-    let exe = std::env::current_exe().expect("this test's path");
-    // target/<profile>/deps/tools_conformance-<hash>
-    exe.parent()
-        .and_then(Path::parent)
-        .map(|profile| profile.join("examples"))
-        .expect("target/<profile>/ above this test")
+    PathBuf::from(match tool {
+        "caget" => env!("CARGO_BIN_EXE_caget"),
+        "caput" => env!("CARGO_BIN_EXE_caput"),
+        "camonitor" => env!("CARGO_BIN_EXE_camonitor"),
+        "cainfo" => env!("CARGO_BIN_EXE_cainfo"),
+        other => panic!("cases.txt names an unknown tool: {other}"),
+    })
 }
 
-#[test]
-fn tools_print_what_epics_base_tools_print() {
-    let ioc = support::shared_ioc();
+/// The parts of the table, one test each, by the beginnings of their
+/// sections' headers: one per tool, caget's in two (it has the most cases).
+const CAGET_VALUES: &[&str] = &[
+    "caget: plain",
+    "caget: arrays",
+    "caget: wide",
+    "caget: number formats",
+];
+const CAGET_REQUESTS: &[&str] = &[
+    "caget: -d types",
+    "caget: reads the server fails",
+    "caget: option errors",
+];
+const CAPUT: &[&str] = &["caput"];
+const CAMONITOR: &[&str] = &["camonitor"];
+const CAINFO: &[&str] = &["cainfo"];
+const PARTS: [&[&str]; 5] = [CAGET_VALUES, CAGET_REQUESTS, CAPUT, CAMONITOR, CAINFO];
+
+fn in_part(case: &Case, part: &[&str]) -> bool {
+    part.iter().any(|section| case.section.starts_with(section))
+}
+
+/// Runs every case of the sections of `part` with the reference tool and
+/// ours, against an IOC of this test's own, and fails with every case that
+/// differs.
+fn conform(part: &[&str]) {
+    let started = Instant::now();
+    let ioc = support::Ioc::start();
     let port = ioc.port();
-    let cases = parse_cases(include_str!("tools/cases.txt"), ioc.prefix());
-    assert!(cases.len() >= 100, "the table has {} cases", cases.len());
-    let ours = ours_dir();
-    for tool in ["caget", "caput", "camonitor", "cainfo"] {
-        assert!(
-            ours.join(tool).is_file(),
-            "no {} (cargo test builds the examples; else run cargo build --examples)",
-            ours.join(tool).display()
-        );
-    }
+    let cases: Vec<Case> = parse_cases(include_str!("cases.txt"), ioc.prefix())
+        .into_iter()
+        .filter(|case| in_part(case, part))
+        .collect();
+    assert!(
+        cases.len() >= 10,
+        "cases.txt has {} cases of {part:?}",
+        cases.len()
+    );
     let only = std::env::var("TOOLS_CONFORMANCE_ONLY").ok();
     let mut failures = Vec::new();
     let mut compared = 0;
@@ -412,8 +519,10 @@ fn tools_print_what_epics_base_tools_print() {
             }
         }
         compared += 1;
+        let ours = ours(&case.tool);
+        assert!(ours.is_file(), "no {}", ours.display());
         let reference = run_case(&support::epics_tool(&case.tool), case, port);
-        let ours = run_case(&ours.join(&case.tool), case, port);
+        let ours = run_case(&ours, case, port);
         let same_status = case.tool == "camonitor" && reference.status.is_none()
             || reference.status == ours.status;
         let same = same_status
@@ -436,15 +545,64 @@ fn tools_print_what_epics_base_tools_print() {
     }
     assert!(
         failures.is_empty(),
-        "{} of {compared} cases differ from EPICS base's tools:\n\n{}",
+        "{} of {compared} cases of {part:?} differ from EPICS base's tools:\n\n{}",
         failures.len(),
         failures.join("\n\n")
     );
-    eprintln!("{compared} cases equal to EPICS base's tools");
+    eprintln!(
+        "{compared} cases of {part:?} equal to EPICS base's tools ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 #[test]
-fn masking_hides_only_stamps() {
+fn caget_prints_values_as_epics_base_caget_does() {
+    conform(CAGET_VALUES);
+}
+
+#[test]
+fn caget_handles_dbr_types_failures_and_options_as_epics_base_caget_does() {
+    conform(CAGET_REQUESTS);
+}
+
+#[test]
+fn caput_prints_what_epics_base_caput_prints() {
+    conform(CAPUT);
+}
+
+#[test]
+fn camonitor_prints_what_epics_base_camonitor_prints() {
+    conform(CAMONITOR);
+}
+
+#[test]
+fn cainfo_prints_what_epics_base_cainfo_prints() {
+    conform(CAINFO);
+}
+
+#[test]
+fn every_case_is_in_exactly_one_test() {
+    let cases = parse_cases(include_str!("cases.txt"), "X:");
+    assert!(cases.len() >= 200, "the table has {} cases", cases.len());
+    for case in &cases {
+        let parts = PARTS.iter().filter(|part| in_part(case, part)).count();
+        assert_eq!(
+            parts, 1,
+            "cases.txt:{} ({}) is in {parts} tests",
+            case.line, case.section
+        );
+        assert!(
+            case.section.starts_with(&case.tool),
+            "cases.txt:{}: a {} case under {}",
+            case.line,
+            case.tool,
+            case.section
+        );
+    }
+}
+
+#[test]
+fn masking_hides_only_stamps_and_what_processes_cannot_share() {
     let text = "pv 2024-01-02 03:04:05.123456 3.5 +12.500000 -0.000001 (+1.5)";
     assert_eq!(mask(text, Mask::None), text);
     assert_eq!(
@@ -452,6 +610,17 @@ fn masking_hides_only_stamps() {
         "pv <TIME> 3.5 +12.500000 -0.000001 (+1.5)"
     );
     assert_eq!(mask(text, Mask::Relative), "pv <TIME> 3.5 <DT> <DT> (+1.5)");
+    let report = "ca_client_context at 0x1f pndRecvCnt=0 ioSeqNo=1\n\
+                  \tpreemptive callback is disabled\n\
+                  epicsThread at 0x2b\n      timerQueue     0x2b    21811      2\n\
+                  \tconnection time out watchdog period 30.000000\n";
+    assert_eq!(
+        mask(report, Mask::Report),
+        "ca_client_context at <ADDR> pndRecvCnt=0 ioSeqNo=<MASKED>\n\
+         \tpreemptive callback is <MASKED>\n\
+         epicsThread at <ADDR>\ntimerQueue <THREAD>\n\
+         \tconnection time out watchdog period 30.000000\n"
+    );
     let args = split_args("-F , $Pai 'a b' ''", "X:");
     assert_eq!(args, ["-F", ",", "X:ai", "a b", ""]);
     let args = split_args("-tn -# 2 -F , -S $Pwf $Pai", "X:");

@@ -1,11 +1,11 @@
 //! caput: write a value to a PV and print it before and after, as EPICS
 //! base's caput does.
 
-use super::backend::{Backend, CaError, ChannelInfo, GetRequest, PutValue};
-use super::cfmt::strtod;
-use super::common::*;
-use super::dbr::*;
-use super::output::*;
+use crate::backend::{Backend, CaError, ChannelInfo, GetRequest, PutValue};
+use crate::cfmt::strtod;
+use crate::common::*;
+use crate::dbr::*;
+use crate::output::*;
 use std::io::Write;
 
 const USAGE: &str = "
@@ -238,18 +238,14 @@ fn show(
     let style = &common.style;
     let dbr_type = time_request_type(info.dbf_type, style.enum_as_number, false);
     let n = info.element_count;
-    let result = backend
-        .get(
-            &[GetRequest {
-                channel: 0,
-                dbr_type,
-                count: n,
-            }],
-            false,
-            common.timeout,
-        )
-        .remove(0);
-    if matches!(result, Err(CaError::Timeout) | Err(CaError::NoReadAccess)) {
+    let request = GetRequest {
+        channel: 0,
+        dbr_type,
+        count: n,
+    };
+    let mut result = backend.get(&[request], false, common.timeout).remove(0);
+    let failed = zero_failed_read(&mut result, name, &request, err);
+    if failed || matches!(result, Err(CaError::Timeout) | Err(CaError::NoReadAccess)) {
         let _ = writeln!(err, "Read operation timed out: PV data was not read.");
     }
     let line = match format {

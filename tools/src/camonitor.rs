@@ -1,9 +1,9 @@
 //! camonitor: print every update of PVs, as EPICS base's camonitor does.
 
-use super::backend::{Backend, CaError, MonitorEvent};
-use super::common::*;
-use super::dbr::*;
-use super::output::*;
+use crate::backend::{Backend, CaError, MonitorEvent};
+use crate::common::*;
+use crate::dbr::*;
+use crate::output::*;
 use cothread::catools::{EventMask, DBE_ALARM, DBE_LOG, DBE_PROPERTY, DBE_VALUE};
 use std::io::Write;
 

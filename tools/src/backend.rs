@@ -1,9 +1,10 @@
 //! The thin layer between the tools and Channel Access: what the tools ask
 //! of it, in their own terms. The tools' logic and formatting sit on this
 //! trait only; the implementation over the project's public `catools` API
-//! is [`catools_backend`](super::catools_backend).
+//! is the crate's private `catools_backend` module, and tests may supply
+//! their own.
 
-use super::dbr::Dbr;
+use crate::dbr::Dbr;
 
 /// What the tools know of a connected channel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +32,10 @@ pub enum CaError {
     NoWriteAccess,
     /// The timeout expired.
     Timeout,
+    /// The server answered a read with a failure status (ECA_GETFAIL, e.g.
+    /// a value that does not convert to the requested type): the status
+    /// code and its `ca_message` text.
+    ReadFailed(i32, String),
     /// Any other CA status, by its `ca_message` text.
     Other(String),
 }
@@ -43,7 +48,7 @@ impl CaError {
             CaError::NoReadAccess => "Read access denied".to_string(),
             CaError::NoWriteAccess => "Write access denied".to_string(),
             CaError::Timeout => "User specified timeout on IO operation expired".to_string(),
-            CaError::Other(message) => message.clone(),
+            CaError::ReadFailed(_, message) | CaError::Other(message) => message.clone(),
         }
     }
 }
@@ -115,6 +120,10 @@ pub trait Backend {
         callback: bool,
         timeout: f64,
     ) -> Result<(), CaError>;
+
+    /// Prints libca's report on the client at interest `level`
+    /// (`ca_client_status`, what `cainfo -s` prints) to standard output.
+    fn client_status(&mut self, level: u32) -> Result<(), CaError>;
 
     /// Connects to `names` and monitors them with event `mask` until the
     /// process ends, reporting through `on_event`; the answer to

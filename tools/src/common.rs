@@ -1,9 +1,11 @@
 //! Option handling the four tools share, with the EPICS tools' messages.
 
-use super::backend::{Backend, ChannelInfo};
-use super::cfmt::{scan_double, scan_int, FloatFormat, IntFormat};
-use super::getopt::{getopt, Opt};
-use super::output::Style;
+use crate::backend::{Backend, CaError, ChannelInfo, GetRequest};
+use crate::cfmt::{scan_double, scan_int, FloatFormat, IntFormat};
+use crate::dbr::{Dbr, Stamp};
+use crate::exception::write_read_failure;
+use crate::getopt::{getopt, Opt};
+use crate::output::Style;
 use std::io::Write;
 
 /// `DEFAULT_TIMEOUT` of the EPICS tools, in seconds.
@@ -64,7 +66,7 @@ impl Tool {
     pub fn usage(&self, err: &mut dyn Write) {
         let _ = err.write_all(self.usage.as_bytes());
         if self.usage_shows_version {
-            let _ = writeln!(err, "\n{}", super::version_line());
+            let _ = writeln!(err, "\n{}", crate::version_line());
         }
     }
 }
@@ -109,7 +111,7 @@ pub fn parse_options(
                 return Err(0);
             }
             'V' => {
-                let _ = writeln!(out, "\n{}", super::version_line());
+                let _ = writeln!(out, "\n{}", crate::version_line());
                 return Err(0);
             }
             'w' => set_timeout(&mut common, &arg, tool, err),
@@ -142,6 +144,34 @@ pub fn connect_all(
         return Err(1);
     }
     Ok(infos.into_iter().flatten().collect())
+}
+
+/// What the C tools make of a plain read (`ca_array_get`, theirs outside
+/// caget's `-c`) of `name` that the server failed: libca prints its
+/// exception report on `err`, and the read's buffer, untouched, holds zeros,
+/// which the tools print as the value. Makes `result` that buffer and says
+/// whether the read was such a failure (the tools then report it as not
+/// done in time, which their wait for it says).
+pub fn zero_failed_read(
+    result: &mut Result<Dbr, CaError>,
+    name: &str,
+    request: &GetRequest,
+    err: &mut dyn Write,
+) -> bool {
+    let Err(CaError::ReadFailed(code, message)) = result else {
+        return false;
+    };
+    write_read_failure(
+        err,
+        *code,
+        message,
+        name,
+        request.dbr_type,
+        request.count,
+        Stamp::now(),
+    );
+    *result = Ok(Dbr::zeroed(request.dbr_type, request.count));
+    true
 }
 
 /// `-w SEC`: EPICS_CLI_TIMEOUT first, as the tools read it before options.

@@ -278,11 +278,39 @@ impl Dbr {
             acks: 0,
         }
     }
+
+    /// What the C tools print for a read that never filled its buffer: a
+    /// reply of `dbr_type` with `count` elements and everything zero (their
+    /// buffer is `calloc`ed), which prints as zeros, empty strings and an
+    /// `<undefined>` stamp.
+    pub fn zeroed(dbr_type: u32, count: usize) -> Dbr {
+        let values = match base_type(dbr_type) {
+            DBR_STRING => Values::String(vec![Vec::new(); count]),
+            DBR_SHORT => Values::Short(vec![0; count]),
+            DBR_FLOAT => Values::Float(vec![0.0; count]),
+            DBR_ENUM => Values::Enum(vec![0; count]),
+            DBR_CHAR => Values::Char(vec![0; count]),
+            DBR_LONG => Values::Long(vec![0; count]),
+            _ => Values::Double(vec![0.0; count]),
+        };
+        Dbr::new(dbr_type, values)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zeroed_reply_has_the_requested_type_and_count() {
+        let dbr = Dbr::zeroed(DBR_TIME_STRING + DBR_DOUBLE, 3);
+        assert_eq!(dbr.values, Values::Double(vec![0.0; 3]));
+        assert_eq!(dbr.dbr_type, 20);
+        assert_eq!(dbr.stamp, Stamp::default());
+        let strings = Dbr::zeroed(DBR_CTRL_STRING, 2);
+        assert_eq!(strings.values, Values::String(vec![Vec::new(), Vec::new()]));
+        assert_eq!(Dbr::zeroed(DBR_CHAR, 1).values, Values::Char(vec![0]));
+    }
 
     #[test]
     fn alarm_names_are_catools_with_the_tools_fallback() {

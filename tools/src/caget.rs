@@ -1,10 +1,10 @@
 //! caget: read PVs and print their values, as EPICS base's caget does.
 
-use super::backend::{Backend, CaError, GetRequest};
-use super::cfmt::scan_int;
-use super::common::*;
-use super::dbr::*;
-use super::output::*;
+use crate::backend::{Backend, CaError, GetRequest};
+use crate::cfmt::scan_int;
+use crate::common::*;
+use crate::dbr::*;
+use crate::output::*;
 use std::io::Write;
 
 const USAGE: &str = "
@@ -185,12 +185,24 @@ pub fn run(
             }
         })
         .collect();
-    let results = backend.get(&requests, callback, common.timeout);
-    // libca reports a read without read access as not done in time, too.
-    if results
-        .iter()
-        .any(|r| matches!(r, Err(CaError::Timeout) | Err(CaError::NoReadAccess)))
-    {
+    let mut results = backend.get(&requests, callback, common.timeout);
+    let incomplete = if callback {
+        // caget -c waits for a callback with data from every read it issued.
+        results
+            .iter()
+            .any(|r| matches!(r, Err(e) if *e != CaError::Disconnected))
+    } else {
+        let mut failed = false;
+        for ((name, request), result) in names.iter().zip(&requests).zip(&mut results) {
+            failed |= zero_failed_read(result, name, request, err);
+        }
+        // libca reports a read without read access as not done in time, too.
+        failed
+            || results
+                .iter()
+                .any(|r| matches!(r, Err(CaError::Timeout) | Err(CaError::NoReadAccess)))
+    };
+    if incomplete {
         let _ = writeln!(err, "Read operation timed out: some PV data was not read.");
     }
 

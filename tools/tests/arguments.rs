@@ -1,14 +1,15 @@
-//! The unit tests of the command-line tools' shared code (examples/ca_tools):
-//! printf-exact number formatting, escaping, getopt, and the EPICS layouts.
+//! The tools' handling of their command lines, in-process: every command
+//! line that ends before any Channel Access must print what EPICS base's tool
+//! prints. (The unit tests of the shared code, number formatting, escaping,
+//! getopt and the layouts, are the library's own.)
 
-#[path = "../examples/ca_tools/mod.rs"]
-#[allow(unused)]
-mod ca_tools;
-
+// The workspace's IOC harness, for the path of EPICS base's tools.
+#[path = "../../tests/support/mod.rs"]
 mod support;
 
-use ca_tools::backend::{Backend, CaError, ChannelInfo, GetRequest, MonitorEvent, PutValue};
-use ca_tools::dbr::Dbr;
+use cothread_tools::backend::{Backend, CaError, ChannelInfo, GetRequest, MonitorEvent, PutValue};
+use cothread_tools::dbr::Dbr;
+use cothread_tools::{caget, cainfo, camonitor, caput};
 use std::process::Command;
 
 /// A backend that must not be reached: these runs end in argument handling.
@@ -22,6 +23,9 @@ impl Backend for Unreachable {
         panic!("argument errors must end before Channel Access")
     }
     fn put(&mut self, _: usize, _: &PutValue, _: bool, _: f64) -> Result<(), CaError> {
+        panic!("argument errors must end before Channel Access")
+    }
+    fn client_status(&mut self, _: u32) -> Result<(), CaError> {
         panic!("argument errors must end before Channel Access")
     }
     fn monitor(
@@ -78,10 +82,10 @@ fn argument_handling_matches_epics_base() {
             .output()
             .expect("run the reference tool");
         let run = match tool {
-            "caget" => ca_tools::caget::run,
-            "caput" => ca_tools::caput::run,
-            "camonitor" => ca_tools::camonitor::run,
-            _ => ca_tools::cainfo::run,
+            "caget" => caget::run,
+            "caput" => caput::run,
+            "camonitor" => camonitor::run,
+            _ => cainfo::run,
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let status = run(&args, &mut Unreachable, &mut out, &mut err);

@@ -1,9 +1,0 @@
-//! cainfo, as EPICS base's cainfo, on cothread's catools: see ca_tools/ and the
-//! README's "Command-line tools" section.
-
-#[path = "ca_tools/mod.rs"]
-mod ca_tools;
-
-fn main() {
-    ca_tools::main_with(ca_tools::cainfo::run)
-}
