@@ -202,7 +202,7 @@ fn main() {
                 event_round_trips(5_000_000, 0) / 1e6,
                 "M/s",
             ),
-            "callback" => report("callbacks_from_a_thread", callbacks(5_000_000) / 1e6, "M/s"),
+            "callback" => report("callbacks_from_a_thread", callbacks(1_000_000) / 1e6, "M/s"),
             other => panic!("unknown workload {other}"),
         }
         return;

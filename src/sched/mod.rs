@@ -79,6 +79,7 @@
 //!   destructor, possibly with the wrong bytes on the shared stack).
 
 pub(crate) mod remote;
+mod send_fn;
 mod spawn;
 mod stack;
 pub(crate) mod sys;
@@ -99,6 +100,7 @@ use corosensei::{Coroutine, CoroutineResult, Yielder};
 use crate::error::Error;
 pub(crate) use remote::Remote;
 pub(crate) use remote::{remote_handle, RemoteHandle};
+pub(crate) use send_fn::SendFn;
 pub use spawn::{spawn, Builder, JoinHandle};
 use stack::{GuardedStack, SharedRef, SharedStack, StackPool};
 

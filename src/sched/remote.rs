@@ -15,6 +15,8 @@
 //!   fd again: no wake-up is lost.
 //! * Once the owning scheduler is gone (`alive == false`), `call` drops its
 //!   closure and returns [`Error::SchedulerGone`].
+//! * A queued call is a [`SendFn`]: stored in the queue itself when small,
+//!   so most calls cost no allocation.
 #![forbid(unsafe_code)]
 
 use std::os::fd::RawFd;
@@ -24,12 +26,11 @@ use std::thread::ThreadId;
 use parking_lot::Mutex;
 
 use super::sys::EventFd;
+use super::SendFn;
 use crate::error::Error;
 
-type Call = Box<dyn FnOnce() + Send>;
-
 struct Calls {
-    queue: Vec<Call>,
+    queue: Vec<SendFn>,
     alive: bool,
     owner: Option<ThreadId>,
 }
@@ -80,7 +81,7 @@ impl Remote {
         self.wake.fd()
     }
 
-    fn call(&self, f: Call) -> Result<(), Error> {
+    fn call(&self, f: SendFn) -> Result<(), Error> {
         let was_empty = {
             let mut calls = self.calls.lock();
             if !calls.alive {
@@ -102,7 +103,7 @@ impl Remote {
         let batch = std::mem::take(&mut self.calls.lock().queue);
         for f in batch {
             // A panicking call must not unwind through the scheduler loop.
-            if let Err(p) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+            if let Err(p) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.call())) {
                 eprintln!(
                     "cothread: remote call panicked: {}",
                     crate::error::panic_message(&*p)
@@ -141,8 +142,9 @@ impl Remote {
 /// Contract for the Channel Access layer:
 /// * [`call`](Self::call) may be used from any thread, including a libca
 ///   callback thread: it takes a `parking_lot` mutex for one `Vec::push`,
-///   boxes `f`, and writes the eventfd only when the queue was empty. It
-///   never panics (the box allocation aside).
+///   boxes `f` only if it is larger than a few words (see [`SendFn`]), and
+///   writes the eventfd only when the queue was empty. It never panics (an
+///   allocation failure aside).
 /// * `f` runs on the scheduler's thread from its loop, outside any cothread,
 ///   after the current ready batch: it must not suspend (a suspension point
 ///   there returns [`Error::CannotSuspend`] or panics) but may signal events
@@ -164,6 +166,13 @@ impl RemoteHandle {
         }
     }
 
+    /// True if this is the main thread's scheduler (see [`main`](Self::main)).
+    pub(crate) fn is_main(&self) -> bool {
+        MAIN_REMOTE
+            .get()
+            .is_some_and(|main| Arc::ptr_eq(main, &self.remote))
+    }
+
     /// True if this is the calling thread's scheduler.
     pub(crate) fn is_current_thread(&self) -> bool {
         self.remote.owned_by_current_thread()
@@ -172,7 +181,7 @@ impl RemoteHandle {
     /// Queues `f` to run on the scheduler's thread; if that scheduler has
     /// gone, drops `f` and returns [`Error::SchedulerGone`].
     pub(crate) fn call(&self, f: impl FnOnce() + Send + 'static) -> Result<(), Error> {
-        self.remote.call(Box::new(f))
+        self.remote.call(SendFn::new(f))
     }
 }
 
