@@ -72,8 +72,8 @@
 //! ```
 
 // `unsafe` is confined to the scheduler (stack switching, stack copies,
-// system calls) and to `ca`, the one layer over libca; everything else is
-// checked safe code.
+// system calls, closures stored inline for the trip between threads) and to
+// `ca`, the one layer over libca; everything else is checked safe code.
 #![deny(unsafe_code)]
 
 // Layers, lowest first; each imports only the ones before it:

@@ -312,3 +312,36 @@ fn callbacks_queued_to_a_thread_that_exits_are_dropped_not_leaked() {
     );
     assert!(matches!(handle.callback(|| ()), Err(Error::SchedulerGone)));
 }
+
+#[test]
+fn a_long_burst_of_callbacks_lets_other_cothreads_run() {
+    const BURST: usize = 3000;
+    let delivered = || DELIVERED.with(|d| d.borrow().len());
+    let handle = SchedulerHandle::current();
+    // The whole burst is queued before this thread next suspends.
+    std::thread::spawn(move || {
+        for i in 0..BURST {
+            handle
+                .callback(move || DELIVERED.with(|d| d.borrow_mut().push((0, i))))
+                .unwrap();
+        }
+    })
+    .join()
+    .unwrap();
+    // Another cothread notes how far delivery had got each time it ran.
+    let watcher = spawn(move || {
+        let mut seen = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while delivered() < BURST && Instant::now() < deadline {
+            seen.push(delivered());
+            cothread::yield_now(Duration::ZERO);
+        }
+        seen
+    });
+    let seen = watcher.wait(Timeout::NEVER).unwrap();
+    DELIVERED.with(|d| d.borrow_mut().clear());
+    assert!(
+        seen.iter().any(|&n| 0 < n && n < BURST),
+        "no other cothread ran while the burst was delivered: {seen:?}"
+    );
+}
