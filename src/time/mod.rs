@@ -21,7 +21,8 @@ pub fn sleep(delay: Duration) {
 }
 
 /// Suspends the caller until `when` (an [`Instant`](std::time::Instant), a
-/// [`SystemTime`](std::time::SystemTime), ...) has passed. Always suspends, even if `when` is already past.
+/// [`SystemTime`](std::time::SystemTime), ...) has passed. Always suspends,
+/// even if `when` is already past.
 ///
 /// # Panics
 /// If called in scheduler-loop context, where suspension is impossible.
