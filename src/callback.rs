@@ -31,8 +31,11 @@
 //!   callback queued after the cothread saw the queue empty finds `idle`.
 //! * The rest of a thread's callback state ([`Local`]) is touched only from
 //!   that thread (a `thread_local`). When it goes (the thread exits), the
-//!   inbox is closed: queued callbacks are dropped and later ones refused
-//!   with [`Error::SchedulerGone`].
+//!   inbox is closed: queued callbacks and spare chunks are dropped and
+//!   later callbacks refused with [`Error::SchedulerGone`]. The callback
+//!   cothread is abandoned with the thread's other cothreads (see the
+//!   scheduler's invariants); while it waits it holds only the inbox's
+//!   `Arc`, an empty chunk list and its wake-up `Event`.
 //! * A panic in a callback is caught on the callback cothread and reported
 //!   once to stderr (or returned by [`callback_result`]); it never unwinds
 //!   into the scheduler and never stops later callbacks.
@@ -266,7 +269,9 @@ impl Inbox {
         }
     }
 
-    /// Refuses later callbacks and drops the queued ones.
+    /// Refuses later callbacks and drops the queued ones, and the spare
+    /// chunks: a thread's callback cothread is abandoned, not unwound, when
+    /// the thread exits, so its `Arc` on this inbox is never released.
     fn close(&self) {
         let dropped = {
             let mut state = self.state.lock();
@@ -274,6 +279,7 @@ impl Inbox {
             (
                 std::mem::take(&mut state.full),
                 std::mem::take(&mut state.current),
+                std::mem::take(&mut state.spare),
             )
         };
         drop(dropped);
