@@ -100,7 +100,11 @@ impl SchedulerHandle {
     /// Runs `f` on a cothread of this scheduler. All callbacks of one
     /// scheduler run in order on one callback cothread, so `f` may suspend
     /// but delays later callbacks while it does. A panic in `f` is
-    /// reported to stderr. Does not wait for `f`.
+    /// reported to stderr. Does not wait for `f`. Once the scheduler's
+    /// thread has exited, drops `f` and returns [`Error::SchedulerGone`].
+    ///
+    /// Cheap enough for high rates: a closure of up to three words is
+    /// queued without an allocation, and a burst costs one wake-up.
     pub fn callback(&self, f: impl FnOnce() + Send + 'static) -> Result<(), Error> {
         if self.inbox.push(SendFn::new(f))? {
             if let Err(e) = self.remote.call(wake_callback_cothread) {
