@@ -138,6 +138,41 @@ fn threaded_queue(n: usize) -> f64 {
     n as f64 / start.elapsed().as_secs_f64()
 }
 
+thread_local! {
+    /// Callbacks delivered so far, and the event the last one signals.
+    static DELIVERED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static ALL_DELIVERED: Event<()> = Event::new();
+}
+
+/// One OS thread queues `n` callbacks onto the main thread's scheduler with
+/// `cothread::callback`; the main cothread waits until the last one has run.
+/// Callbacks per second, from the first queued to the last run.
+fn callbacks(n: usize) -> f64 {
+    DELIVERED.with(|d| d.set(0));
+    let start = Instant::now();
+    let producer = std::thread::spawn(move || {
+        for _ in 0..n {
+            cothread::callback(move || {
+                let seen = DELIVERED.with(|d| {
+                    d.set(d.get() + 1);
+                    d.get()
+                });
+                if seen == n {
+                    ALL_DELIVERED.with(|e| e.signal(()));
+                }
+            })
+            .unwrap();
+        }
+    });
+    ALL_DELIVERED
+        .with(Event::clone)
+        .wait(Timeout::NEVER)
+        .unwrap();
+    let rate = n as f64 / start.elapsed().as_secs_f64();
+    producer.join().unwrap();
+    rate
+}
+
 fn bare_corosensei(n: usize) -> f64 {
     use corosensei::{Coroutine, CoroutineResult};
     let mut co = Coroutine::new(|y, ()| loop {
@@ -167,6 +202,7 @@ fn main() {
                 event_round_trips(5_000_000, 0) / 1e6,
                 "M/s",
             ),
+            "callback" => report("callbacks_from_a_thread", callbacks(1_000_000) / 1e6, "M/s"),
             other => panic!("unknown workload {other}"),
         }
         return;
@@ -184,6 +220,11 @@ fn main() {
     report(
         "threaded_queue_items",
         rate(&|| threaded_queue(1_000_000)),
+        "M/s",
+    );
+    report(
+        "callbacks_from_a_thread",
+        rate(&|| callbacks(1_000_000)),
         "M/s",
     );
     let floor = best_of_3(|| bare_corosensei(10_000_000), false);

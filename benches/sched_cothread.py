@@ -109,6 +109,29 @@ def threaded_queue(n):
     return n / (time.perf_counter() - start)
 
 
+def callbacks(n):
+    """One OS thread queues n cothread.Callback()s onto the main thread; the
+    main cothread waits until the last one has run."""
+    done = cothread.Event()
+    delivered = [0]
+
+    def action():
+        delivered[0] += 1
+        if delivered[0] == n:
+            done.Signal()
+
+    def producer():
+        for _ in range(n):
+            cothread.Callback(action)
+    start = time.perf_counter()
+    t = threading.Thread(target=producer)
+    t.start()
+    done.Wait()
+    rate = n / (time.perf_counter() - start)
+    t.join()
+    return rate
+
+
 def bare_switch(n):
     main = _coroutine.get_current()
 
@@ -131,6 +154,8 @@ def main():
     report("sleepers_10k_10ms_cpu_for_1s", sleepers_cpu(10_000), "s")
     report("threaded_queue_items",
            best_of_3(lambda: threaded_queue(100_000)) / 1e6, "M/s")
+    report("callbacks_from_a_thread",
+           best_of_3(lambda: callbacks(200_000)) / 1e6, "M/s")
     report("bare_coroutine_resume_suspend",
            best_of_3(lambda: bare_switch(1_000_000), False), "ns")
 

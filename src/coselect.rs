@@ -19,7 +19,7 @@ use std::os::fd::RawFd;
 
 use crate::error::Error;
 use crate::sched;
-use crate::time::Timeout;
+use crate::timeout::Timeout;
 
 /// Data to read.
 pub const POLLIN: i16 = libc::POLLIN;

@@ -72,29 +72,36 @@
 //! ```
 
 // `unsafe` is confined to the scheduler (stack switching, stack copies,
-// system calls) and to `ca`, the one layer over libca; everything else is
-// checked safe code.
+// system calls, closures stored inline for the trip between threads) and to
+// `ca`, the one layer over libca; everything else is checked safe code.
 #![deny(unsafe_code)]
 
+// Layers, lowest first; each imports only the ones before it:
+// `error`, `timeout` | `sched` | `coselect` | `sync` | `time`, `callback`,
+// `quit` | `ca` | `catools` | `pv`.
 #[allow(unsafe_code)]
 mod ca;
+mod callback;
 pub mod catools;
 pub mod coselect;
 mod error;
 pub mod pv;
+mod quit;
 #[allow(unsafe_code)]
 mod sched;
 mod sync;
 mod time;
+mod timeout;
 
+pub use callback::{callback, callback_result, SchedulerHandle};
 pub use error::Error;
-pub use sched::quit::{quit, wait_for_quit};
-pub use sched::remote::{callback, callback_result};
-pub use sched::{spawn, Builder, JoinHandle, SchedulerHandle};
+pub use quit::{quit, wait_for_quit};
+pub use sched::{spawn, Builder, JoinHandle};
 pub use sync::{
     wait_for_all, Event, EventQueue, Pulse, RLock, RLockGuard, ThreadedEventQueue, Waitable,
 };
-pub use time::{sleep, sleep_until, yield_now, Timeout, Timer};
+pub use time::{sleep, sleep_until, yield_now, Timer};
+pub use timeout::Timeout;
 
 /// Iterator over an [`EventQueue`].
 pub use sync::Iter as EventQueueIter;

@@ -204,3 +204,144 @@ fn callbacks_to_a_finished_thread_report_scheduler_gone() {
         Err(Error::SchedulerGone)
     ));
 }
+
+thread_local! {
+    /// What callbacks delivered to this test thread recorded.
+    static DELIVERED: std::cell::RefCell<Vec<(usize, usize)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Waits cooperatively (callbacks run meanwhile) until `done`, for at most
+/// a generous deadline on a loaded machine.
+fn wait_until(done: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !done() && Instant::now() < deadline {
+        cothread::sleep(Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn callbacks_from_several_threads_all_run_in_each_threads_order() {
+    const THREADS: usize = 4;
+    // Enough for many chunks of the queue and more than it keeps for reuse.
+    const EACH: usize = 5000;
+    let handle = SchedulerHandle::current();
+    let producers: Vec<_> = (0..THREADS)
+        .map(|t| {
+            let handle = handle.clone();
+            std::thread::spawn(move || {
+                for i in 0..EACH {
+                    if i % 7 == 0 {
+                        // Too large to store inline: boxed on the way.
+                        let padding = [i as u64; 16];
+                        handle
+                            .callback(move || {
+                                let i = padding.iter().sum::<u64>() as usize / 16;
+                                DELIVERED.with(|d| d.borrow_mut().push((t, i)));
+                            })
+                            .unwrap();
+                    } else {
+                        handle
+                            .callback(move || DELIVERED.with(|d| d.borrow_mut().push((t, i))))
+                            .unwrap();
+                    }
+                }
+            })
+        })
+        .collect();
+    wait_until(|| DELIVERED.with(|d| d.borrow().len()) == THREADS * EACH);
+    for p in producers {
+        p.join().unwrap();
+    }
+    let delivered = DELIVERED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+    assert_eq!(delivered.len(), THREADS * EACH, "callbacks lost");
+    for t in 0..THREADS {
+        let order: Vec<usize> = delivered
+            .iter()
+            .filter(|(from, _)| *from == t)
+            .map(|&(_, i)| i)
+            .collect();
+        assert_eq!(
+            order,
+            (0..EACH).collect::<Vec<_>>(),
+            "thread {t} out of order"
+        );
+    }
+}
+
+#[test]
+fn a_panicking_callback_does_not_stop_later_ones() {
+    let handle = SchedulerHandle::current();
+    let q = ThreadedEventQueue::new().unwrap();
+    let tx = q.clone();
+    std::thread::spawn(move || {
+        handle.callback(|| panic!("callback failed")).unwrap();
+        handle
+            .callback(move || {
+                tx.signal("after");
+            })
+            .unwrap();
+    })
+    .join()
+    .unwrap();
+    assert_eq!(q.wait(Duration::from_secs(30)).unwrap(), "after");
+}
+
+#[test]
+fn callbacks_queued_to_a_thread_that_exits_are_dropped_not_leaked() {
+    let (handle_tx, handle_rx) = std::sync::mpsc::channel();
+    let (exit_tx, exit_rx) = std::sync::mpsc::channel::<()>();
+    // A thread with a scheduler that never runs its callbacks.
+    let owner = std::thread::spawn(move || {
+        handle_tx.send(SchedulerHandle::current()).unwrap();
+        exit_rx.recv().unwrap();
+    });
+    let handle = handle_rx.recv().unwrap();
+    let witness = std::sync::Arc::new(());
+    for _ in 0..3 {
+        let w = witness.clone();
+        handle.callback(move || drop(w)).unwrap();
+    }
+    assert_eq!(std::sync::Arc::strong_count(&witness), 4);
+    exit_tx.send(()).unwrap();
+    owner.join().unwrap();
+    assert_eq!(
+        std::sync::Arc::strong_count(&witness),
+        1,
+        "queued callbacks outlived their thread"
+    );
+    assert!(matches!(handle.callback(|| ()), Err(Error::SchedulerGone)));
+}
+
+#[test]
+fn a_long_burst_of_callbacks_lets_other_cothreads_run() {
+    const BURST: usize = 3000;
+    let delivered = || DELIVERED.with(|d| d.borrow().len());
+    let handle = SchedulerHandle::current();
+    // The whole burst is queued before this thread next suspends.
+    std::thread::spawn(move || {
+        for i in 0..BURST {
+            handle
+                .callback(move || DELIVERED.with(|d| d.borrow_mut().push((0, i))))
+                .unwrap();
+        }
+    })
+    .join()
+    .unwrap();
+    // Another cothread notes how far delivery had got each time it ran.
+    let watcher = spawn(move || {
+        let mut seen = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while delivered() < BURST && Instant::now() < deadline {
+            seen.push(delivered());
+            cothread::yield_now(Duration::ZERO);
+        }
+        seen
+    });
+    let seen = watcher.wait(Timeout::NEVER).unwrap();
+    DELIVERED.with(|d| d.borrow_mut().clear());
+    assert!(
+        seen.iter().any(|&n| 0 < n && n < BURST),
+        "no other cothread ran while the burst was delivered: {seen:?}"
+    );
+}

@@ -78,8 +78,8 @@
 //!   leaked rather than unwound (unwinding would have to run user code from a
 //!   destructor, possibly with the wrong bytes on the shared stack).
 
-pub(crate) mod quit;
 pub(crate) mod remote;
+mod send_fn;
 mod spawn;
 mod stack;
 pub(crate) mod sys;
@@ -99,8 +99,8 @@ use corosensei::{Coroutine, CoroutineResult, Yielder};
 
 use crate::error::Error;
 pub(crate) use remote::Remote;
-pub use remote::SchedulerHandle;
 pub(crate) use remote::{remote_handle, RemoteHandle};
+pub(crate) use send_fn::SendFn;
 pub use spawn::{spawn, Builder, JoinHandle};
 use stack::{GuardedStack, SharedRef, SharedStack, StackPool};
 
@@ -120,9 +120,6 @@ struct Slot {
 /// since the last poll to this many (a few microseconds of switching), so a
 /// poll system call is not paid on every tiny batch.
 const BUSY_POLL_AFTER: u32 = 128;
-
-/// Callbacks from other threads, consumed by one callback cothread.
-pub(crate) type CallbackQueue = crate::sync::EventQueue<Box<dyn FnOnce()>>;
 
 type SharedCo = Coroutine<(), (), (), SharedRef>;
 type OwnCo = Coroutine<(), (), (), GuardedStack>;
@@ -364,7 +361,6 @@ pub(crate) struct Scheduler {
     pool: RefCell<StackPool>,
     next_id: Cell<u64>,
     resumed_since_poll: Cell<u32>,
-    pub(crate) callbacks: RefCell<Option<CallbackQueue>>,
 }
 
 thread_local! {
@@ -406,7 +402,6 @@ impl Scheduler {
             pool: RefCell::new(StackPool::default()),
             next_id: Cell::new(1),
             resumed_since_poll: Cell::new(0),
-            callbacks: RefCell::new(None),
         }
     }
 

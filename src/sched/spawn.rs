@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::WaitQueue;
 use crate::error::{panic_message, Error};
-use crate::time::Timeout;
+use crate::timeout::Timeout;
 
 /// Options for spawning a cothread (Python's `Spawn(..., raise_on_wait,
 /// stack_size)`).

@@ -18,7 +18,7 @@ pub use rlock::{RLock, RLockGuard};
 pub use threaded::ThreadedEventQueue;
 
 use crate::error::Error;
-use crate::time::Timeout;
+use crate::timeout::Timeout;
 
 /// Something that can be waited on with a timeout; see [`wait_for_all`].
 pub trait Waitable {

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use crate::error::Error;
 use crate::sched::WaitQueue;
-use crate::time::Timeout;
+use crate::timeout::Timeout;
 
 struct Inner<T> {
     items: RefCell<VecDeque<T>>,

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use crate::error::Error;
 use crate::sched::{self, WaitQueue};
-use crate::time::Timeout;
+use crate::timeout::Timeout;
 
 struct Inner {
     owner: Cell<Option<u64>>,

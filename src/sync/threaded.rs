@@ -7,7 +7,7 @@ use parking_lot::Mutex;
 use crate::coselect;
 use crate::error::Error;
 use crate::sched::sys::EventFd;
-use crate::time::Timeout;
+use crate::timeout::Timeout;
 
 struct State<T> {
     items: VecDeque<T>,

@@ -1,13 +1,22 @@
-//! `quit` and `wait_for_quit`: a process-wide quit flag kept as an eventfd,
-//! so it can be set from any thread or from the SIGINT handler and waited on
-//! cooperatively with `coselect`.
+//! [`quit`] and [`wait_for_quit`]: owns the process-wide quit flag, kept as
+//! an eventfd so that it can be set from any thread or from the SIGINT
+//! handler and waited on cooperatively with `coselect`.
+//!
+//! It sits above the scheduler: the scheduler's `sys` layer keeps only the
+//! async-signal-safe part (the SIGINT handler, which writes the quit fd that
+//! this module registers with it), and this module waits through
+//! [`coselect`](crate::coselect) like any other cothread code.
+//!
+//! Invariant: the quit eventfd is created once, registered with the SIGINT
+//! handler before any handler can be installed, and never closed (it lives
+//! as long as the process); once set it stays set.
 #![forbid(unsafe_code)]
 
 use std::sync::OnceLock;
 
-use super::sys::{self, EventFd};
 use crate::error::Error;
-use crate::time::Timeout;
+use crate::sched::sys::{self, EventFd};
+use crate::timeout::Timeout;
 
 fn quit_fd() -> &'static EventFd {
     static QUIT: OnceLock<EventFd> = OnceLock::new();
