@@ -121,6 +121,9 @@
 //! }
 //! ```
 //!
+//! `examples/tokio_bridge.rs` does the same with `caget` against an IOC
+//! (`scripts/run-example tokio_bridge`).
+//!
 //! [`SchedulerHandle::callback`]: crate::SchedulerHandle::callback
 //! [`SchedulerHandle::callback_result`]: crate::SchedulerHandle::callback_result
 //!
