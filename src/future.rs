@@ -146,7 +146,7 @@
 //!   cothread is suspended in this module.
 #![forbid(unsafe_code)]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
@@ -172,7 +172,7 @@ use crate::timeout::Timeout;
 /// If the future is pending and the caller cannot suspend (scheduler-loop
 /// context: a remote call or before-poll hook), and if the future panics.
 pub fn block_on<F: Future>(future: F) -> F::Output {
-    match run(future, None, Signal::new()) {
+    match run(future, None, Signal::for_a_call()) {
         Ok(output) => output,
         Err(e) => panic!("{e}"),
     }
@@ -199,7 +199,7 @@ pub fn block_on_timeout<F: Future>(
     future: F,
     timeout: impl Into<Timeout>,
 ) -> Result<F::Output, Error> {
-    run(future, timeout.into().deadline(), Signal::new())
+    run(future, timeout.into().deadline(), Signal::for_a_call())
 }
 
 /// Ids of `block_on` calls, unique across threads so that a wake on one
@@ -212,6 +212,9 @@ thread_local! {
     /// one whose cothread is running (or suspended elsewhere, inside its
     /// future's `poll`).
     static PARKED: RefCell<HashMap<u64, Option<sched::Waker>>> = RefCell::new(HashMap::new());
+    /// A `Signal` of a returned call that no waker refers to any more, kept
+    /// for this thread's next call (it saves an allocation per call).
+    static SPARE: Cell<Option<Arc<Signal>>> = const { Cell::new(None) };
 }
 
 /// The shared state behind a `block_on` call's [`Waker`]: `Send + Sync`,
@@ -236,6 +239,29 @@ impl Signal {
             #[cfg(test)]
             remote_calls: Default::default(),
         })
+    }
+
+    /// A signal for a new call on this thread: the spare one, under a new
+    /// id, or a new one.
+    fn for_a_call() -> Arc<Signal> {
+        if let Ok(Some(mut spare)) = SPARE.try_with(Cell::take) {
+            if let Some(signal) = Arc::get_mut(&mut spare) {
+                signal.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+                *signal.woken.get_mut() = false;
+                return spare;
+            }
+        }
+        Signal::new()
+    }
+
+    /// Keeps the signal of a returned call as this thread's spare, unless a
+    /// waker still refers to it (a late wake must then find the old id).
+    fn recycle(mut signal: Arc<Signal>) {
+        // `get_mut` succeeds only once every other `Arc` (each `Waker`) has
+        // been dropped, and acquires their drops: no wake is in progress.
+        if Arc::get_mut(&mut signal).is_some() {
+            let _ = SPARE.try_with(|spare| spare.set(Some(signal)));
+        }
     }
 }
 
@@ -305,12 +331,26 @@ impl Drop for Entry {
     }
 }
 
-/// The poll-suspend loop of `block_on`, with its [`Signal`] passed in so
-/// that the tests can count its remote calls.
+/// `block_on` with its [`Signal`] passed in, so that the tests can count
+/// its remote calls.
 fn run<F: Future>(
     future: F,
     deadline: Option<Instant>,
     signal: Arc<Signal>,
+) -> Result<F::Output, Error> {
+    let waker = Waker::from(signal.clone());
+    let result = poll_until_ready(future, deadline, &signal, &waker);
+    drop(waker);
+    Signal::recycle(signal);
+    result
+}
+
+/// The poll-suspend loop of `block_on`.
+fn poll_until_ready<F: Future>(
+    future: F,
+    deadline: Option<Instant>,
+    signal: &Signal,
+    waker: &Waker,
 ) -> Result<F::Output, Error> {
     // Pinned on the heap, not on the cothread's stack: an intrusive future
     // (one that lends its own memory to a waiter list, as tokio's `Notify`
@@ -323,8 +363,7 @@ fn run<F: Future>(
     // `intrusive_tokio_futures_awaited_by_many_cothreads_at_once_complete`
     // fails if the pinned memory is not stable.
     let mut future: Pin<Box<F>> = Box::pin(future);
-    let waker = Waker::from(signal.clone());
-    let mut cx = Context::from_waker(&waker);
+    let mut cx = Context::from_waker(waker);
     let mut entry: Option<Entry> = None;
     loop {
         // Acquire: pairs with the waker's release (see `wake_by_ref`).

@@ -249,6 +249,31 @@ fn wakes_after_the_call_returned_are_harmless() {
 }
 
 #[test]
+fn a_late_wake_of_a_returned_call_does_not_poll_the_next_one() {
+    // The first call returns while a clone of its waker lives on.
+    let mut kept = None;
+    block_on(std::future::poll_fn(|cx| {
+        kept = Some(cx.waker().clone());
+        Poll::Ready(())
+    }));
+    let kept = kept.unwrap();
+    let gate = Arc::new(Gate::default());
+    let opener = gate.clone();
+    let late = std::thread::spawn(move || {
+        while opener.waker().is_none() {
+            std::thread::yield_now();
+        }
+        kept.wake();
+        std::thread::sleep(Duration::from_millis(50));
+        let polls = opener.polls.load(Ordering::Relaxed);
+        opener.open();
+        polls
+    });
+    block_on_timeout(gate.wait(), LONG).unwrap();
+    assert_eq!(late.join().unwrap(), 1, "the old waker polled the new call");
+}
+
+#[test]
 fn wakes_after_the_scheduler_thread_exited_are_harmless() {
     let gate = Arc::new(Gate::default());
     let inside = gate.clone();
