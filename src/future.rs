@@ -62,6 +62,9 @@
 //!   are spawned on the runtime that way rather than polled directly on the
 //!   cothread thread.)
 //!
+//! Call [`block_on`] on cothread threads only, never inside a tokio task: it
+//! would run a cothread scheduler on, and block, a tokio worker thread.
+//!
 //! ```
 //! use std::time::Duration;
 //! use cothread::SchedulerHandle;
@@ -137,13 +140,16 @@
 //!   nothing (a scheduler that has gone refuses the remote call).
 //! * `Signal::woken` is set by the first wake after the cothread last took
 //!   it (just before each poll) and only that wake does anything: a burst
-//!   of wakes costs one remote call and one poll.
+//!   of wakes costs at most one remote call and one poll.
 //! * A wake that finds the cothread running (inside `poll`, on this thread
 //!   or another) is not lost: the cothread checks `woken` after `poll`
 //!   returns pending and polls again after a yield instead of suspending.
 //! * The `PARKED` entry of a call exists from its first pending poll until
 //!   it returns (or unwinds); it holds the scheduler waker only while the
 //!   cothread is suspended in this module.
+//! * A returned call's `Signal` is reused (this thread's `SPARE`, under a
+//!   new id) only once no `Waker` refers to it, so no late wake reaches
+//!   the next call.
 #![forbid(unsafe_code)]
 
 use std::cell::{Cell, RefCell};
