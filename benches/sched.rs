@@ -173,6 +173,52 @@ fn callbacks(n: usize) -> f64 {
     rate
 }
 
+/// `block_on` of a future that is ready at its first poll, in ns per call.
+fn block_on_ready(n: usize) -> f64 {
+    let start = Instant::now();
+    for i in 0..n {
+        std::hint::black_box(cothread::block_on(std::future::ready(i)));
+    }
+    start.elapsed().as_nanos() as f64 / n as f64
+}
+
+/// `block_on` of a future that another OS thread completes: the waker goes
+/// to that thread over a std channel, which sets the flag and wakes it; the
+/// main cothread waits in the scheduler meanwhile. Microseconds per round
+/// trip (two thread wake-ups: the channel's and the scheduler's eventfd).
+fn block_on_woken_from_a_thread(n: usize) -> f64 {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    use std::task::{Poll, Waker};
+
+    let (tx, rx) = std::sync::mpsc::channel::<(Arc<AtomicBool>, Waker)>();
+    let completer = std::thread::spawn(move || {
+        for (done, waker) in rx {
+            done.store(true, Ordering::Release);
+            waker.wake();
+        }
+    });
+    let start = Instant::now();
+    for _ in 0..n {
+        let done = Arc::new(AtomicBool::new(false));
+        let mut sent = false;
+        cothread::block_on(std::future::poll_fn(|cx| {
+            if done.load(Ordering::Acquire) {
+                return Poll::Ready(());
+            }
+            if !sent {
+                tx.send((done.clone(), cx.waker().clone())).unwrap();
+                sent = true;
+            }
+            Poll::Pending
+        }));
+    }
+    let per = start.elapsed().as_secs_f64() / n as f64;
+    drop(tx);
+    completer.join().unwrap();
+    per * 1e6
+}
+
 fn bare_corosensei(n: usize) -> f64 {
     use corosensei::{Coroutine, CoroutineResult};
     let mut co = Coroutine::new(|y, ()| loop {
@@ -203,6 +249,11 @@ fn main() {
                 "M/s",
             ),
             "callback" => report("callbacks_from_a_thread", callbacks(1_000_000) / 1e6, "M/s"),
+            "block_on" => {
+                report("block_on_ready_future", block_on_ready(10_000_000), "ns");
+                let woken = block_on_woken_from_a_thread(100_000);
+                report("block_on_woken_from_a_thread", woken, "us");
+            }
             other => panic!("unknown workload {other}"),
         }
         return;
@@ -226,6 +277,16 @@ fn main() {
         "callbacks_from_a_thread",
         rate(&|| callbacks(1_000_000)),
         "M/s",
+    );
+    report(
+        "block_on_ready_future",
+        best_of_3(|| block_on_ready(1_000_000), false),
+        "ns",
+    );
+    report(
+        "block_on_woken_from_a_thread",
+        best_of_3(|| block_on_woken_from_a_thread(20_000), false),
+        "us",
     );
     let floor = best_of_3(|| bare_corosensei(10_000_000), false);
     report("bare_corosensei_resume_suspend", floor, "ns");

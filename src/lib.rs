@@ -22,6 +22,8 @@
 //!   completion is handed to the scheduler that asked, and a CA call suspends
 //!   only the calling cothread.
 //! * [`pv`]: the `PV` and `PV_array` helpers, built on catools.
+//! * [`block_on`]: a cothread awaits any `Future`; [`future`] shows a tokio
+//!   program hosting cothread code on a thread of its own, both directions.
 //!
 //! ```no_run
 //! use cothread::catools::{caget, camonitor, caput, Augmented, CaError};
@@ -78,13 +80,14 @@
 
 // Layers, lowest first; each imports only the ones before it:
 // `error`, `timeout` | `sched` | `coselect` | `sync` | `time`, `callback`,
-// `quit` | `ca` | `catools` | `pv`.
+// `quit`, `future` | `ca` | `catools` | `pv`.
 #[allow(unsafe_code)]
 mod ca;
 mod callback;
 pub mod catools;
 pub mod coselect;
 mod error;
+pub mod future;
 pub mod pv;
 mod quit;
 #[allow(unsafe_code)]
@@ -95,6 +98,7 @@ mod timeout;
 
 pub use callback::{callback, callback_result, SchedulerHandle};
 pub use error::Error;
+pub use future::{block_on, block_on_timeout};
 pub use quit::{quit, wait_for_quit};
 pub use sched::{spawn, Builder, JoinHandle};
 pub use sync::{
