@@ -15,8 +15,8 @@
 //!    backoff: about 10 s per restart.
 //!
 //! The main thread samples /proc/self (fds, threads, RSS) after a warm-up and
-//! through both phases, prints a table and a verdict per figure, and exits
-//! non-zero if the subscriptions stopped updating.
+//! through both phases, prints a table and a verdict per phase and figure,
+//! and exits non-zero if the subscriptions stopped updating.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -245,10 +245,11 @@ fn main() {
     if churn.join().is_err() {
         fail("the churn thread panicked");
     }
-    let churned = sample(&format!("{threads} threads"), start, watched.updates.get());
-    if samples.last().map(|s| &s.label) != Some(&churned.label) {
-        samples.push(churned);
+    let last = sample(&format!("{threads} threads"), start, watched.updates.get());
+    if samples.last().map(|s| &s.label) != Some(&last.label) {
+        samples.push(last);
     }
+    let churned = samples.len() - 1;
 
     // Phase 2: IOC restarts on the same port, each until every subscription
     // has updated again. The restart blocks, so it runs on its own thread
@@ -299,14 +300,14 @@ fn main() {
         fail("the subscriptions stopped after the last restart");
     }
     samples.push(sample("end", start, watched.updates.get()));
-    report(&samples, watched.updates.get());
+    report(&samples, churned);
     drop(watched);
     drop(ioc); // ends the softIoc by its PID
 }
 
-/// Prints the table and, per figure, the verdict: flat when the end is
-/// within a small allowance of the warm baseline.
-fn report(samples: &[Sample], updates: u64) {
+/// Prints the table and, per phase and figure, the verdict: flat when the
+/// phase's last sample is within a small allowance of its first.
+fn report(samples: &[Sample], churned: usize) {
     println!();
     println!("| when | time (s) | open fds | threads | RSS (MiB) | updates so far |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -321,20 +322,32 @@ fn report(samples: &[Sample], updates: u64) {
             s.updates
         );
     }
-    let base = samples
+    let warm = samples
         .iter()
-        .find(|s| s.label.starts_with("warm"))
-        .unwrap_or(&samples[0]);
-    let end = samples.last().expect("samples");
+        .position(|s| s.label.starts_with("warm"))
+        .unwrap_or(0);
+    let end = samples.len() - 1;
     println!();
-    println!("{updates} subscription updates delivered on the main thread.");
+    println!(
+        "{} subscription updates delivered on the main thread.",
+        samples[end].updates
+    );
+    verdicts("thread churn", &samples[warm], &samples[churned]);
+    verdicts("IOC restarts", &samples[churned], &samples[end]);
+}
+
+/// The verdict of one phase, from its first sample to its last.
+fn verdicts(phase: &str, from: &Sample, to: &Sample) {
     let verdict = |name: &str, from: usize, to: usize, allowance: usize, unit: &str| {
-        let grew = to.saturating_sub(from);
-        let word = if grew <= allowance { "flat" } else { "GROWING" };
-        println!("verdict {name}: {word} ({from} -> {to} {unit}; allowance +{allowance})");
+        let word = if to.saturating_sub(from) <= allowance {
+            "flat"
+        } else {
+            "GROWING"
+        };
+        println!("verdict {phase}, {name}: {word} ({from} -> {to} {unit}; allowance +{allowance})");
     };
-    verdict("fds", base.fds, end.fds, 8, "fds");
-    verdict("threads", base.threads, end.threads, 4, "threads");
-    // RSS: allocator arenas and caches settle; allow 10% of the baseline.
-    verdict("RSS", base.rss_kib, end.rss_kib, base.rss_kib / 10, "KiB");
+    verdict("fds", from.fds, to.fds, 8, "fds");
+    verdict("threads", from.threads, to.threads, 4, "threads");
+    // RSS: allocator arenas and caches settle; allow 10% of the start.
+    verdict("RSS", from.rss_kib, to.rss_kib, from.rss_kib / 10, "KiB");
 }

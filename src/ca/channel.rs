@@ -31,9 +31,10 @@
 //!   together with `connected`, so the lock-free readers on the request path
 //!   see what the state says (a wait for connection still decides under the
 //!   lock).
-//! - Channels are cleared only by [`sweep`], never on libca's threads, and
-//!   never under the `CHANNELS` lock (`ca_clear_channel` waits for libca's
-//!   running callbacks).
+//! - Channels are cleared by [`sweep`] (and one that libca only half made,
+//!   in `open_in`), never on libca's threads: `ca_clear_channel` waits for
+//!   libca's running callbacks. Those never take the `CHANNELS` lock, but the
+//!   sweep clears outside it anyway, so that opens are not held up.
 
 use std::collections::HashMap;
 use std::ffi::{c_void, CStr, CString};
