@@ -12,7 +12,12 @@
 //!    waited out until every subscription has updated again, then a second
 //!    of updates (the records count twice a second). Without a CA repeater
 //!    to pass on the restarted IOC's beacons, libca finds it by its search
-//!    backoff: about 10 s per restart.
+//!    backoff: about 10 s per restart;
+//! 3. name churn: `SOAK_NAME_ROUNDS` (5) rounds of reading 2,000 distinct
+//!    names that no IOC serves (as a gateway reading user-typed names
+//!    does), with the channel idle period set to 1 s, each round followed by
+//!    the time it takes to clear them; the first round sets the baseline
+//!    (`SOAK_KEEP_CHANNELS=1`: the control, channels never cleared).
 //!
 //! The main thread samples /proc/self (fds, threads, RSS) after a warm-up and
 //! through both phases, prints a table and a verdict per phase and figure,
@@ -27,13 +32,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-use cothread::catools::{camonitor, Subscription};
+use cothread::catools::{camonitor, set_channel_idle_period, Get, Subscription};
 use support::{use_ioc_for_client, Ioc, IocOptions};
 
 /// How many threads of phase 1 run at once.
 const THREADS_AT_ONCE: usize = 8;
 /// How long anything may take that should happen at once (loaded machine).
 const WAIT: Duration = Duration::from_secs(30);
+/// Never-found names read in each round of phase 3.
+const NAMES_PER_ROUND: usize = 2000;
+/// The channel idle period of phase 3.
+const NAME_CHURN_IDLE: Duration = Duration::from_secs(1);
 /// The records' scan: each of them updates twice a second.
 const SCAN: &str = ".5 second";
 
@@ -188,6 +197,7 @@ fn main() {
     let subscriptions = setting("SOAK_SUBSCRIPTIONS", 400);
     let threads = setting("SOAK_THREADS", 1000);
     let restarts = setting("SOAK_RESTARTS", 20);
+    let name_rounds = setting("SOAK_NAME_ROUNDS", 5);
     let start = Instant::now();
     let ioc = Ioc::start_with(IocOptions {
         extra_records: records(subscriptions),
@@ -294,20 +304,44 @@ fn main() {
             ));
         }
     }
+    let restarted = samples.len() - 1;
+
+    // Phase 3: distinct never-found names, read once each, cleared when idle.
+    // The control (SOAK_KEEP_CHANNELS=1): channels never cleared, as before.
+    let keep = std::env::var_os("SOAK_KEEP_CHANNELS").is_some();
+    set_channel_idle_period((!keep).then_some(NAME_CHURN_IDLE));
+    let read = Get::new().timeout(Duration::from_millis(200));
+    for round in 1..=name_rounds {
+        let names: Vec<String> = (0..NAMES_PER_ROUND)
+            .map(|n| ioc.pv(&format!("missing:{round}:{n}")))
+            .collect();
+        if read.get_each::<f64, _>(&names).iter().any(Result::is_ok) {
+            fail("a name that no IOC serves was read");
+        }
+        // Cleared between one and one and a half idle periods after use.
+        cothread::sleep(NAME_CHURN_IDLE * 2);
+        samples.push(sample(
+            &format!("{} names", round * NAMES_PER_ROUND),
+            start,
+            watched.updates.get(),
+        ));
+    }
+    let named = samples.len() - 1;
+
     // Let the subscriptions run a little on the last IOC, then the end.
     let settle = Instant::now();
     if !watched.wait_all_updated(settle) {
-        fail("the subscriptions stopped after the last restart");
+        fail("the subscriptions stopped updating");
     }
     samples.push(sample("end", start, watched.updates.get()));
-    report(&samples, churned);
+    report(&samples, [churned, restarted, named]);
     drop(watched);
     drop(ioc); // ends the softIoc by its PID
 }
 
 /// Prints the table and, per phase and figure, the verdict: flat when the
 /// phase's last sample is within a small allowance of its first.
-fn report(samples: &[Sample], churned: usize) {
+fn report(samples: &[Sample], [churned, restarted, named]: [usize; 3]) {
     println!();
     println!("| when | time (s) | open fds | threads | RSS (MiB) | updates so far |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -333,7 +367,10 @@ fn report(samples: &[Sample], churned: usize) {
         samples[end].updates
     );
     verdicts("thread churn", &samples[warm], &samples[churned]);
-    verdicts("IOC restarts", &samples[churned], &samples[end]);
+    verdicts("IOC restarts", &samples[churned], &samples[restarted]);
+    // From the first round's sample: that round sets the allocator's level.
+    let first_round = (restarted + 1).min(named);
+    verdicts("name churn", &samples[first_round], &samples[named]);
 }
 
 /// The verdict of one phase, from its first sample to its last.
