@@ -158,10 +158,20 @@ fn every_record_reports_its_native_type_and_element_count() {
 
 // The tests below sweep with a zero idle period: every channel of the
 // process that no handle holds is cleared, including other tests' (which
-// then open theirs again: that it is unnoticeable is the point).
+// then open theirs again: that it is unnoticeable is the point). They take
+// turns, so that one's sweeps do not clear what another counts.
+
+/// Held by a test that sweeps, or counts what sweeps leave.
+fn sweeping() -> std::sync::MutexGuard<'static, ()> {
+    static SWEEPING: Mutex<()> = Mutex::new(());
+    SWEEPING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 #[test]
 fn an_unused_channel_is_cleared_and_opens_again_on_use() {
+    let _turn = sweeping();
     let name = pv("ao.EGU"); // no other test opens this name
     let channel = connect_name(&name);
     let units = get(&channel);
@@ -177,6 +187,7 @@ fn an_unused_channel_is_cleared_and_opens_again_on_use() {
 
 #[test]
 fn a_channel_unused_for_less_than_the_period_is_kept() {
+    let _turn = sweeping();
     let name = pv("ao.DESC");
     drop(connect_name(&name));
     // The first sweep that finds it unused only starts its idle time.
@@ -187,6 +198,7 @@ fn a_channel_unused_for_less_than_the_period_is_kept() {
 
 #[test]
 fn a_live_subscription_keeps_its_channel() {
+    let _turn = sweeping();
     let name = pv("counter.VAL");
     let channel = connect_name(&name);
     let (tx, rx) = mpsc::channel();
@@ -222,19 +234,24 @@ fn a_live_subscription_keeps_its_channel() {
 
 #[test]
 fn never_found_names_are_cleared_so_the_table_stays_bounded() {
+    let _turn = sweeping();
     let prefix = pv("never-found:");
     let names: Vec<String> = (0..1000).map(|i| format!("{prefix}{i}")).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    for opened in Channel::open_each(&names) {
-        assert!(!opened.expect("open").is_connected());
-    }
+    let channels: Vec<Channel> = Channel::open_each(&names)
+        .into_iter()
+        .map(|opened| opened.expect("open"))
+        .collect();
+    assert!(channels.iter().all(|channel| !channel.is_connected()));
     assert_eq!(crate::ca::open_channels(&prefix), 1000);
+    drop(channels);
     crate::ca::sweep(Duration::ZERO);
     assert_eq!(crate::ca::open_channels(&prefix), 0);
 }
 
 #[test]
 fn a_read_racing_sweeps_never_fails() {
+    let _turn = sweeping();
     let name = pv("ai.HOPR");
     iocs();
     let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
