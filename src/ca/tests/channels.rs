@@ -233,6 +233,33 @@ fn a_live_subscription_keeps_its_channel() {
 }
 
 #[test]
+fn a_put_in_flight_keeps_its_channel() {
+    let _turn = sweeping();
+    let name = pv("slow.A"); // processing takes a second
+    let channel = connect_name(&name);
+    let (tx, rx) = mpsc::channel();
+    channel
+        .put_callback(&Value::from(1), DataType::Native, move |result| {
+            let _ = tx.send(result);
+        })
+        .expect("put queued");
+    flush_io().expect("flush");
+    drop(channel);
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(crate::ca::open_channels(&name), 1, "in flight, so kept");
+    rx.recv_timeout(WAIT)
+        .expect("put callback")
+        .expect("the put completed");
+    // The request lets go of the channel once its callback has returned.
+    let deadline = std::time::Instant::now() + WAIT;
+    while crate::ca::open_channels(&name) > 0 && std::time::Instant::now() < deadline {
+        crate::ca::sweep(Duration::ZERO);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(crate::ca::open_channels(&name), 0, "done, so cleared");
+}
+
+#[test]
 fn never_found_names_are_cleared_so_the_table_stays_bounded() {
     let _turn = sweeping();
     let prefix = pv("never-found:");
