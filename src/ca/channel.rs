@@ -1,14 +1,29 @@
-//! Channels: one libca channel per PV name for the life of the process,
-//! shared by every request on that name, with its connection state kept
-//! current by libca's callbacks.
+//! Channels: one libca channel per PV name, shared by every request on that
+//! name, with its connection state kept current by libca's callbacks; and
+//! the clearing of channels that nobody has used for the idle period.
+//!
+//! A [`Channel`] handle is a lease: while any handle exists (held by a
+//! caller waiting for a connection or a reply, by a request in flight at
+//! libca, by a [`Subscription`](super::Subscription), and so by every
+//! `camonitor` and `Pv`), its channel stays open. A channel that has had no
+//! handle outside the table for [`idle_period`] is cleared
+//! (`ca_clear_channel`, which also ends the search for a name never found)
+//! by the process's sweeper thread; the next request on its name opens a new
+//! one. Sweeping runs on its own thread because neither libca's callback
+//! threads (which must not clear channels) nor the schedulers' threads
+//! (which may all be busy, or gone) are there to do it reliably.
 //!
 //! Invariants:
-//! - `CHANNELS` maps a name to its `Shared`; an entry is never removed, so a
-//!   channel's `chid` stays valid for the process (channels are never cleared,
-//!   as in Python's catools).
+//! - `CHANNELS` maps a name to its `Entry`; a handle is only ever made from
+//!   the table (under its lock) or cloned from another handle. So when, under
+//!   the lock, a `Shared` has no strong count but the table's and libca's
+//!   ([`UNUSED`]), no handle exists anywhere and none can appear: the sweep
+//!   then removes the entry, and only after that clears the channel. A
+//!   channel's `chid` is therefore valid for as long as any handle exists.
 //! - libca holds one strong count of each `Shared` (given as the channel's
-//!   user pointer by `Arc::into_raw`); it is never released, because the
-//!   channel is never cleared.
+//!   user pointer by `Arc::into_raw`), released only after
+//!   `ca_clear_channel` has returned, after which libca makes no callback for
+//!   the channel (it waits for one that is running).
 //! - `Shared::state` is locked only briefly, and never while calling a
 //!   closure: closures are taken out (waiters) or cloned (listeners) first.
 //! - `Shared::link` mirrors `state.connected`, plus the native type and
@@ -16,15 +31,20 @@
 //!   together with `connected`, so the lock-free readers on the request path
 //!   see what the state says (a wait for connection still decides under the
 //!   lock).
+//! - Channels are cleared by [`sweep`] (and one that libca only half made,
+//!   in `open_in`), never on libca's threads: `ca_clear_channel` waits for
+//!   libca's running callbacks. Those never take the `CHANNELS` lock, but the
+//!   sweep clears outside it anyway, so that opens are not held up.
 
 use std::collections::HashMap;
 use std::ffi::{c_void, CStr, CString};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use libca_sys as sys;
-use parking_lot::Mutex;
+use parking_lot::{Condvar, Mutex};
 
 use super::context::{attach, guarded};
 use crate::catools::{CaError, ChannelInfo, ChannelState, FieldType};
@@ -85,10 +105,25 @@ pub(crate) struct Channel {
     shared: Arc<Shared>,
 }
 
-/// Every channel of the process by name. Looked up once per PV of every call,
-/// so it hashes with [`NameHasher`] rather than SipHash: names come from the
-/// program, not from an adversary.
-static CHANNELS: Mutex<Option<HashMap<Arc<str>, Channel, NameHash>>> = Mutex::new(None);
+/// Every open channel of the process by name. Looked up once per PV of every
+/// call, so it hashes with [`NameHasher`] rather than SipHash: names come
+/// from the program, not from an adversary.
+static CHANNELS: Mutex<Option<Table>> = Mutex::new(None);
+
+type Table = HashMap<Arc<str>, Entry, NameHash>;
+
+/// The table's own handle of a channel, and since when the sweep has seen
+/// no other.
+struct Entry {
+    channel: Channel,
+    /// When a sweep first found the channel unused since it was last opened
+    /// (`None`: in use, or opened since).
+    idle_since: Option<Instant>,
+}
+
+/// The strong counts of a `Shared` that no handle holds: the table's and
+/// libca's.
+const UNUSED: usize = 2;
 
 type NameHash = BuildHasherDefault<NameHasher>;
 
@@ -120,29 +155,28 @@ impl Channel {
     /// NUL, or when libca refuses the channel.
     pub(crate) fn open(name: &str) -> Result<Channel, CaError> {
         let mut channels = CHANNELS.lock();
-        Channel::open_in(channels.get_or_insert_with(HashMap::default), name)
+        Channel::open_in(channels.get_or_insert_with(Table::default), name)
     }
 
     /// [`open`](Self::open) for each of `names`, taking the table's lock once
     /// for the whole list.
     pub(crate) fn open_each(names: &[&str]) -> Vec<Result<Channel, CaError>> {
         let mut channels = CHANNELS.lock();
-        let channels = channels.get_or_insert_with(HashMap::default);
+        let channels = channels.get_or_insert_with(Table::default);
         names
             .iter()
             .map(|name| Channel::open_in(channels, name))
             .collect()
     }
 
-    fn open_in(
-        channels: &mut HashMap<Arc<str>, Channel, NameHash>,
-        name: &str,
-    ) -> Result<Channel, CaError> {
+    fn open_in(channels: &mut Table, name: &str) -> Result<Channel, CaError> {
         check_name(name)?;
-        if let Some(channel) = channels.get(name) {
-            return Ok(channel.clone());
+        if let Some(entry) = channels.get_mut(name) {
+            entry.idle_since = None;
+            return Ok(entry.channel.clone());
         }
         attach()?;
+        start_sweeper();
         let shared = Arc::new(Shared {
             name: Arc::from(name),
             chid: AtomicPtr::new(std::ptr::null_mut()),
@@ -155,9 +189,9 @@ impl Channel {
             .cast::<c_void>();
         let mut chid: sys::chid = std::ptr::null_mut();
         // SAFETY: c_name lives for the call (libca copies it); `user` is a
-        // strong count of `shared` that libca keeps for the channel's life,
-        // which is the process's (channels are never cleared); the handlers
-        // read it back as `*const Shared`; `chid` receives the id.
+        // strong count of `shared` that libca keeps until the channel is
+        // cleared (see `clear`); the handlers read it back as
+        // `*const Shared`; `chid` receives the id.
         let status = unsafe {
             sys::ca_create_channel(
                 c_name.as_ptr(),
@@ -174,17 +208,46 @@ impl Channel {
             return Err(CaError::new(name, status, "ca_create_channel"));
         }
         shared.chid.store(chid, Ordering::Release);
+        let channel = Channel { shared };
         // SAFETY: chid is the channel just created; the handler reads the
         // same user pointer as the connection handler.
         let status = unsafe { sys::ca_replace_access_rights_event(chid, Some(on_access_rights)) };
         if status != sys::ECA_NORMAL {
-            // libca fails this only for an invalid chid, which ours is not;
-            // the channel (never cleared) is then left uncached.
+            // libca fails this only for an invalid chid, which ours is not.
+            // `channel` is the one handle, never shared: clear it at once.
+            channel.clear();
             return Err(CaError::new(name, status, "ca_replace_access_rights_event"));
         }
-        let channel = Channel { shared };
-        channels.insert(Arc::clone(&channel.shared.name), channel.clone());
+        channels.insert(
+            Arc::clone(&channel.shared.name),
+            Entry {
+                channel: channel.clone(),
+                idle_since: None,
+            },
+        );
         Ok(channel)
+    }
+
+    /// Clears the libca channel (`ca_clear_channel`) and then releases
+    /// libca's count of the `Shared`. Called with the one handle left: the
+    /// entry is out of the table (or was never in it), so no request can be
+    /// made on the channel any more.
+    fn clear(self) {
+        debug_assert_eq!(Arc::strong_count(&self.shared), UNUSED);
+        if attach().is_err() {
+            // Without the context nothing can be cleared: keep libca's count
+            // (the channel stays open) rather than free what it may call.
+            return;
+        }
+        let chid = self.chid();
+        // SAFETY: chid is a live channel of the context (cleared only here,
+        // once, as its last handle goes); no other handle exists, so nothing
+        // of ours uses it during or after the call.
+        unsafe { sys::ca_clear_channel(chid) };
+        // SAFETY: libca has returned from ca_clear_channel, so it makes no
+        // further call with the user pointer, which was `Arc::into_raw` of
+        // this `Shared` in `open_in`: this releases that one count.
+        unsafe { Arc::decrement_strong_count(Arc::as_ptr(&self.shared)) };
     }
 
     /// The PV name.
@@ -317,6 +380,127 @@ impl Channel {
     }
 }
 
+/// How long a channel may go without a handle before it is cleared, by
+/// default: long enough that a script polling a PV every few seconds keeps
+/// its channel, short enough that a process reading names as they come
+/// (a gateway, a tool reading user-typed names) holds only recent ones.
+pub(crate) const DEFAULT_IDLE_PERIOD: Duration = Duration::from_secs(60);
+
+/// The idle period in nanoseconds; `u64::MAX`: never clear.
+static IDLE_PERIOD_NANOS: AtomicU64 = AtomicU64::new(DEFAULT_IDLE_PERIOD.as_nanos() as u64);
+
+/// Whether the sweeper thread runs (set under the `CHANNELS` lock).
+static SWEEPER_STARTED: AtomicBool = AtomicBool::new(false);
+
+/// Wakes the sweeper early, when the idle period changes.
+static SWEEPER_WAKE: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
+
+/// The shortest and longest pause between two sweeps. A channel is cleared
+/// between one idle period and that plus two pauses (at most one and a half
+/// idle periods) after its last handle went.
+const SWEEP_PAUSE: (Duration, Duration) = (Duration::from_millis(10), Duration::from_secs(5));
+
+/// How long an unused channel stays open; `None`: for the process's life.
+pub(crate) fn idle_period() -> Option<Duration> {
+    match IDLE_PERIOD_NANOS.load(Ordering::Relaxed) {
+        u64::MAX => None,
+        nanos => Some(Duration::from_nanos(nanos)),
+    }
+}
+
+/// Sets [`idle_period`]; takes effect at the sweeper's next round, which it
+/// starts at once.
+pub(crate) fn set_idle_period(period: Option<Duration>) {
+    let nanos = period.map_or(u64::MAX, |period| {
+        u64::try_from(period.as_nanos()).unwrap_or(u64::MAX)
+    });
+    IDLE_PERIOD_NANOS.store(nanos, Ordering::Relaxed);
+    let _guard = SWEEPER_WAKE.0.lock();
+    SWEEPER_WAKE.1.notify_all();
+}
+
+/// Starts the sweeper thread if it is not running. Called under the
+/// `CHANNELS` lock, so at most one starts; if the thread cannot be made, the
+/// next new channel tries again (channels then stay open meanwhile).
+fn start_sweeper() {
+    if SWEEPER_STARTED.load(Ordering::Relaxed) {
+        return;
+    }
+    let started = std::thread::Builder::new()
+        .name("cothread-ca-sweeper".into())
+        .spawn(run_sweeper)
+        .is_ok();
+    SWEEPER_STARTED.store(started, Ordering::Relaxed);
+}
+
+/// The sweeper thread: a sweep every quarter of the idle period (within
+/// [`SWEEP_PAUSE`]), for the life of the process.
+fn run_sweeper() {
+    loop {
+        let pause = idle_period().map_or(SWEEP_PAUSE.1, |period| {
+            (period / 4).clamp(SWEEP_PAUSE.0, SWEEP_PAUSE.1)
+        });
+        {
+            let mut guard = SWEEPER_WAKE.0.lock();
+            SWEEPER_WAKE.1.wait_for(&mut guard, pause);
+        }
+        if let Some(period) = idle_period() {
+            sweep(period);
+        }
+    }
+}
+
+/// Clears every channel that has had no handle outside the table since a
+/// sweep at least `period` ago (and since its last open); returns their
+/// names.
+/// A channel found unused for the first time is only marked.
+pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
+    let now = Instant::now();
+    let idle: Vec<Channel> = {
+        let mut channels = CHANNELS.lock();
+        let Some(channels) = channels.as_mut() else {
+            return Vec::new();
+        };
+        let mut expired = Vec::new();
+        for (name, entry) in channels.iter_mut() {
+            if Arc::strong_count(&entry.channel.shared) > UNUSED {
+                entry.idle_since = None;
+                continue;
+            }
+            let since = *entry.idle_since.get_or_insert(now);
+            if now.duration_since(since) >= period {
+                expired.push(Arc::clone(name));
+            }
+        }
+        // Pairs with the release of each dropped handle's count: whatever a
+        // handle's holder did with the channel happens before it is cleared.
+        std::sync::atomic::fence(Ordering::Acquire);
+        expired
+            .iter()
+            .filter_map(|name| channels.remove(name))
+            .map(|entry| entry.channel)
+            .collect()
+    };
+    idle.into_iter()
+        .map(|channel| {
+            let name = Arc::clone(channel.name());
+            channel.clear();
+            name
+        })
+        .collect()
+}
+
+/// How many channels the table holds whose name starts with `prefix`.
+#[cfg(test)]
+pub(crate) fn open_channels(prefix: &str) -> usize {
+    CHANNELS.lock().as_ref().map_or(0, |channels| {
+        channels
+            .keys()
+            .filter(|name| name.starts_with(prefix))
+            .count()
+    })
+}
+
 /// A channel's connection state and native type and count in one word, read
 /// by every request without the `state` lock: bit 63 connected, bits 56..63
 /// the field type's code + 1 (0: none), bits 0..56 the element count.
@@ -381,7 +565,8 @@ impl Shared {
     /// The native type and element count of `chid` (this channel's, as libca
     /// passed it to a callback: `self.chid` may not be stored yet).
     fn read_native(chid: sys::chid) -> Option<(FieldType, usize)> {
-        // SAFETY: chid is a live channel (never cleared); these read fields
+        // SAFETY: chid is a live channel (a callback of it runs, and a
+        // clear waits for that); these read fields
         // libca keeps for the channel, and report TYPENOTCONN / 0 when it is
         // not connected.
         let (field_type, count) =
@@ -434,8 +619,9 @@ impl Shared {
 /// one of its callbacks.
 unsafe fn shared_of<'a>(chid: sys::chid) -> &'a Shared {
     // SAFETY: Channel::open gave libca `Arc::into_raw` of a Shared as the
-    // channel's user pointer, and that count is never released, so the
-    // Shared outlives every callback.
+    // channel's user pointer, and that count is released only after
+    // ca_clear_channel has returned, after which libca calls nothing for the
+    // channel: so the Shared outlives every callback.
     unsafe { &*sys::ca_puser(chid).cast::<Shared>() }
 }
 
@@ -444,8 +630,8 @@ unsafe fn shared_of<'a>(chid: sys::chid) -> &'a Shared {
 /// # Safety
 /// As [`shared_of`].
 pub(super) unsafe fn name_of<'a>(chid: sys::chid) -> &'a str {
-    // SAFETY: the caller's promise; the Shared (and its name) lives for the
-    // process.
+    // SAFETY: the caller's promise; the Shared (and its name) lives as long
+    // as libca may call back for the channel.
     unsafe { &shared_of(chid).name }
 }
 

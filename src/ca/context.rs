@@ -12,8 +12,9 @@
 //! ([`attach`]) before its first libca call.
 //!
 //! Invariants: `CONTEXT` is written once, under its lock, and the context it
-//! names is never destroyed (libca's threads and channels live for the
-//! process, as in Python's catools). `ATTACHED` is true on a thread only once
+//! names is never destroyed (libca's threads live for the process, as in
+//! Python's catools; channels are cleared one by one when left unused, see
+//! `channel`). `ATTACHED` is true on a thread only once
 //! `ca_current_context()` on that thread is `CONTEXT`.
 
 use std::cell::Cell;

@@ -5,7 +5,8 @@
 //!   preemptive callbacks), `attach` for other threads, `ca_message`,
 //!   `ca_flush_io`, the exception handler.
 //! - [`channel`]: one cached channel per PV name, its connection and access
-//!   rights callbacks, waits for connection and `cainfo` data.
+//!   rights callbacks, waits for connection and `cainfo` data, and the
+//!   clearing of channels left unused for the idle period.
 //! - [`request`]: get, put, put with completion, subscriptions, and their
 //!   trampolines.
 //! - [`dbr`]: DBR request planning, decoding and encoding (safe code).
@@ -22,9 +23,9 @@ mod dbr;
 mod localtime;
 mod request;
 
+pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, ChannelEvent};
 #[cfg(test)]
-pub(crate) use channel::MAX_PV_NAME;
-pub(crate) use channel::{CallbackId, Channel, ChannelEvent};
+pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};
 #[cfg(test)]
 pub(crate) use context::set_exception_sink;
 pub(crate) use context::{client_status, flush_io, max_array_bytes, message, protocol_version};

@@ -2,7 +2,9 @@
 //! subscriptions, each completing through a Rust closure that libca calls
 //! back on its own thread.
 //!
-//! Ownership of callback state:
+//! Ownership of callback state (each also holds a [`Channel`] handle, the
+//! lease that keeps the channel from being cleared while libca may still
+//! call back for it):
 //! - get and put-callback: the closure (with everything it needs) is boxed
 //!   and given to libca by `Box::into_raw`; the trampoline takes it back with
 //!   `Box::from_raw` and runs it exactly once. libca calls every such
@@ -109,7 +111,11 @@ impl Channel {
             Err(err) => return Err((err, done)),
         };
         let (dbr_type, count) = (plan.dbr_type, plan.count as c_ulong);
-        let pending = Box::into_raw(Box::new(PendingGet { plan, done }));
+        let pending = Box::into_raw(Box::new(PendingGet {
+            plan,
+            done,
+            _lease: self.clone(),
+        }));
         // SAFETY: the channel is live; `pending` is reclaimed exactly once:
         // by get_trampoline::<R, F> (libca calls it once), or below on failure.
         let status = unsafe {
@@ -197,7 +203,10 @@ impl Channel {
             Ok(encoded) => encoded,
             Err(err) => return Err((err, done)),
         };
-        let pending = Box::into_raw(Box::new(PendingPut { done }));
+        let pending = Box::into_raw(Box::new(PendingPut {
+            done,
+            _lease: self.clone(),
+        }));
         // SAFETY: as in `put` for the payload; `pending` is reclaimed exactly
         // once, by put_trampoline::<F> or below on failure.
         let status = unsafe {
@@ -301,17 +310,23 @@ impl Channel {
                 "ca_create_subscription",
             ));
         }
-        Ok(Subscription { evid, state: user })
+        Ok(Subscription {
+            evid,
+            state: user,
+            _lease: self.clone(),
+        })
     }
 }
 
 struct PendingGet<F> {
     plan: ReadPlan,
     done: F,
+    _lease: Channel,
 }
 
 struct PendingPut<F> {
     done: F,
+    _lease: Channel,
 }
 
 struct SubscriptionState {
@@ -323,6 +338,8 @@ struct SubscriptionState {
 pub(crate) struct Subscription {
     evid: sys::evid,
     state: *mut SubscriptionState,
+    /// Keeps the channel (and so `evid`) from being cleared.
+    _lease: Channel,
 }
 
 // SAFETY: the evid may be cleared from any thread attached to the context

@@ -75,6 +75,9 @@ where
 {
     let collector = Collector::new(names.len());
     let mut waits = ConnectWaits::default();
+    // The channel handles, held until the results are in: they keep the
+    // channels from being cleared as idle meanwhile (a request in flight
+    // holds its own, too).
     let mut channels = Vec::with_capacity(names.len());
     let opened = Channel::open_each(names);
     for (index, (opened, request)) in opened.into_iter().zip(requests).enumerate() {

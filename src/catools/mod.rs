@@ -52,6 +52,34 @@ pub fn protocol_version() -> &'static str {
     crate::ca::protocol_version()
 }
 
+/// Sets how long a channel that nothing uses stays open (default 60 s;
+/// `None`: for the life of the process, as in Python's catools).
+///
+/// Every PV name used opens a libca channel, which searches for the PV until
+/// found and then holds a place on the server. A channel is in use while a
+/// call on it waits (for the connection or a reply) and for as long as a
+/// [`Subscription`] or [`Pv`](crate::pv::Pv) on it lives, detached ones included;
+/// once it has been unused for this period it is cleared (at most half a
+/// period later), which also ends the search for a name that was never
+/// found. The next call on the name opens a new channel, and so waits for
+/// the connection again. A process-wide setting, read by a sweeper thread:
+/// a change takes effect within a few milliseconds.
+///
+/// ```
+/// use std::time::Duration;
+/// cothread::catools::set_channel_idle_period(Some(Duration::from_secs(300)));
+/// assert_eq!(cothread::catools::channel_idle_period(), Some(Duration::from_secs(300)));
+/// ```
+pub fn set_channel_idle_period(period: Option<std::time::Duration>) {
+    crate::ca::set_idle_period(period);
+}
+
+/// How long a channel that nothing uses stays open; see
+/// [`set_channel_idle_period`].
+pub fn channel_idle_period() -> Option<std::time::Duration> {
+    crate::ca::idle_period()
+}
+
 /// `DBE_VALUE`, as [`EventMask::VALUE`].
 pub const DBE_VALUE: EventMask = EventMask::VALUE;
 /// `DBE_LOG`, as [`EventMask::LOG`].

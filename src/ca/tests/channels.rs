@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use super::*;
 use crate::ca::ChannelEvent;
-use crate::catools::{ChannelState, ErrorKind, FieldType};
+use crate::catools::{ChannelState, ErrorKind, EventMask, FieldType};
 
 #[test]
 fn channels_are_shared_by_name() {
@@ -155,4 +155,164 @@ fn every_record_reports_its_native_type_and_element_count() {
         assert_eq!(reading.value.is_array(), count > 1, "{record}");
         assert_eq!(reading.value.len(), count, "{record}");
     }
+}
+
+// The tests below sweep with a zero idle period: every channel of the
+// process that no handle holds is cleared, including other tests' (which
+// then open theirs again: that it is unnoticeable is the point). They take
+// turns, so that one's sweeps do not clear what another counts.
+
+/// Held by a test that sweeps, or counts what sweeps leave.
+fn sweeping() -> std::sync::MutexGuard<'static, ()> {
+    static SWEEPING: Mutex<()> = Mutex::new(());
+    SWEEPING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[test]
+fn an_unused_channel_is_cleared_and_opens_again_on_use() {
+    let _turn = sweeping();
+    let name = pv("ao.EGU"); // no other test opens this name
+    let channel = connect_name(&name);
+    let units = get(&channel);
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(crate::ca::open_channels(&name), 1, "held, so kept");
+    assert!(channel.is_connected());
+    drop(channel);
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(crate::ca::open_channels(&name), 0, "unused, so cleared");
+    let again = connect_name(&name);
+    assert_eq!(get(&again), units);
+}
+
+#[test]
+fn a_channel_unused_for_less_than_the_period_is_kept() {
+    let _turn = sweeping();
+    let name = pv("ao.DESC");
+    drop(connect_name(&name));
+    // The first sweep that finds it unused only starts its idle time.
+    crate::ca::sweep(Duration::from_secs(3600));
+    crate::ca::sweep(Duration::from_secs(3600));
+    assert_eq!(crate::ca::open_channels(&name), 1);
+}
+
+#[test]
+fn a_live_subscription_keeps_its_channel() {
+    let _turn = sweeping();
+    let name = pv("counter.VAL");
+    let channel = connect_name(&name);
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let subscription = channel
+        .subscribe(ReadRequest::default(), EventMask::VALUE, move |update| {
+            let _ = tx.lock().unwrap().send(update);
+        })
+        .expect("subscribe");
+    flush_io().expect("flush");
+    drop(channel);
+    rx.recv_timeout(WAIT)
+        .expect("first update")
+        .expect("a value");
+    crate::ca::sweep(Duration::ZERO);
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(crate::ca::open_channels(&name), 1, "subscribed, so kept");
+    // Updates go on after the sweeps (the counter counts every 0.1 s).
+    while rx.try_recv().is_ok() {}
+    for _ in 0..2 {
+        rx.recv_timeout(WAIT)
+            .expect("updates after the sweeps")
+            .expect("a value");
+    }
+    drop(subscription);
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(
+        crate::ca::open_channels(&name),
+        0,
+        "unsubscribed, so cleared"
+    );
+}
+
+#[test]
+fn a_put_in_flight_keeps_its_channel() {
+    let _turn = sweeping();
+    let name = pv("slow.A"); // processing takes a second
+    let channel = connect_name(&name);
+    let (tx, rx) = mpsc::channel();
+    channel
+        .put_callback(&Value::from(1), DataType::Native, move |result| {
+            let _ = tx.send(result);
+        })
+        .expect("put queued");
+    flush_io().expect("flush");
+    drop(channel);
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(crate::ca::open_channels(&name), 1, "in flight, so kept");
+    rx.recv_timeout(WAIT)
+        .expect("put callback")
+        .expect("the put completed");
+    // The request lets go of the channel once its callback has returned.
+    let deadline = std::time::Instant::now() + WAIT;
+    while crate::ca::open_channels(&name) > 0 && std::time::Instant::now() < deadline {
+        crate::ca::sweep(Duration::ZERO);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(crate::ca::open_channels(&name), 0, "done, so cleared");
+}
+
+#[test]
+fn never_found_names_are_cleared_so_the_table_stays_bounded() {
+    let _turn = sweeping();
+    let prefix = pv("never-found:");
+    let names: Vec<String> = (0..1000).map(|i| format!("{prefix}{i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let channels: Vec<Channel> = Channel::open_each(&names)
+        .into_iter()
+        .map(|opened| opened.expect("open"))
+        .collect();
+    assert!(channels.iter().all(|channel| !channel.is_connected()));
+    assert_eq!(crate::ca::open_channels(&prefix), 1000);
+    drop(channels);
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(crate::ca::open_channels(&prefix), 0);
+}
+
+#[test]
+fn a_read_racing_sweeps_never_fails() {
+    let _turn = sweeping();
+    let name = pv("ai.HOPR");
+    iocs();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sweeper = {
+        let done = Arc::clone(&done);
+        let name = name.clone();
+        std::thread::spawn(move || {
+            let mut cleared = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let names = crate::ca::sweep(Duration::ZERO);
+                cleared += names.iter().filter(|n| ***n == *name).count();
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            cleared
+        })
+    };
+    let readers: Vec<_> = (0..2)
+        .map(|_| {
+            let name = name.clone();
+            std::thread::spawn(move || {
+                for i in 0..40 {
+                    crate::catools::caget::<f64>(&name).expect("a read racing a sweep");
+                    // Gaps of 0 to 3 ms, so that sweeps find the channel
+                    // unused at times, and reads find it cleared.
+                    std::thread::sleep(Duration::from_millis(i % 4));
+                }
+            })
+        })
+        .collect();
+    for reader in readers {
+        reader.join().unwrap();
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let cleared = sweeper.join().unwrap();
+    assert!(cleared > 0, "the sweeps cleared the channel between reads");
 }
