@@ -22,6 +22,9 @@
 //!   completion is handed to the scheduler that asked, and a CA call suspends
 //!   only the calling cothread.
 //! * [`pv`]: the `PV` and `PV_array` helpers, built on catools.
+//! * [`diagnostics`]: one hook for what no call returns (libca exceptions,
+//!   rejected plain puts, panicking callbacks); the `log` feature sends it
+//!   to the `log` crate.
 //!
 //! ```no_run
 //! use cothread::catools::{caget, camonitor, caput, Augmented, CaError};
@@ -76,10 +79,16 @@
 // checked safe code.
 #![deny(unsafe_code)]
 
+// The test harness (tests/support), shared with the unit tests, names the
+// crate `cothread`.
+#[cfg(test)]
+extern crate self as cothread;
+
 #[allow(unsafe_code)]
 mod ca;
 pub mod catools;
 pub mod coselect;
+pub mod diagnostics;
 mod error;
 pub mod pv;
 #[allow(unsafe_code)]

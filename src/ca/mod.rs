@@ -22,8 +22,6 @@ mod request;
 #[cfg(test)]
 pub(crate) use channel::MAX_PV_NAME;
 pub(crate) use channel::{CallbackId, Channel, ChannelEvent};
-#[cfg(test)]
-pub(crate) use context::set_exception_sink;
 pub(crate) use context::{flush_io, max_array_bytes, message, protocol_version};
 pub(crate) use dbr::{ReadRequest, Reading};
 pub(crate) use request::{Reply, Subscription};
