@@ -407,7 +407,19 @@ impl Inner {
         if let Some(listener) = self.listener.take() {
             self.channel.remove_listener(listener);
         }
-        drop(self.subscription.borrow_mut().take());
+        let cleared = self.subscription.borrow_mut().take();
+        if cleared.is_some() {
+            drop(cleared);
+            // libca queues the cancellation: send it.
+            if self.closed.borrow().as_ref() == Some(&CloseReason::ThreadExited) {
+                // The thread's scheduler may be gone: no cycle will flush.
+                if let Err(err) = ca::flush_io() {
+                    diagnostics::report(Diagnostic::FlushFailed(err));
+                }
+            } else {
+                super::handoff::schedule_flush();
+            }
+        }
         drop(self.registration.borrow_mut().take());
         let id = self.id;
         let _ = LIVE.try_with(|live| live.borrow_mut().remove(&id));
