@@ -269,3 +269,42 @@ where
     dispatcher.handlers.borrow_mut().insert(id, run);
     (inbox, Registration { id })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pushes `n` numbered items into an inbox of `delivery` that nobody
+    /// drains, then takes them: (items kept, updates merged into the first).
+    fn flood(delivery: Delivery, n: u64) -> (Vec<u64>, u64) {
+        let (inbox, _registration) = register(delivery, |_: u64, _| {}, |_| {});
+        for item in 0..n {
+            inbox.push(item);
+        }
+        let mut batch = VecDeque::new();
+        let merged = inbox.take_into(&mut batch);
+        (batch.into_iter().collect(), merged)
+    }
+
+    #[test]
+    fn bounded_inbox_keeps_the_newest_and_counts_the_merged() {
+        let (kept, merged) = flood(Delivery::All { limit: 8 }, 10_000);
+        assert_eq!(kept, (9_992..10_000).collect::<Vec<_>>());
+        // The first kept item stands for itself and every dropped one.
+        assert_eq!(merged, 9_992);
+    }
+
+    #[test]
+    fn latest_inbox_keeps_one_standing_for_all() {
+        let (kept, merged) = flood(Delivery::Latest, 1_000);
+        assert_eq!(kept, vec![999]);
+        assert_eq!(merged, 999);
+    }
+
+    #[test]
+    fn unbounded_inbox_keeps_every_item() {
+        let (kept, merged) = flood(Delivery::UNBOUNDED, 10_000);
+        assert_eq!(kept.len(), 10_000);
+        assert_eq!(merged, 0);
+    }
+}

@@ -42,17 +42,21 @@ thread_local! {
 }
 
 /// Sends every request queued in libca once, just before this thread's
-/// scheduler next blocks, however many requests the current cycle makes.
+/// scheduler next blocks, however many requests the current cycle makes; at
+/// once when the thread is exiting (its scheduler is gone).
 pub(crate) fn schedule_flush() {
     if FLUSH_QUEUED.with(|queued| queued.replace(true)) {
         return;
     }
-    sched::before_poll(|| {
+    let flush = || {
         FLUSH_QUEUED.with(|queued| queued.set(false));
         if let Err(err) = ca::flush_io() {
             diagnostics::report(Diagnostic::FlushFailed(err));
         }
-    });
+    };
+    if let Err(flush) = sched::try_before_poll(flush) {
+        flush();
+    }
 }
 
 struct Shared<R> {

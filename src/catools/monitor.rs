@@ -64,7 +64,7 @@ impl Drop for Detached {
 /// callback.
 ///
 /// When a callback is slower than the PV, updates queue up. With a bounded
-/// backlog (the default: [`Backlog::DEFAULT`], 1,000 updates), a full queue
+/// backlog (the default: [`Backlog::DEFAULT`], 10,000 updates), a full queue
 /// makes room by merging its oldest update into the next one: that one's
 /// `meta.update_count` then says how many updates it stands for, so the
 /// callback learns that it overran (with `all_updates` the count is
@@ -79,8 +79,11 @@ pub enum Backlog {
 }
 
 impl Backlog {
-    /// The default bound: 1,000 waiting updates per subscription.
-    pub const DEFAULT: Backlog = Backlog::Bounded(1000);
+    /// The default bound: 10,000 waiting updates per subscription, about 45 ms
+    /// of a PV updating 220,000 times a second (the rate one client sees from
+    /// a local softIoc): generous for bursts, bounded for a callback that
+    /// falls behind for good.
+    pub const DEFAULT: Backlog = Backlog::Bounded(10_000);
 }
 
 impl Default for Backlog {
@@ -410,9 +413,9 @@ impl Inner {
         let cleared = self.subscription.borrow_mut().take();
         if cleared.is_some() {
             drop(cleared);
-            // libca queues the cancellation: send it.
+            // libca only queues the cancellation: send it.
             if self.closed.borrow().as_ref() == Some(&CloseReason::ThreadExited) {
-                // The thread's scheduler may be gone: no cycle will flush.
+                // No cycle of this thread's scheduler will come.
                 if let Err(err) = ca::flush_io() {
                     diagnostics::report(Diagnostic::FlushFailed(err));
                 }
