@@ -29,8 +29,8 @@ use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 use crate::catools::{
-    Augmented, CaError, CaTimeout, Count, DataType, EventMask, Format, FromValue, Get, Meta,
-    Monitor, Put, ReportedPanic, Subscription, Value,
+    Augmented, Backlog, CaError, CaTimeout, Count, DataType, EventMask, Format, FromValue, Get,
+    Meta, Monitor, Put, ReportedPanic, Subscription, Value,
 };
 use crate::diagnostics::{self, Diagnostic};
 use crate::{Event, Timeout};
@@ -185,6 +185,12 @@ impl<T: FromValue + Clone + 'static> PvOptions<T> {
     /// Every update in order instead of merged ones; see [`Monitor::all_updates`].
     pub fn all_updates(mut self, all: bool) -> Self {
         self.monitor = self.monitor.all_updates(all);
+        self
+    }
+
+    /// With `all_updates`, how many updates may wait; see [`Monitor::backlog`].
+    pub fn backlog(mut self, backlog: Backlog) -> Self {
+        self.monitor = self.monitor.backlog(backlog);
         self
     }
 
