@@ -171,7 +171,13 @@ unsafe extern "C" fn exception_handler(args: sys::exception_handler_args) {
                 .into_owned()
         };
         let status = i32::try_from(args.stat).unwrap_or(sys::ECA_INTERNAL);
-        let error = CaError::new(pv, status, operation_name(args.op)).with_detail(context);
+        // libca's context is often just the channel's name: say it once.
+        let error = CaError::new(pv.as_str(), status, operation_name(args.op));
+        let error = if context.is_empty() || context == pv {
+            error
+        } else {
+            error.with_detail(context)
+        };
         diagnostics::report(if args.op == sys::CA_OP_PUT as std::os::raw::c_long {
             Diagnostic::PutRejected(error)
         } else {
