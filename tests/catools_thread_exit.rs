@@ -1,6 +1,7 @@
 //! What an OS thread that used `camonitor` leaves behind when it exits:
 //! nothing. Its scheduler, dispatcher, wake-up fd and stacks go with it, and
-//! so do its detached subscriptions (the IOC sees them cleared).
+//! so do its detached subscriptions and what their callbacks own (the IOC
+//! sees them cleared).
 //!
 //! The tests of this binary share one IOC of their own (they ask its shell
 //! about its subscriptions) and run one at a time (they count the process's
@@ -14,6 +15,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use cothread::catools::{camonitor, CaError, Monitor};
+use cothread::pv::Pv;
 use support::{Ioc, IocOptions};
 
 /// A record only the detach test subscribes to.
@@ -22,6 +24,9 @@ record(calc, "$(P)exit:counter") {
     field(SCAN, ".1 second")
     field(CALC, "A+1")
     field(INPA, "$(P)exit:counter NPP")
+}
+
+record(ai, "$(P)exit:held") {
 }
 "#;
 
@@ -143,19 +148,23 @@ fn ioc_says_no_subscriptions(ioc: &mut Ioc, record: &str) -> bool {
 fn detached_subscriptions_of_an_exited_thread_are_cleared() {
     let mut ioc = ioc();
     let name = ioc.pv("exit:counter");
+    // A Pv that only the detached subscription's callback owns.
+    let held = ioc.pv("exit:held");
     assert!(ioc_says_no_subscriptions(&mut ioc, &name), "{}", ioc.log());
+    assert!(ioc_says_no_subscriptions(&mut ioc, &held), "{}", ioc.log());
 
     // While its thread lives, a detached subscription runs.
     let (to_thread, go) = std::sync::mpsc::channel::<()>();
     let (to_test, detached) = std::sync::mpsc::channel::<()>();
-    let thread_name = name.clone();
+    let (thread_name, thread_held) = (name.clone(), held.clone());
     let thread = std::thread::spawn(move || {
         let seen = Rc::new(Cell::new(false));
         let saw = Rc::clone(&seen);
+        let pv: Pv<f64> = Pv::new(&thread_held).unwrap();
         Monitor::new()
             .all_updates(true)
             .subscribe(&thread_name, move |update: Result<f64, CaError>| {
-                saw.set(update.is_ok())
+                saw.set(update.is_ok() && pv.get().is_ok())
             })
             .unwrap()
             .detach();
@@ -168,14 +177,20 @@ fn detached_subscriptions_of_an_exited_thread_are_cleared() {
         !ioc_says_no_subscriptions(&mut ioc, &name),
         "the detached subscription reached the IOC"
     );
+    assert!(
+        !ioc_says_no_subscriptions(&mut ioc, &held),
+        "the Pv's subscription reached the IOC"
+    );
 
     to_thread.send(()).unwrap();
     thread.join().expect("the monitoring thread");
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !ioc_says_no_subscriptions(&mut ioc, &name) {
-        assert!(
-            Instant::now() < deadline,
-            "the IOC still serves the exited thread's subscription"
-        );
+    for record in [&name, &held] {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !ioc_says_no_subscriptions(&mut ioc, record) {
+            assert!(
+                Instant::now() < deadline,
+                "the IOC still serves the exited thread's subscription to {record}"
+            );
+        }
     }
 }

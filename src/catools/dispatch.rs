@@ -50,6 +50,22 @@ struct Dispatcher {
     running: Cell<bool>,
 }
 
+impl Drop for Dispatcher {
+    /// At the thread's exit: the handlers (user closures) go first, and
+    /// whatever they owned (a `Pv`, say) closes; no scheduler cycle will
+    /// send the cancellations that queues, so send them now.
+    fn drop(&mut self) {
+        let handlers = std::mem::take(self.handlers.get_mut());
+        let had_handlers = !handlers.is_empty();
+        drop(handlers);
+        if had_handlers {
+            if let Err(err) = crate::ca::flush_io() {
+                diagnostics::report(Diagnostic::FlushFailed(err));
+            }
+        }
+    }
+}
+
 /// Ids of inboxes with something to deliver, shared with libca's threads.
 pub(crate) struct ReadyList {
     ids: Mutex<Vec<u64>>,
@@ -210,7 +226,10 @@ impl Drop for Registration {
         // it the handler.
         let dispatcher = DISPATCHER.try_with(|d| d.borrow().clone()).ok().flatten();
         if let Some(dispatcher) = dispatcher {
-            dispatcher.handlers.borrow_mut().remove(&id);
+            // Dropped after the table's borrow ends: the handler may own
+            // other registrations (a `Pv` in a callback, say).
+            let handler = dispatcher.handlers.borrow_mut().remove(&id);
+            drop(handler);
         }
     }
 }

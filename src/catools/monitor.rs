@@ -52,10 +52,16 @@ thread_local! {
 struct Detached(RefCell<HashMap<u64, Rc<Inner>>>);
 
 impl Drop for Detached {
+    /// At the thread's exit: closes every detached subscription, and sends
+    /// the cancellations at once (no scheduler cycle will), also those of
+    /// whatever their callbacks owned (a `Pv`, say).
     fn drop(&mut self) {
         let detached = std::mem::take(self.0.get_mut());
         for inner in detached.into_values() {
             inner.close(CloseReason::ThreadExited);
+        }
+        if let Err(err) = ca::flush_io() {
+            diagnostics::report(Diagnostic::FlushFailed(err));
         }
     }
 }
@@ -413,15 +419,9 @@ impl Inner {
         let cleared = self.subscription.borrow_mut().take();
         if cleared.is_some() {
             drop(cleared);
-            // libca only queues the cancellation: send it.
-            if self.closed.borrow().as_ref() == Some(&CloseReason::ThreadExited) {
-                // No cycle of this thread's scheduler will come.
-                if let Err(err) = ca::flush_io() {
-                    diagnostics::report(Diagnostic::FlushFailed(err));
-                }
-            } else {
-                super::handoff::schedule_flush();
-            }
+            // libca only queues the cancellation: send it (at a thread's
+            // exit, the destructors of `Detached` and the dispatcher do).
+            super::handoff::schedule_flush();
         }
         drop(self.registration.borrow_mut().take());
         let id = self.id;
