@@ -423,7 +423,9 @@ impl Inner {
             // exit, the destructors of `Detached` and the dispatcher do).
             super::handoff::schedule_flush();
         }
-        drop(self.registration.borrow_mut().take());
+        // Dropped outside the borrow: the handler may own other subscriptions.
+        let registration = self.registration.borrow_mut().take();
+        drop(registration);
         let id = self.id;
         let _ = LIVE.try_with(|live| live.borrow_mut().remove(&id));
         if self.detached.get() {
