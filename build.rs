@@ -21,6 +21,10 @@ fn main() {
     if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         println!("cargo:rustc-link-arg=-Wl,-rpath,{lib}");
     }
+    // The test harness (tests/support), which libca-sys's tests include too,
+    // records cothread's diagnostics only where cothread is the crate.
+    println!("cargo:rustc-check-cfg=cfg(cothread_harness)");
+    println!("cargo:rustc-cfg=cothread_harness");
     println!("cargo:rustc-env=CA_EPICS_BASE={base}");
     println!("cargo:rustc-env=CA_EPICS_HOST_ARCH={arch}");
     println!("cargo:lib={lib}");

@@ -24,6 +24,9 @@
 //! * [`pv`]: the `PV` and `PV_array` helpers, built on catools.
 //! * [`block_on`]: a cothread awaits any `Future`; [`future`] shows a tokio
 //!   program hosting cothread code on a thread of its own, both directions.
+//! * [`diagnostics`]: one hook for what no call returns (libca exceptions,
+//!   rejected plain puts, panicking callbacks); the `log` feature sends it
+//!   to the `log` crate.
 //!
 //! ```no_run
 //! use cothread::catools::{caget, camonitor, caput, Augmented, CaError};
@@ -80,12 +83,18 @@
 
 // Layers, lowest first; each imports only the ones before it:
 // `error`, `timeout` | `sched` | `coselect` | `sync` | `time`, `callback`,
-// `quit`, `future` | `ca` | `catools` | `pv`.
+// `quit`, `future` | `diagnostics` | `ca` | `catools` | `pv`.
+
+// The test harness (tests/support), shared with the unit tests, names the
+// crate `cothread`.
+#[cfg(test)]
+extern crate self as cothread;
 #[allow(unsafe_code)]
 mod ca;
 mod callback;
 pub mod catools;
 pub mod coselect;
+pub mod diagnostics;
 mod error;
 pub mod future;
 pub mod pv;

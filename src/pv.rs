@@ -15,15 +15,24 @@
 //! Invariant: the monitor callback (on the dispatcher cothread) is the only
 //! writer of a helper's latest-value state besides [`PvArray::sync`], and no
 //! `RefCell` borrow is held across a suspension point or a user callback.
+//!
+//! A panic in a helper's `on_update` stops the helper for good: it is
+//! reported once (a [`Diagnostic::CallbackPanicked`]),
+//! the subscriptions end, and the helper says so rather than hold a value
+//! that no longer changes: a [`Pv`]'s reads fail with
+//! [`ErrorKind::ChannelClosed`](crate::catools::ErrorKind::ChannelClosed), a
+//! [`PvArray`] reports every PV not ok and [`PvArray::stopped`] says why.
 #![forbid(unsafe_code)]
 
 use std::cell::RefCell;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 use crate::catools::{
-    Augmented, CaError, CaTimeout, Count, DataType, EventMask, Format, FromValue, Get, Meta,
-    Monitor, Put, Subscription, Value,
+    Augmented, Backlog, CaError, CaTimeout, Count, DataType, EventMask, Format, FromValue, Get,
+    Meta, Monitor, Put, ReportedPanic, Subscription, Value,
 };
+use crate::diagnostics::{self, Diagnostic};
 use crate::{Event, Timeout};
 
 /// What a helper holds for a PV: its latest reading, or the error a monitor
@@ -40,6 +49,35 @@ fn wait_timeout(timeout: CaTimeout) -> Timeout {
 /// The error of a helper's wait that expired, as Python's `ca_timeout`.
 fn timed_out(name: &str, call: &'static str) -> CaError {
     CaError::new(name, libca_sys::ECA_TIMEOUT, call)
+}
+
+/// The error of a helper whose `on_update` panicked (and so stopped).
+fn stopped_error(name: &str, message: &str) -> CaError {
+    CaError::new(name, libca_sys::ECA_CHANDESTROY, "PV on_update").with_detail(format!(
+        "the PV stopped: its on_update callback panicked: {message}"
+    ))
+}
+
+/// Runs a helper's `on_update`; if it panics, reports the panic once, lets
+/// `stop` record it, and re-raises it as already reported, so that the
+/// subscription it ran for closes.
+fn run_on_update(
+    helper: &'static str,
+    name: &str,
+    callback: impl FnOnce(),
+    stop: impl FnOnce(&str),
+) {
+    if let Err(panic) = catch_unwind(AssertUnwindSafe(callback)) {
+        let message = crate::error::panic_message(&*panic);
+        drop(panic);
+        diagnostics::report(Diagnostic::CallbackPanicked {
+            callback: helper,
+            pv: name.to_string(),
+            message: message.clone(),
+        });
+        stop(&message);
+        resume_unwind(Box::new(ReportedPanic(message)));
+    }
 }
 
 /// What a [`Pv`] holds before its first update.
@@ -90,7 +128,8 @@ impl<T: FromValue + Clone + 'static> Default for PvOptions<T> {
 
 impl<T: FromValue + Clone + 'static> PvOptions<T> {
     /// Called with every update after the [`Pv`] has stored it, on the
-    /// cothread that runs all monitor callbacks.
+    /// cothread that runs all monitor callbacks. If it panics, the `Pv`
+    /// stops (see the [module docs](self)).
     pub fn on_update(mut self, callback: impl FnMut(&Reading<T>) + 'static) -> Self {
         self.on_update = Some(Box::new(callback));
         self
@@ -149,6 +188,12 @@ impl<T: FromValue + Clone + 'static> PvOptions<T> {
         self
     }
 
+    /// With `all_updates`, how many updates may wait; see [`Monitor::backlog`].
+    pub fn backlog(mut self, backlog: Backlog) -> Self {
+        self.monitor = self.monitor.backlog(backlog);
+        self
+    }
+
     /// Hold (and deliver) a disconnect as an error; see
     /// [`Monitor::notify_disconnect`].
     pub fn notify_disconnect(mut self, notify: bool) -> Self {
@@ -179,6 +224,8 @@ impl<T: FromValue + Clone + 'static> PvOptions<T> {
             _ => None,
         };
         let state = Rc::new(PvState {
+            name: name.to_string(),
+            stopped: RefCell::new(None),
             latest: RefCell::new(latest),
             next: Event::new(),
             seen: Event::with_auto_reset(false),
@@ -201,6 +248,9 @@ impl<T: FromValue + Clone + 'static> PvOptions<T> {
 }
 
 struct PvState<T> {
+    name: String,
+    /// Why the `Pv` stopped (its `on_update` panicked), if it did.
+    stopped: RefCell<Option<CaError>>,
     latest: RefCell<Option<Reading<T>>>,
     /// Signalled with each update; consumed by `get_next` (auto-reset).
     next: Event<Reading<T>>,
@@ -217,9 +267,27 @@ impl<T: Clone> PvState<T> {
         // Taken out while it runs, so the borrow is not held across user code.
         let callback = self.on_update.borrow_mut().take();
         if let Some(mut callback) = callback {
-            callback(&update);
+            run_on_update(
+                "Pv on_update",
+                &self.name,
+                || callback(&update),
+                |message| self.stop(message),
+            );
             self.on_update.borrow_mut().get_or_insert(callback);
         }
+    }
+
+    /// Records why the `Pv` stopped and wakes its waiters with it.
+    fn stop(&self, message: &str) {
+        let error = stopped_error(&self.name, message);
+        *self.stopped.borrow_mut() = Some(error.clone());
+        *self.latest.borrow_mut() = None;
+        self.next.signal(Err(error));
+        self.seen.signal(());
+    }
+
+    fn stopped(&self) -> Option<CaError> {
+        self.stopped.borrow().clone()
     }
 }
 
@@ -280,14 +348,21 @@ impl<T: FromValue + Clone + 'static> Pv<T> {
     /// the first update: the initial value if one was given; else, with an
     /// initial timeout, waits for the first update until that timeout
     /// (`ErrorKind::Timeout` when it passes); else fails at once with
-    /// `ErrorKind::Disconnected`.
+    /// `ErrorKind::Disconnected`. Once the `Pv` has stopped (its `on_update`
+    /// panicked), fails with `ErrorKind::ChannelClosed` saying so.
     pub fn get(&self) -> Reading<T> {
+        if let Some(stopped) = self.state.stopped() {
+            return Err(stopped);
+        }
         if let Some(latest) = self.latest() {
             return latest;
         }
         if let Some(deadline) = self.deadline {
             if self.state.seen.wait(deadline).is_err() {
                 return Err(timed_out(&self.name, "PV initial timeout"));
+            }
+            if let Some(stopped) = self.state.stopped() {
+                return Err(stopped);
             }
             if let Some(latest) = self.latest() {
                 return latest;
@@ -297,7 +372,8 @@ impl<T: FromValue + Clone + 'static> Pv<T> {
             .with_detail("no update has arrived yet"))
     }
 
-    /// The latest data, if the latest reading is one. Never suspends.
+    /// The latest data, if the latest reading is one (and the `Pv` has not
+    /// stopped). Never suspends.
     pub fn value(&self) -> Option<T> {
         match &*self.state.latest.borrow() {
             Some(Ok(reading)) => Some(reading.value.clone()),
@@ -313,6 +389,9 @@ impl<T: FromValue + Clone + 'static> Pv<T> {
     /// since the last `get_next` (or [`reset`](Self::reset)) returns at
     /// once, unless `reset` asks to wait for a newer one.
     pub fn get_next(&self, timeout: impl Into<CaTimeout>, reset: bool) -> Reading<T> {
+        if let Some(stopped) = self.state.stopped() {
+            return Err(stopped);
+        }
         if reset {
             self.reset();
         }
@@ -334,7 +413,8 @@ impl<T: FromValue + Clone + 'static> Pv<T> {
         self.state
             .seen
             .wait(wait_timeout(timeout.into()))
-            .map_err(|_| timed_out(&self.name, "PV sync"))
+            .map_err(|_| timed_out(&self.name, "PV sync"))?;
+        self.state.stopped().map_or(Ok(()), Err)
     }
 
     /// Reads the PV afresh with the PV's datatype and format (5 s timeout).
@@ -377,6 +457,8 @@ type ArrayCallback<T> = Box<dyn FnMut(usize, &Reading<Vec<T>>)>;
 
 /// The latest state of every PV of a [`PvArray`], row `i` for PV `i`.
 struct ArrayState<T> {
+    /// Why the array stopped (its `on_update` panicked), if it did.
+    stopped: Option<CaError>,
     count: usize,
     values: Vec<T>,
     seen: Vec<bool>,
@@ -391,7 +473,7 @@ impl<T: Clone + Default> ArrayState<T> {
     /// `T::default()` when shorter), an error only clears its `ok`.
     fn store(&mut self, index: usize, reading: &Reading<Vec<T>>) {
         self.seen[index] = true;
-        self.ok[index] = reading.is_ok();
+        self.ok[index] = reading.is_ok() && self.stopped.is_none();
         if let Ok(reading) = reading {
             let row = &mut self.values[index * self.count..(index + 1) * self.count];
             for (slot, value) in row.iter_mut().zip(
@@ -464,6 +546,7 @@ where
         let count = count.max(1);
         let n = names.len();
         let state = Rc::new(RefCell::new(ArrayState {
+            stopped: None,
             count,
             values: vec![T::default(); n * count],
             seen: vec![false; n],
@@ -474,13 +557,30 @@ where
         }));
         let updates = Rc::clone(&state);
         let mut on_update: ArrayCallback<T> = Box::new(on_update);
+        let pv_names: Vec<String> = names.iter().map(|s| s.as_ref().to_string()).collect();
         let subscriptions = Monitor::new()
             .format(Format::Time)
             .count(Count::AtMost(count))
             .notify_disconnect(true)
             .subscribe_list(names, move |update: Reading<Vec<T>>, index| {
+                let stopped = updates.borrow().stopped.clone();
+                if let Some(stopped) = stopped {
+                    // Reported already: each remaining PV's subscription
+                    // closes at its next update.
+                    resume_unwind(Box::new(ReportedPanic(stopped.to_string())));
+                }
                 updates.borrow_mut().store(index, &update);
-                on_update(index, &update);
+                let name = &pv_names[index];
+                run_on_update(
+                    "PvArray on_update",
+                    name,
+                    || on_update(index, &update),
+                    |message| {
+                        let mut state = updates.borrow_mut();
+                        state.stopped = Some(stopped_error(name, message));
+                        state.ok.iter_mut().for_each(|ok| *ok = false);
+                    },
+                );
             })?;
         Ok(PvArray {
             names: names.iter().map(|s| s.as_ref().to_string()).collect(),
@@ -507,7 +607,8 @@ where
         self.state.borrow().values.clone()
     }
 
-    /// Whether each PV's latest update was a value (not a disconnect).
+    /// Whether each PV's latest update was a value (not a disconnect); all
+    /// false once the array has [stopped](Self::stopped).
     pub fn ok(&self) -> Vec<bool> {
         self.state.borrow().ok.clone()
     }
@@ -515,6 +616,12 @@ where
     /// Whether every PV's latest update was a value.
     pub fn all_ok(&self) -> bool {
         self.state.borrow().ok.iter().all(|ok| *ok)
+    }
+
+    /// Why the array stopped updating, if its `on_update` panicked (then no
+    /// PV is ok; the arrays keep the values from before).
+    pub fn stopped(&self) -> Option<CaError> {
+        self.state.borrow().stopped.clone()
     }
 
     /// Whether each PV has had any update (or a [`sync`](Self::sync) result).

@@ -230,3 +230,21 @@ fn monitor_delivers_the_requested_type_and_count() {
     wait_until(|| !strings.borrow().is_empty());
     assert_eq!(strings.borrow()[0].as_ref().unwrap(), "Two");
 }
+
+#[test]
+fn closing_a_subscription_closes_what_its_callback_owns() {
+    let ioc = support::shared_ioc();
+    // The callback owns a Pv, whose own subscription ends with it.
+    let pv: cothread::pv::Pv<f64> = cothread::pv::Pv::new(&ioc.pv("ai")).unwrap();
+    let (log, mut record) = recorder::<bool>();
+    let subscription = camonitor(&ioc.pv("counter"), move |_: Result<f64, CaError>| {
+        record(pv.value().is_some())
+    })
+    .unwrap();
+    wait_until(|| log.borrow().iter().any(|seen| *seen));
+    subscription.close();
+    drop(subscription);
+    let calls = log.borrow().len();
+    cothread::sleep(Duration::from_millis(300));
+    assert_eq!(log.borrow().len(), calls, "no callback after close");
+}

@@ -1,6 +1,7 @@
 //! The process's one libca context, and the things that belong to it rather
-//! than to a channel: libca's messages, the exception handler, flushing,
-//! libca's report on the context.
+//! than to a channel: libca's messages, the exception handler (which hands
+//! libca's exceptions to [`diagnostics`]), flushing, libca's report on the
+//! context.
 //!
 //! The context is created by the first thread that makes a CA call, with
 //! preemptive callbacks enabled, so that libca delivers every callback on
@@ -17,16 +18,15 @@
 //! `channel`). `ATTACHED` is true on a thread only once
 //! `ca_current_context()` on that thread is `CONTEXT`.
 
+use libca_sys as sys;
+use parking_lot::Mutex;
 use std::cell::Cell;
 use std::ffi::CStr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-
-use libca_sys as sys;
-use parking_lot::{Mutex, RwLock};
 
 use crate::catools::CaError;
+use crate::diagnostics::{self, Diagnostic};
 
 /// The context pointer, shareable between threads: libca contexts are made
 /// for use by every thread that attaches to them.
@@ -48,11 +48,6 @@ const DEFAULT_MAX_ARRAY_BYTES: usize = 16384;
 thread_local! {
     static ATTACHED: Cell<bool> = const { Cell::new(false) };
 }
-
-/// Where CA exceptions that concern no pending request go.
-pub(crate) type ExceptionSink = Arc<dyn Fn(CaError) + Send + Sync>;
-
-static EXCEPTION_SINK: RwLock<Option<ExceptionSink>> = RwLock::new(None);
 
 /// Makes sure the calling thread is attached to the process's CA context,
 /// creating the context on the first call in the process.
@@ -163,24 +158,20 @@ pub(crate) fn max_array_bytes() -> usize {
     MAX_ARRAY_BYTES.load(Ordering::Relaxed)
 }
 
-/// Sends CA exceptions to `sink` instead of standard error; `None` restores
-/// the default. Exceptions of requests with a callback reach that callback
-/// instead; this gets the rest (e.g. a plain put that the server refused).
-#[cfg(test)] // only tests redirect exceptions, to observe them
-pub(crate) fn set_exception_sink(sink: Option<ExceptionSink>) {
-    *EXCEPTION_SINK.write() = sink;
-}
-
-/// Runs `f`, containing a panic: no unwinding may cross into libca.
-pub(crate) fn guarded(what: &str, f: impl FnOnce()) {
-    if catch_unwind(AssertUnwindSafe(f)).is_err() {
-        // A panic message was already printed by the panic hook.
-        eprintln!("cothread::catools: a panic in a {what} was contained");
+/// Runs `f`, containing a panic: no unwinding may cross into libca. The
+/// panic is reported as [`Diagnostic::PanicContained`].
+pub(crate) fn guarded(place: &'static str, f: impl FnOnce()) {
+    if let Err(panic) = catch_unwind(AssertUnwindSafe(f)) {
+        let message = crate::error::panic_message(&*panic);
+        diagnostics::report(Diagnostic::PanicContained { place, message });
     }
 }
 
-/// libca's exception callback: an error report instead of libca's default
+/// libca's exception callback: a [`Diagnostic`] instead of libca's default
 /// handler, which prints a crash-like message (and aborts for some codes).
+/// Exceptions of requests with a callback reach that callback instead; this
+/// gets the rest: a plain put the server refused ([`Diagnostic::PutRejected`])
+/// and the others ([`Diagnostic::CaException`], e.g. a lost server).
 unsafe extern "C" fn exception_handler(args: sys::exception_handler_args) {
     guarded("CA exception handler", || {
         let pv = if args.chid.is_null() {
@@ -202,15 +193,18 @@ unsafe extern "C" fn exception_handler(args: sys::exception_handler_args) {
                 .into_owned()
         };
         let status = i32::try_from(args.stat).unwrap_or(sys::ECA_INTERNAL);
-        let error = CaError::new(pv, status, operation_name(args.op)).with_detail(context);
-        let sink = EXCEPTION_SINK.read().clone();
-        match sink {
-            Some(sink) => sink(error),
-            None => eprintln!(
-                "cothread::catools: CA exception: {error} [{}]",
-                error.call()
-            ),
-        }
+        // libca's context is often just the channel's name: say it once.
+        let error = CaError::new(pv.as_str(), status, operation_name(args.op));
+        let error = if context.is_empty() || context == pv {
+            error
+        } else {
+            error.with_detail(context)
+        };
+        diagnostics::report(if args.op == sys::CA_OP_PUT as std::os::raw::c_long {
+            Diagnostic::PutRejected(error)
+        } else {
+            Diagnostic::CaException(error)
+        });
     });
 }
 

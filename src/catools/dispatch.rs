@@ -1,21 +1,34 @@
-//! The one cothread per scheduler thread that runs user callbacks of
-//! `camonitor` and of `caput` with a callback, one at a time and in order of
-//! arrival, and the inboxes through which libca's threads feed it.
+//! The cothread that runs user callbacks of `camonitor` and of `caput` with
+//! a callback, one at a time and in order of arrival, on each scheduler
+//! thread, and the inboxes through which libca's threads feed it.
 //!
 //! Invariants:
 //! - An [`Inbox`] is the `Send` side of one registered handler: libca threads
 //!   push into it under its mutex (held for a push or a take only). The first
 //!   push into an inbox that is not already scheduled appends its id to the
 //!   thread's ready list; the first id into an empty ready list queues one
-//!   remote call that signals the dispatcher. A burst of updates therefore
-//!   costs one wake-up of the scheduler, not one per update.
-//! - Handlers (user closures, `!Send`) live in this thread's `HANDLERS` table
+//!   remote call, which starts the dispatcher cothread unless it is running.
+//!   A burst of updates therefore costs one wake-up of the scheduler, not one
+//!   per update.
+//! - The dispatcher cothread runs only while there is work: it returns as
+//!   soon as it finds the ready list empty (the next push starts a new one).
+//!   So an idle thread has no suspended dispatcher, and a thread that exits
+//!   leaves no cothread (with its stack and its scheduler's wake-up fd)
+//!   behind.
+//! - Handlers (user closures, `!Send`) live in the `handlers` table of this thread's dispatcher
 //!   and run only on the dispatcher cothread; an id that is no longer in the
 //!   table (its subscription closed) is skipped.
-//! - A panic in a handler is caught and reported to stderr; the dispatcher
-//!   and the other handlers keep running.
+//! - An inbox holds at most its `limit` items: on overflow the oldest item is
+//!   dropped and the count of updates the (new) oldest one stands for grows
+//!   by one. Only the oldest item ever stands for more than one update, so
+//!   one counter (`merged`) carries the count. `Latest` is a limit of one.
+//! - A handler that panics is called no more: the panic is contained, what
+//!   was queued for it is dropped, and its `on_panic` runs once (the owner
+//!   reports it and closes what the handler belongs to). The dispatcher and
+//!   the other handlers keep running.
 
-use std::cell::RefCell;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
@@ -23,16 +36,34 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use crate::diagnostics::{self, Diagnostic};
+use crate::error::panic_message;
 use crate::sched::{self, RemoteHandle};
-use crate::{Event, Timeout};
 
 type Handler = Rc<RefCell<dyn FnMut()>>;
 
 struct Dispatcher {
     ready: Arc<ReadyList>,
-    wake: Event<()>,
     handlers: RefCell<HashMap<u64, Handler>>,
-    next_id: std::cell::Cell<u64>,
+    next_id: Cell<u64>,
+    /// Whether the dispatcher cothread is running (started and not returned).
+    running: Cell<bool>,
+}
+
+impl Drop for Dispatcher {
+    /// At the thread's exit: the handlers (user closures) go first, and
+    /// whatever they owned (a `Pv`, say) closes; no scheduler cycle will
+    /// send the cancellations that queues, so send them now.
+    fn drop(&mut self) {
+        let handlers = std::mem::take(self.handlers.get_mut());
+        let had_handlers = !handlers.is_empty();
+        drop(handlers);
+        if had_handlers {
+            if let Err(err) = crate::ca::flush_io() {
+                diagnostics::report(Diagnostic::FlushFailed(err));
+            }
+        }
+    }
 }
 
 /// Ids of inboxes with something to deliver, shared with libca's threads.
@@ -48,11 +79,8 @@ impl ReadyList {
         ids.push(id);
         drop(ids);
         if was_empty {
-            let _ = self.remote.call(|| {
-                if let Some(dispatcher) = DISPATCHER.with(|d| d.borrow().clone()) {
-                    dispatcher.wake.signal(());
-                }
-            });
+            // A thread that has gone has nobody left to deliver to.
+            let _ = self.remote.call(start);
         }
     }
 }
@@ -61,7 +89,7 @@ thread_local! {
     static DISPATCHER: RefCell<Option<Rc<Dispatcher>>> = const { RefCell::new(None) };
 }
 
-/// This thread's dispatcher, started (as a cothread) on first use.
+/// This thread's dispatcher state, made on first use.
 fn dispatcher() -> Rc<Dispatcher> {
     if let Some(dispatcher) = DISPATCHER.with(|d| d.borrow().clone()) {
         return dispatcher;
@@ -71,30 +99,49 @@ fn dispatcher() -> Rc<Dispatcher> {
             ids: Mutex::new(Vec::new()),
             remote: sched::remote_handle(),
         }),
-        wake: Event::new(),
         handlers: RefCell::new(HashMap::new()),
-        next_id: std::cell::Cell::new(1),
+        next_id: Cell::new(1),
+        running: Cell::new(false),
     });
     DISPATCHER.with(|d| *d.borrow_mut() = Some(Rc::clone(&dispatcher)));
-    let worker = Rc::clone(&dispatcher);
-    crate::spawn(move || run(&worker));
     dispatcher
 }
 
+/// Starts this thread's dispatcher cothread unless it is running (in loop
+/// context, from the remote call of a push into an empty ready list).
+fn start() {
+    let Some(dispatcher) = DISPATCHER.try_with(|d| d.borrow().clone()).ok().flatten() else {
+        return;
+    };
+    if !dispatcher.running.replace(true) {
+        crate::spawn(move || run(&dispatcher));
+    }
+}
+
+/// Delivers until the ready list is empty, then returns.
 fn run(dispatcher: &Dispatcher) {
+    /// Marks the dispatcher stopped however `run` ends.
+    struct Running<'a>(&'a Cell<bool>);
+    impl Drop for Running<'_> {
+        fn drop(&mut self) {
+            self.0.set(false);
+        }
+    }
+    let _running = Running(&dispatcher.running);
     loop {
         let ids = std::mem::take(&mut *dispatcher.ready.ids.lock());
         if ids.is_empty() {
-            let _ = dispatcher.wake.wait(Timeout::NEVER);
-            continue;
+            return;
         }
         for id in ids {
             let handler = dispatcher.handlers.borrow().get(&id).cloned();
             if let Some(handler) = handler {
-                let outcome = catch_unwind(AssertUnwindSafe(|| (handler.borrow_mut())()));
-                if let Err(panic) = outcome {
-                    let message = crate::error::panic_message(&*panic);
-                    eprintln!("cothread::catools: a callback panicked: {message}");
+                // Handlers contain their callbacks' panics: this is a backstop.
+                if let Err(panic) = catch_unwind(AssertUnwindSafe(|| (handler.borrow_mut())())) {
+                    diagnostics::report(Diagnostic::PanicContained {
+                        place: "callback dispatcher",
+                        message: panic_message(&*panic),
+                    });
                 }
             }
         }
@@ -104,15 +151,28 @@ fn run(dispatcher: &Dispatcher) {
 /// How an inbox keeps what arrives before its handler runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Delivery {
-    /// Every item, in order.
-    All,
+    /// Every item in order, up to `limit` (at least 1) waiting; beyond that
+    /// the oldest merge (see the module invariants).
+    All { limit: usize },
     /// Only the latest item, with a count of how many it stands for.
     Latest,
 }
 
+impl Delivery {
+    /// Every item in order, however many wait.
+    pub(crate) const UNBOUNDED: Delivery = Delivery::All { limit: usize::MAX };
+
+    fn limit(self) -> usize {
+        match self {
+            Delivery::All { limit } => limit.max(1),
+            Delivery::Latest => 1,
+        }
+    }
+}
+
 struct InboxState<T> {
     items: VecDeque<T>,
-    /// Items merged into the newest one (Latest mode).
+    /// Updates merged into the oldest item (dropped to keep within the limit).
     merged: u64,
     scheduled: bool,
 }
@@ -120,18 +180,18 @@ struct InboxState<T> {
 /// The `Send` side of a registered handler: libca threads push into it.
 pub(crate) struct Inbox<T> {
     state: Mutex<InboxState<T>>,
-    delivery: Delivery,
+    limit: usize,
     ready: Arc<ReadyList>,
     id: u64,
 }
 
 impl<T: Send> Inbox<T> {
-    /// Delivers `item` to the handler (merged with any undelivered one in
-    /// `Latest` mode).
+    /// Delivers `item` to the handler; if the inbox is full, its oldest item
+    /// merges into the next (in `Latest` mode: every undelivered one).
     pub(crate) fn push(&self, item: T) {
         let mut state = self.state.lock();
-        if self.delivery == Delivery::Latest && !state.items.is_empty() {
-            state.items.clear();
+        if state.items.len() >= self.limit {
+            state.items.pop_front();
             state.merged += 1;
         }
         state.items.push_back(item);
@@ -144,7 +204,7 @@ impl<T: Send> Inbox<T> {
 
     /// Swaps what has arrived into `batch` (which must be empty, and whose
     /// allocation the inbox keeps for the next burst), and returns the number
-    /// of items merged away (0 in `All` mode).
+    /// of updates merged into its first item.
     pub(crate) fn take_into(&self, batch: &mut VecDeque<T>) -> u64 {
         debug_assert!(batch.is_empty());
         let mut state = self.state.lock();
@@ -162,18 +222,31 @@ pub(crate) struct Registration {
 impl Drop for Registration {
     fn drop(&mut self) {
         let id = self.id;
-        if let Some(dispatcher) = DISPATCHER.with(|d| d.borrow().clone()) {
-            dispatcher.handlers.borrow_mut().remove(&id);
+        // During the thread's exit the table may be gone already, and with
+        // it the handler.
+        let dispatcher = DISPATCHER.try_with(|d| d.borrow().clone()).ok().flatten();
+        if let Some(dispatcher) = dispatcher {
+            // Dropped after the table's borrow ends: the handler may own
+            // other registrations (a `Pv` in a callback, say).
+            let handler = dispatcher.handlers.borrow_mut().remove(&id);
+            drop(handler);
         }
     }
 }
 
-/// Registers `handler`, which the dispatcher cothread calls with each batch
-/// taken from the returned inbox.
-pub(crate) fn register<T, F>(delivery: Delivery, mut handler: F) -> (Arc<Inbox<T>>, Registration)
+/// Registers `handler`, which the dispatcher cothread calls with each item
+/// taken from the returned inbox and the number of updates it stands for. If
+/// `handler` panics, it is called no more and `on_panic` runs once with the
+/// panic's message.
+pub(crate) fn register<T, F, P>(
+    delivery: Delivery,
+    mut handler: F,
+    on_panic: P,
+) -> (Arc<Inbox<T>>, Registration)
 where
     T: Send + 'static,
     F: FnMut(T, u64) + 'static,
+    P: FnOnce(Box<dyn Any + Send>) + 'static,
 {
     let dispatcher = dispatcher();
     let id = dispatcher.next_id.get();
@@ -184,7 +257,7 @@ where
             merged: 0,
             scheduled: false,
         }),
-        delivery,
+        limit: delivery.limit(),
         ready: Arc::clone(&dispatcher.ready),
         id,
     });
@@ -192,14 +265,65 @@ where
     // Two buffers swapped back and forth, so that a busy subscription does
     // not allocate (and grow) a fresh queue for every burst.
     let mut batch = VecDeque::new();
+    let mut on_panic = Some(on_panic);
     let run: Handler = Rc::new(RefCell::new(move || {
-        let merged = source.take_into(&mut batch);
-        for item in batch.drain(..) {
-            // In Latest mode there is at most one item, standing for
-            // `merged + 1` updates.
-            handler(item, merged + 1);
+        let mut count = source.take_into(&mut batch) + 1;
+        if on_panic.is_none() {
+            // The handler panicked before: drop what came since.
+            batch.clear();
+            return;
+        }
+        while let Some(item) = batch.pop_front() {
+            let outcome = catch_unwind(AssertUnwindSafe(|| handler(item, count)));
+            count = 1;
+            if let Err(panic) = outcome {
+                batch.clear();
+                if let Some(on_panic) = on_panic.take() {
+                    on_panic(panic);
+                }
+                return;
+            }
         }
     }));
     dispatcher.handlers.borrow_mut().insert(id, run);
     (inbox, Registration { id })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pushes `n` numbered items into an inbox of `delivery` that nobody
+    /// drains, then takes them: (items kept, updates merged into the first).
+    fn flood(delivery: Delivery, n: u64) -> (Vec<u64>, u64) {
+        let (inbox, _registration) = register(delivery, |_: u64, _| {}, |_| {});
+        for item in 0..n {
+            inbox.push(item);
+        }
+        let mut batch = VecDeque::new();
+        let merged = inbox.take_into(&mut batch);
+        (batch.into_iter().collect(), merged)
+    }
+
+    #[test]
+    fn bounded_inbox_keeps_the_newest_and_counts_the_merged() {
+        let (kept, merged) = flood(Delivery::All { limit: 8 }, 10_000);
+        assert_eq!(kept, (9_992..10_000).collect::<Vec<_>>());
+        // The first kept item stands for itself and every dropped one.
+        assert_eq!(merged, 9_992);
+    }
+
+    #[test]
+    fn latest_inbox_keeps_one_standing_for_all() {
+        let (kept, merged) = flood(Delivery::Latest, 1_000);
+        assert_eq!(kept, vec![999]);
+        assert_eq!(merged, 999);
+    }
+
+    #[test]
+    fn unbounded_inbox_keeps_every_item() {
+        let (kept, merged) = flood(Delivery::UNBOUNDED, 10_000);
+        assert_eq!(kept.len(), 10_000);
+        assert_eq!(merged, 0);
+    }
 }

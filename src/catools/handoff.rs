@@ -13,6 +13,10 @@
 //! - One wake-up per collector, not one per result: only the result that
 //!   brings `remaining` to zero queues a remote call, so a list of 1,000 gets
 //!   costs one wake-up of the scheduler.
+//! - Once the owner has taken the results ([`Collector::wait`] returned, in
+//!   time or not), the slot vector is empty: a late result finds no slot, is
+//!   dropped and counted ([`late_replies`](crate::diagnostics::late_replies)),
+//!   never stored or reported.
 //! - libca's requests are sent by one `ca_flush_io` per scheduler cycle
 //!   ([`schedule_flush`]), run just before the scheduler next blocks.
 
@@ -26,6 +30,7 @@ use std::time::Instant;
 use parking_lot::Mutex;
 
 use crate::ca;
+use crate::diagnostics::{self, Diagnostic};
 use crate::sched::{self, RemoteHandle};
 use crate::Event;
 
@@ -37,17 +42,21 @@ thread_local! {
 }
 
 /// Sends every request queued in libca once, just before this thread's
-/// scheduler next blocks, however many requests the current cycle makes.
+/// scheduler next blocks, however many requests the current cycle makes; at
+/// once when the thread is exiting (its scheduler is gone).
 pub(crate) fn schedule_flush() {
     if FLUSH_QUEUED.with(|queued| queued.replace(true)) {
         return;
     }
-    sched::before_poll(|| {
+    let flush = || {
         FLUSH_QUEUED.with(|queued| queued.set(false));
         if let Err(err) = ca::flush_io() {
-            eprintln!("cothread::catools: ca_flush_io failed: {err}");
+            diagnostics::report(Diagnostic::FlushFailed(err));
         }
-    });
+    };
+    if let Err(flush) = sched::try_before_poll(flush) {
+        flush();
+    }
 }
 
 struct Shared<R> {
@@ -75,10 +84,22 @@ impl<R: Send + 'static> Slot<R> {
         }
     }
 
-    /// Stores the result; the last one in wakes the collector's owner.
+    /// Stores the result; the last one in wakes the collector's owner. A
+    /// result that comes after the owner stopped waiting (the slots are
+    /// taken) is dropped and counted as a late reply.
     pub(crate) fn fill(self, result: R) {
         let shared = &self.shared;
-        shared.slots.lock()[self.index] = Some(result);
+        let mut slots = shared.slots.lock();
+        match slots.get_mut(self.index) {
+            Some(slot) => *slot = Some(result),
+            None => {
+                drop(slots);
+                drop(result);
+                diagnostics::count_late_reply();
+                return;
+            }
+        }
+        drop(slots);
         if shared.remaining.fetch_sub(1, Ordering::AcqRel) == 1 {
             let id = shared.id;
             if std::thread::current().id() == shared.owner {

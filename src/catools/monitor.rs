@@ -13,7 +13,14 @@
 //!   subscribe twice.
 //! - [`Subscription::close`] (or drop) clears the libca subscription, the
 //!   channel listener and the dispatcher handler; updates already queued are
-//!   dropped with the handler.
+//!   dropped with the handler. So does a panic in the callback (reported once
+//!   as a [`Diagnostic::CallbackPanicked`]), which the handle then shows as
+//!   [`CloseReason::CallbackPanicked`].
+//! - A detached subscription is owned by its thread's `DETACHED` table until
+//!   it closes: when the thread exits, the table's destructor closes every
+//!   one, so libca stops feeding inboxes that nobody drains.
+//! - With `all_updates`, at most [`Backlog`] updates wait for the callback;
+//!   beyond that the oldest merge (see [`Monitor::backlog`]).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -26,6 +33,7 @@ use super::get::{convert_reading, FromReading};
 use super::timeout::CaTimeout;
 use super::{CaError, Count, DataType, EventMask, Format};
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest, Reading};
+use crate::diagnostics::{self, Diagnostic};
 use crate::sched;
 
 /// What crosses from libca's thread to the dispatcher: a compact reading,
@@ -35,7 +43,78 @@ type Update = Result<Reading, Box<CaError>>;
 thread_local! {
     static LIVE: RefCell<HashMap<u64, Weak<Inner>>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+    /// The detached subscriptions of this thread, closed when it exits.
+    static DETACHED: Detached = Detached::default();
 }
+
+/// The owner of a thread's detached subscriptions.
+#[derive(Default)]
+struct Detached(RefCell<HashMap<u64, Rc<Inner>>>);
+
+impl Drop for Detached {
+    /// At the thread's exit: closes every detached subscription, and sends
+    /// the cancellations at once (no scheduler cycle will), also those of
+    /// whatever their callbacks owned (a `Pv`, say).
+    fn drop(&mut self) {
+        let detached = std::mem::take(self.0.get_mut());
+        for inner in detached.into_values() {
+            inner.close(CloseReason::ThreadExited);
+        }
+        if let Err(err) = ca::flush_io() {
+            diagnostics::report(Diagnostic::FlushFailed(err));
+        }
+    }
+}
+
+/// How many updates of an `all_updates` subscription may wait for its
+/// callback.
+///
+/// When a callback is slower than the PV, updates queue up. With a bounded
+/// backlog (the default: [`Backlog::DEFAULT`], 10,000 updates), a full queue
+/// makes room by merging its oldest update into the next one: that one's
+/// `meta.update_count` then says how many updates it stands for, so the
+/// callback learns that it overran (with `all_updates` the count is
+/// otherwise always 1) and no update goes uncounted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backlog {
+    /// At most this many (at least 1) waiting updates.
+    Bounded(usize),
+    /// Keep every update however far the callback falls behind (memory
+    /// grows without bound, as in Python's catools).
+    Unbounded,
+}
+
+impl Backlog {
+    /// The default bound: 10,000 waiting updates per subscription, about 45 ms
+    /// of a PV updating 220,000 times a second (the rate one client sees from
+    /// a local softIoc): generous for bursts, bounded for a callback that
+    /// falls behind for good.
+    pub const DEFAULT: Backlog = Backlog::Bounded(10_000);
+}
+
+impl Default for Backlog {
+    fn default() -> Self {
+        Backlog::DEFAULT
+    }
+}
+
+/// Why a [`Subscription`] delivers no more updates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CloseReason {
+    /// Its owner closed (or dropped) it.
+    Closed,
+    /// Its callback panicked with this message (reported once as a
+    /// [`Diagnostic::CallbackPanicked`]), and it was closed.
+    CallbackPanicked(String),
+    /// It was detached and the thread that made it exited.
+    ThreadExited,
+}
+
+/// A panic that a callback's owner has already reported: a wrapper such as a
+/// `Pv` re-raises its user's panic with this payload, so that the
+/// subscription closes without a second report.
+pub(crate) struct ReportedPanic(pub(crate) String);
 
 /// The options of a subscription: `camonitor` with everything Python's
 /// catools takes.
@@ -60,6 +139,7 @@ pub struct Monitor {
     format: Format,
     count: Count,
     all_updates: bool,
+    backlog: Backlog,
     notify_disconnect: bool,
     connect_timeout: Option<CaTimeout>,
 }
@@ -100,8 +180,17 @@ impl Monitor {
     /// Deliver every update in order (`true`), or merge the updates that
     /// arrive while the callback is busy into the latest, whose
     /// `meta.update_count` says how many it stands for (`false`, default).
+    /// Every update in order means up to the [`backlog`](Self::backlog).
     pub fn all_updates(mut self, all: bool) -> Monitor {
         self.all_updates = all;
+        self
+    }
+
+    /// With `all_updates`, how many updates may wait for a busy callback
+    /// (default [`Backlog::DEFAULT`]); beyond that the oldest merge, and the
+    /// merged update's `meta.update_count` says how many it stands for.
+    pub fn backlog(mut self, backlog: Backlog) -> Monitor {
+        self.backlog = backlog;
         self
     }
 
@@ -122,6 +211,10 @@ impl Monitor {
 
     /// Subscribes to one PV. Never suspends: the subscription starts when the
     /// channel connects.
+    ///
+    /// If `callback` panics, the subscription closes: the panic is reported
+    /// once through [`diagnostics`](crate::diagnostics), and
+    /// [`Subscription::close_reason`] says so.
     pub fn subscribe<T, F>(&self, pv: &str, mut callback: F) -> Result<Subscription, CaError>
     where
         T: FromReading + 'static,
@@ -138,12 +231,29 @@ impl Monitor {
         }
         let channel = Channel::open(pv)?;
         let name = pv.to_string();
-        let delivery = if self.all_updates {
-            Delivery::All
-        } else {
-            Delivery::Latest
+        let delivery = match (self.all_updates, self.backlog) {
+            (false, _) => Delivery::Latest,
+            (true, Backlog::Bounded(limit)) => Delivery::All { limit },
+            (true, Backlog::Unbounded) => Delivery::UNBOUNDED,
         };
-        let (inbox, registration) = dispatch::register(delivery, move |update: Update, count| {
+        let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
+        let pv_name = name.clone();
+        let on_panic = move |panic: Box<dyn std::any::Any + Send>| {
+            let message = match panic.downcast::<ReportedPanic>() {
+                Ok(reported) => reported.0,
+                Err(panic) => {
+                    let message = crate::error::panic_message(&*panic);
+                    diagnostics::report(Diagnostic::CallbackPanicked {
+                        callback: "camonitor",
+                        pv: pv_name,
+                        message: message.clone(),
+                    });
+                    message
+                }
+            };
+            close_by_id(id, CloseReason::CallbackPanicked(message));
+        };
+        let handler = move |update: Update, count| {
             let update = update.map_err(|err| *err).and_then(|reading| {
                 if !T::keeps_meta() {
                     return T::from_value_only(reading.value).map_err(|e| e.into_ca_error(&name));
@@ -153,13 +263,13 @@ impl Monitor {
                 convert_reading(&name, reading)
             });
             callback(update);
-        });
+        };
+        let (inbox, registration) = dispatch::register(delivery, handler, on_panic);
         let request = ReadRequest {
             datatype: DataType::resolve(pv, self.datatype, T::requested_type()),
             format: self.format,
             count: self.count,
         };
-        let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
         let inner = Rc::new(Inner {
             id,
             channel: channel.clone(),
@@ -171,7 +281,8 @@ impl Monitor {
             listener: Cell::new(None),
             registration: RefCell::new(Some(registration)),
             started: Arc::new(AtomicBool::new(false)),
-            closed: Cell::new(false),
+            closed: RefCell::new(None),
+            detached: Cell::new(false),
         });
         LIVE.with(|live| live.borrow_mut().insert(id, Rc::downgrade(&inner)));
         inner.listen();
@@ -259,7 +370,9 @@ struct Inner {
     registration: RefCell<Option<Registration>>,
     /// Set by whoever starts the libca subscription (exactly once).
     started: Arc<AtomicBool>,
-    closed: Cell<bool>,
+    closed: RefCell<Option<CloseReason>>,
+    /// Owned by the thread's `DETACHED` table rather than a handle.
+    detached: Cell<bool>,
 }
 
 impl Inner {
@@ -294,7 +407,7 @@ impl Inner {
     /// (e.g. no read access, which the CA layer refuses rather than subscribe
     /// to nothing) is reported once when disconnects are.
     fn start(&self) {
-        if self.closed.get() {
+        if self.is_closed() {
             return;
         }
         let inbox = Arc::clone(&self.inbox);
@@ -312,23 +425,53 @@ impl Inner {
                 if self.notify_disconnect {
                     self.inbox.push(Err(Box::new(err)));
                 } else {
-                    // The error names the PV already.
-                    eprintln!("cothread::catools: camonitor: {err}");
+                    diagnostics::report(Diagnostic::MonitorFailed(err));
                 }
             }
         }
     }
 
-    fn close(&self) {
-        if self.closed.replace(true) {
+    fn is_closed(&self) -> bool {
+        self.closed.borrow().is_some()
+    }
+
+    /// Ends the subscription (once; the first reason stays). Also runs from
+    /// this thread's destructors, when other thread-locals may be gone.
+    fn close(&self, reason: CloseReason) {
+        if self.is_closed() {
             return;
         }
+        *self.closed.borrow_mut() = Some(reason);
         if let Some(listener) = self.listener.take() {
             self.channel.remove_listener(listener);
         }
-        drop(self.subscription.borrow_mut().take());
-        drop(self.registration.borrow_mut().take());
-        LIVE.with(|live| live.borrow_mut().remove(&self.id));
+        let cleared = self.subscription.borrow_mut().take();
+        if cleared.is_some() {
+            drop(cleared);
+            // libca only queues the cancellation: send it (at a thread's
+            // exit, the destructors of `Detached` and the dispatcher do).
+            super::handoff::schedule_flush();
+        }
+        // Dropped outside the borrow: the handler may own other subscriptions.
+        let registration = self.registration.borrow_mut().take();
+        drop(registration);
+        let id = self.id;
+        let _ = LIVE.try_with(|live| live.borrow_mut().remove(&id));
+        if self.detached.get() {
+            // Taken out before it is dropped: the table's borrow ends first.
+            let owned = DETACHED
+                .try_with(|detached| detached.0.borrow_mut().remove(&id))
+                .ok()
+                .flatten();
+            drop(owned);
+        }
+    }
+}
+
+fn close_by_id(id: u64, reason: CloseReason) {
+    let inner = LIVE.with(|live| live.borrow().get(&id).and_then(Weak::upgrade));
+    if let Some(inner) = inner {
+        inner.close(reason);
     }
 }
 
@@ -348,7 +491,7 @@ fn watch_connection(inner: Weak<Inner>, timeout: CaTimeout) {
             None => return,
         }
         if let Some(inner) = inner.upgrade() {
-            if !inner.closed.get() && !inner.channel.is_connected() {
+            if !inner.is_closed() && !inner.channel.is_connected() {
                 inner.inbox.push(Err(Box::new(CaError::new(
                     &**inner.channel.name(),
                     libca_sys::ECA_DISCONN,
@@ -360,8 +503,8 @@ fn watch_connection(inner: Weak<Inner>, timeout: CaTimeout) {
 }
 
 /// A live subscription: updates reach its callback until [`close`](Self::close)
-/// or drop (or, after [`detach`](Self::detach), for the life of the thread's
-/// scheduler).
+/// or drop (or, after [`detach`](Self::detach), until its thread exits), or
+/// until the callback panics ([`close_reason`](Self::close_reason)).
 ///
 /// A subscription belongs to the thread that made it:
 ///
@@ -382,19 +525,39 @@ impl Subscription {
 
     /// Ends the subscription: no callback runs for it after this returns.
     pub fn close(&self) {
-        self.inner.close();
+        self.inner.close(CloseReason::Closed);
+    }
+
+    /// Whether the subscription has ended (see [`close_reason`](Self::close_reason)).
+    pub fn is_closed(&self) -> bool {
+        self.inner.is_closed()
+    }
+
+    /// Why the subscription ended, or `None` while it runs.
+    pub fn close_reason(&self) -> Option<CloseReason> {
+        self.inner.closed.borrow().clone()
     }
 
     /// Keeps the subscription running after this handle is gone, as a Python
-    /// `camonitor` does when its result is discarded.
+    /// `camonitor` does when its result is discarded: its thread owns it
+    /// from now on, and closes it when the thread exits (or when its
+    /// callback panics).
     pub fn detach(self) {
-        std::mem::forget(self);
+        let inner = &self.inner;
+        if inner.is_closed() {
+            return;
+        }
+        inner.detached.set(true);
+        let owned = Rc::clone(inner);
+        DETACHED.with(|detached| detached.0.borrow_mut().insert(inner.id, owned));
     }
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
-        self.inner.close();
+        if !self.inner.detached.get() {
+            self.inner.close(CloseReason::Closed);
+        }
     }
 }
 
@@ -402,7 +565,7 @@ impl std::fmt::Debug for Subscription {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Subscription")
             .field("name", &self.name())
-            .field("closed", &self.inner.closed.get())
+            .field("closed", &self.inner.is_closed())
             .finish()
     }
 }

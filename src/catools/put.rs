@@ -1,7 +1,7 @@
 //! `caput`: write one PV or many, optionally waiting for the server to finish
 //! processing, or with a callback for the completion.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::connected::request_each;
@@ -10,6 +10,7 @@ use super::handoff::Slot;
 use super::timeout::CaTimeout;
 use super::{CaError, DataType, Value};
 use crate::ca::Channel;
+use crate::diagnostics::{self, Diagnostic};
 
 /// Where the completions of a put with a callback go.
 type CallbackInbox = std::sync::Arc<dispatch::Inbox<(usize, Result<(), CaError>)>>;
@@ -112,6 +113,8 @@ impl Put {
     /// Writes one PV and returns once the put is started; `callback` gets the
     /// server's completion later, on the cothread that runs all monitor and
     /// put callbacks. With [`wait`](Self::wait) the call also waits for it.
+    /// A panic in `callback` is contained and reported as a
+    /// [`Diagnostic::CallbackPanicked`](crate::diagnostics::Diagnostic::CallbackPanicked).
     pub fn put_with_callback(
         &self,
         pv: &str,
@@ -129,7 +132,8 @@ impl Put {
     }
 
     /// Writes many PVs with a callback per completion (`callback(index,
-    /// result)`), as [`put_with_callback`](Self::put_with_callback).
+    /// result)`), as [`put_with_callback`](Self::put_with_callback). After a
+    /// panic in `callback` (reported once), it hears of no further completion.
     pub fn put_list_with_callback<S: AsRef<str>>(
         &self,
         pvs: &[S],
@@ -140,7 +144,23 @@ impl Put {
         let registration = Rc::new(RefCell::new(None));
         let keep = Rc::clone(&registration);
         let mut callback = callback;
-        let (inbox, handle) = dispatch::register(Delivery::All, move |(index, result), _| {
+        // Which PV's completion the callback is handling, for a panic report.
+        let current = Rc::new(Cell::new(0));
+        let calling = Rc::clone(&current);
+        let names: Vec<String> = pvs.iter().map(|pv| pv.as_ref().to_string()).collect();
+        let unregister = Rc::clone(&registration);
+        let on_panic = move |panic: Box<dyn std::any::Any + Send>| {
+            let pv = names.get(current.get()).cloned().unwrap_or_default();
+            diagnostics::report(Diagnostic::CallbackPanicked {
+                callback: "caput callback",
+                pv,
+                message: crate::error::panic_message(&*panic),
+            });
+            // A callback that panicked hears of no further completion.
+            unregister.borrow_mut().take();
+        };
+        let handler = move |(index, result), _| {
+            calling.set(index);
             callback(index, result);
             let mut left = remaining.borrow_mut();
             *left -= 1;
@@ -149,7 +169,8 @@ impl Put {
                 // alive until it returns).
                 keep.borrow_mut().take();
             }
-        });
+        };
+        let (inbox, handle) = dispatch::register(Delivery::UNBOUNDED, handler, on_panic);
         *registration.borrow_mut() = Some(handle);
         let completion = if self.wait {
             Completion::Wait

@@ -915,8 +915,25 @@ pub(crate) fn poll_now(fds: &[(RawFd, i16)]) -> Result<Vec<(RawFd, i16)>, Error>
 /// Invariant for the Channel Access layer: `f` runs in scheduler-loop
 /// context, outside any cothread, so it must not suspend; it may signal
 /// events and spawn. Hooks queued by a hook run before the following poll.
+#[cfg(test)] // the Channel Access layer uses `try_before_poll`
 pub(crate) fn before_poll(f: impl FnOnce() + 'static) {
     current().before_poll.borrow_mut().push(Box::new(f));
+}
+
+/// [`before_poll`], or, when this thread's scheduler has gone (the thread is
+/// exiting and its destructors run), `Err(f)`: no cycle will come.
+pub(crate) fn try_before_poll<F: FnOnce() + 'static>(f: F) -> Result<(), F> {
+    let mut f = Some(f);
+    let queued = SCHED.try_with(|s| {
+        if let Some(f) = f.take() {
+            s.before_poll.borrow_mut().push(Box::new(f));
+        }
+    });
+    match (queued, f) {
+        (Ok(()), None) => Ok(()),
+        (_, Some(f)) => Err(f),
+        (Err(_), None) => unreachable!("the hook was queued"),
+    }
 }
 
 /// True when running inside a spawned cothread (not the main cothread and

@@ -13,6 +13,9 @@
 //! exits when that pipe closes, which the kernel does when this process ends,
 //! however it ends (a panic, an abort, a signal).
 #![allow(dead_code)]
+// `cothread_harness` is set by cothread's build script; libca-sys's tests
+// include this file too, without it (and without cothread).
+#![allow(unexpected_cfgs)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream, UdpSocket};
@@ -275,6 +278,52 @@ impl Drop for Ioc {
 pub fn use_ioc_for_client(ioc: &Ioc) {
     for (name, value) in client_environment(ioc.port()) {
         std::env::set_var(name, value);
+    }
+    #[cfg(cothread_harness)]
+    diagnostics::record();
+}
+
+/// The library's diagnostics, recorded rather than printed, so that a green
+/// run prints none of the diagnostics the tests provoke (lost servers,
+/// panicking callbacks); a test that expects one asserts on it.
+#[cfg(cothread_harness)]
+pub mod diagnostics {
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    use cothread::diagnostics::Diagnostic;
+
+    static RECORDED: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+
+    /// Sends every diagnostic of this process to the record.
+    pub fn record() {
+        cothread::diagnostics::set_hook(|diagnostic| {
+            let mut recorded = RECORDED.lock().unwrap_or_else(|e| e.into_inner());
+            recorded.push(diagnostic.clone());
+        });
+    }
+
+    /// Every diagnostic recorded so far.
+    pub fn recorded() -> Vec<Diagnostic> {
+        RECORDED.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Waits (running the scheduler) up to `timeout` for a recorded
+    /// diagnostic that `wanted` accepts.
+    pub fn wait_for(
+        mut wanted: impl FnMut(&Diagnostic) -> bool,
+        timeout: Duration,
+    ) -> Option<Diagnostic> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(found) = recorded().into_iter().find(|d| wanted(d)) {
+                return Some(found);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            cothread::sleep(Duration::from_millis(10));
+        }
     }
 }
 

@@ -2,6 +2,7 @@ use std::sync::mpsc;
 
 use super::*;
 use crate::catools::{ErrorKind, EventMask};
+use crate::diagnostics::Diagnostic;
 
 #[test]
 fn subscription_delivers_each_processing_of_stepper() {
@@ -57,7 +58,8 @@ fn panicking_update_closure_is_contained() {
             calls += 1;
             let _ = tx.send(calls);
             if calls == 1 {
-                panic!("a user callback that panics");
+                // Unwinds as a panic does, without the panic hook's report.
+                std::panic::resume_unwind(Box::new("a user callback that panics"));
             }
         })
         .unwrap();
@@ -69,6 +71,13 @@ fn panicking_update_closure_is_contained() {
         "libca went on calling after the panic"
     );
     drop(subscription);
+    let contained = super::support::diagnostics::recorded()
+        .into_iter()
+        .any(|d| {
+            matches!(d, Diagnostic::PanicContained { place: "subscription callback", message }
+            if message == "a user callback that panics")
+        });
+    assert!(contained, "the contained panic is reported as a diagnostic");
 }
 
 #[test]

@@ -2,6 +2,7 @@ use std::time::{Duration, Instant};
 
 use super::*;
 use crate::catools::ErrorKind;
+use crate::diagnostics::Diagnostic;
 
 #[test]
 fn written_double_reads_back() {
@@ -166,22 +167,19 @@ fn alarm_acknowledge_types_are_written() {
 }
 
 #[test]
-fn rejected_plain_put_reaches_the_exception_sink() {
+fn rejected_plain_put_is_reported_as_a_diagnostic() {
     let bo = connect("bo");
     let name = bo.name().to_string();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let tx = std::sync::Mutex::new(tx);
-    crate::ca::set_exception_sink(Some(std::sync::Arc::new(move |error: CaError| {
-        if error.pv() == name {
-            let _ = tx.lock().unwrap().send(error);
-        }
-    })));
     bo.put(&Value::from("Ajar"), DataType::Native).unwrap();
     flush_io().unwrap();
-    let error = rx
-        .recv_timeout(WAIT)
-        .expect("the server's rejection as an exception");
-    crate::ca::set_exception_sink(None);
+    let diagnostic = super::support::diagnostics::wait_for(
+        |d| matches!(d, Diagnostic::PutRejected(error) if error.pv() == name),
+        WAIT,
+    )
+    .expect("the server's rejection as a diagnostic");
+    let Diagnostic::PutRejected(error) = diagnostic else {
+        unreachable!()
+    };
     assert_eq!(error.kind(), ErrorKind::PutFailed, "{error}");
     assert_eq!(error.call(), "put");
 }
