@@ -240,7 +240,12 @@ fn the_no_read_access_diagnostic_names_the_pv_once() {
         .find(|line| line.contains("Read access denied"))
         .unwrap_or_else(|| panic!("no diagnostic in: {stderr}"));
     assert_eq!(line.matches(name.as_str()).count(), 1, "{line}");
-    assert!(line.ends_with(&format!("camonitor: {name}: Read access denied")));
+    assert!(
+        line.ends_with(&format!(
+            "camonitor did not start: {name}: Read access denied"
+        )),
+        "{line}"
+    );
 }
 
 #[test]
