@@ -88,6 +88,20 @@ fn one_shot_timer_fires_once() {
 }
 
 #[test]
+fn a_delay_too_large_for_the_clock_arms_a_timer_that_never_fires() {
+    let fired = Rc::new(Cell::new(false));
+    let f = fired.clone();
+    let t = Timer::new(Duration::MAX, move || f.set(true));
+    assert!(t.is_pending());
+    t.reset(Duration::from_secs(u64::MAX), true);
+    cothread::sleep(Duration::from_millis(30));
+    assert!(!fired.get());
+    assert!(t.is_pending());
+    t.cancel();
+    assert!(!t.is_pending());
+}
+
+#[test]
 fn cancelled_timer_never_fires() {
     let fired = Rc::new(Cell::new(false));
     let f = fired.clone();

@@ -3,14 +3,17 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::error::{panic_message, Error};
 use crate::sync::Event;
+use crate::timeout::Timeout;
 
 struct Inner {
     timeout: Cell<Duration>,
-    deadline: Cell<Option<Instant>>,
+    /// When it fires; `None` while not armed. A delay too large for an
+    /// `Instant` is [`Timeout::NEVER`]: armed, but it never fires.
+    deadline: Cell<Option<Timeout>>,
     retrigger: Cell<bool>,
     reuse: bool,
     /// Bumped by cancel/reset so a retriggering timer knows whether to rearm.
@@ -56,7 +59,7 @@ impl Timer {
     ) -> Timer {
         let inner = Rc::new(Inner {
             timeout: Cell::new(timeout),
-            deadline: Cell::new(Some(Instant::now() + timeout)),
+            deadline: Cell::new(Some(Timeout::after(timeout))),
             retrigger: Cell::new(retrigger),
             reuse,
             epoch: Cell::new(0),
@@ -82,7 +85,7 @@ impl Timer {
         let inner = &self.inner;
         inner.timeout.set(timeout);
         inner.retrigger.set(retrigger);
-        inner.deadline.set(Some(Instant::now() + timeout));
+        inner.deadline.set(Some(Timeout::after(timeout)));
         inner.epoch.set(inner.epoch.get() + 1);
         if inner.running.get() {
             inner.control.signal(());
@@ -145,7 +148,7 @@ fn run(inner: &Inner) {
                     if inner.retrigger.get() && inner.epoch.get() == epoch {
                         inner
                             .deadline
-                            .set(Some(Instant::now() + inner.timeout.get()));
+                            .set(Some(Timeout::after(inner.timeout.get())));
                     }
                 }
                 Err(e) => panic!("cothread: timer cothread cannot wait: {e}"),
