@@ -7,44 +7,36 @@
 //! thread's *main cothread*: when it reaches a suspension point it runs the
 //! scheduler loop inline, on its own stack, until it is woken again.
 //!
-//! ## Stacks: shared by default, dedicated on request
+//! ## Stacks: one guarded stack per cothread
 //!
-//! By default (stack size 0, as in Python cothread) a cothread runs on a
-//! **shared execution stack**: each scheduler has four, 1 MiB mmap'd regions
-//! with a guard page each, and spawns are bound to them round robin (a
-//! cothread's bytes must always return to the same addresses, because frames
-//! point into themselves). When a cothread needs its shared stack and another
-//! cothread's bytes are there, the live part of the resident one (from just
-//! below its suspension point up to the stack base) is copied to a heap
-//! buffer owned by its task, and the newcomer's buffer is copied back to the
-//! same addresses. Eviction is lazy: resuming a cothread that is still
-//! resident costs no copy, so up to four busy cothreads alternate for free.
+//! Every cothread runs on a stack of its own, 256 KiB by default
+//! ([`Builder::stack_size`] for more or less), with a guard page below it.
+//! Stacks are cut from large `MAP_NORESERVE` chunks, guarded with
+//! `MADV_GUARD_INSTALL` (one kernel mapping per chunk, so 100,000 cothreads
+//! fit a default `vm.max_map_count`) or, on kernels before 6.13, with
+//! `mprotect` (two mappings per stack: about 32,700 live cothreads on a
+//! default kernel, then [`Builder::spawn`] returns
+//! [`Error::StackAllocation`]). Only touched pages cost memory: a blocked
+//! cothread usually touches one 4 KiB page. Finished stacks go back to the
+//! scheduler's pool for reuse; the memory of idle ones beyond a small warm
+//! set is given back to the kernel. See `stack` for the details.
 //!
-//! "Just below the suspension point" is measured, not guessed. The mark is
-//! the stack pointer at the suspension (x86-64, AArch64; elsewhere a local's
-//! address in a never-inlined `suspend_cothread`). When a shared stack is
-//! created, a probe coroutine suspends through the same `suspend_cothread`
-//! on a painted stack, and the lowest overwritten word gives the bytes below
-//! the mark (at most 32 on x86-64, optimised), plus a 128-byte slack.
+//! A cothread's locals therefore never move and are never overwritten while
+//! it is suspended, so they may be borrowed by anything, e.g. a scoped OS
+//! thread or an intrusive waiter list, across its suspension points. (An
+//! earlier design ran cothreads by default on a shared stack, copying the
+//! live bytes out and in on each switch: cheaper in memory, but unsound, as
+//! such a borrow then read another cothread's bytes.)
 //!
-//! The trade-off, measured on a 2-core x86-64 VM (see `BENCHMARKS.md`):
+//! Every guard page is known to a SIGSEGV handler installed here, which
+//! reports a hit as a cothread stack overflow before the process dies by
+//! that signal. Nothing is silently corrupted. The handler runs on the
+//! thread's alternate signal stack (one is added if missing).
 //!
-//! | | shared stack (default) | dedicated stack (`stack_size`) |
-//! |---|---|---|
-//! | memory per blocked cothread | ~0.9 KiB in total (saved bytes + task) | at least one touched 4 KiB page + two kernel mappings |
-//! | 100,000 blocked cothreads | works, 89 MiB peak RSS | impossible on a default kernel (`vm.max_map_count` 65530 stops at ~32,700 stacks) |
-//! | creation | a heap buffer, no system call | 6-11 µs per mmap, amortised by a per-scheduler pool |
-//! | switch cost | a copy of ~0.5 KiB each way when two cothreads of one stack alternate; none otherwise | none |
-//! | recursion depth | 1 MiB, shared | as requested |
-//!
-//! [`Builder::stack_size`] gives a cothread its own guarded stack, taken
-//! from the scheduler's pool (finished stacks are kept for reuse, up to 64),
-//! for deep recursion or large frames.
-//!
-//! Every stack has a guard page; an overflow raises SIGSEGV, which a handler
-//! installed here reports as a cothread stack overflow before the process
-//! dies by that signal. Nothing is silently corrupted. The handler runs on
-//! the thread's alternate signal stack (one is added if missing).
+//! Each stack is registered with valgrind (its stack-register client
+//! request, through corosensei; a no-op when not under valgrind), and with
+//! the `asan` feature corosensei annotates every switch for
+//! AddressSanitizer, so both follow the switches (`scripts/memcheck`).
 //!
 //! ## Switch cost
 //!
@@ -69,14 +61,20 @@
 //! * The scheduler's bookkeeping never points into a cothread stack: tasks,
 //!   wakers, queues and wake reasons live on the heap. The only pointer into a
 //!   stack is a task's own `yielder`, dereferenced only by that task while it
-//!   runs (so while its bytes are resident).
+//!   runs.
 //! * A waker is `(task, generation)`. Every suspension bumps the task's
 //!   generation, so a task is woken at most once per suspension; stale wakers
 //!   left in queues or the timer heap are skipped and periodically pruned.
 //! * Unfinished cothreads that become unreachable, or that are still
-//!   suspended when their thread exits, are abandoned: their coroutine is
-//!   leaked rather than unwound (unwinding would have to run user code from a
-//!   destructor, possibly with the wrong bytes on the shared stack).
+//!   suspended when their thread exits, are abandoned: their coroutine, and
+//!   so its stack, is leaked, never unwound nor unmapped. Unwinding would run
+//!   user code from a destructor, on a thread that is tearing down; unmapping
+//!   would free memory that something may still borrow (a scoped thread
+//!   reading a local of the suspended cothread, say). Leaking is the sound
+//!   choice; the cost is the touched pages of those stacks (their chunk
+//!   stays mapped). Finished cothreads' stacks go back to the pool, and the
+//!   pool, with every chunk no abandoned cothread still holds, is unmapped
+//!   when the thread's scheduler drops.
 
 pub(crate) mod quit;
 pub(crate) mod remote;
@@ -102,19 +100,7 @@ pub(crate) use remote::Remote;
 pub use remote::SchedulerHandle;
 pub(crate) use remote::{remote_handle, RemoteHandle};
 pub use spawn::{spawn, Builder, JoinHandle};
-use stack::{GuardedStack, SharedRef, SharedStack, StackPool};
-
-/// Size of each shared execution stack. Only touched pages cost memory.
-const SHARED_STACK_SIZE: usize = 1024 * 1024;
-/// Number of shared execution stacks; spawns are spread over them round
-/// robin, so up to this many busy cothreads can alternate without copying.
-const SHARED_STACKS: usize = 4;
-
-/// One shared execution stack and the task whose bytes are on it.
-struct Slot {
-    stack: Rc<SharedStack>,
-    resident: Option<Rc<Task>>,
-}
+use stack::{CothreadStack, StackPool};
 /// When the ready queue never drains, still poll file descriptors and the
 /// remote queue after each batch that brings the number of cothread resumes
 /// since the last poll to this many (a few microseconds of switching), so a
@@ -124,28 +110,7 @@ const BUSY_POLL_AFTER: u32 = 128;
 /// Callbacks from other threads, consumed by one callback cothread.
 pub(crate) type CallbackQueue = crate::sync::EventQueue<Box<dyn FnOnce()>>;
 
-type SharedCo = Coroutine<(), (), (), SharedRef>;
-type OwnCo = Coroutine<(), (), (), GuardedStack>;
-
-enum Coro {
-    Shared(SharedCo),
-    Own(OwnCo),
-}
-
-impl Coro {
-    fn done(&self) -> bool {
-        match self {
-            Coro::Shared(c) => c.done(),
-            Coro::Own(c) => c.done(),
-        }
-    }
-    fn started(&self) -> bool {
-        match self {
-            Coro::Shared(c) => c.started(),
-            Coro::Own(c) => c.started(),
-        }
-    }
-}
+type Co = Coroutine<(), (), (), CothreadStack>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
@@ -171,18 +136,9 @@ pub(crate) struct Task {
     generation: Cell<u64>,
     reason: Cell<Wake>,
     timer_armed: Cell<bool>,
-    /// Shared-stack body, until its coroutine is created at first run.
-    start: RefCell<Option<Box<dyn FnOnce()>>>,
-    co: RefCell<Option<ManuallyDrop<Coro>>>,
-    /// True if this task runs on a shared stack (set at spawn).
-    shared_stack: Cell<bool>,
-    /// Which shared stack this task runs on (its bytes always go back to
-    /// the same addresses, as frames point into themselves).
-    slot: Cell<usize>,
-    /// Saved live bytes of the shared stack while evicted.
-    saved: RefCell<Vec<u8>>,
-    /// Address inside the innermost frame at the last suspension.
-    mark: Cell<usize>,
+    /// The coroutine, on its own stack; `None` for the main cothread and
+    /// once finished.
+    co: RefCell<Option<ManuallyDrop<Co>>>,
     /// This coroutine's yielder (on its own stack), set when it starts.
     yielder: Cell<*const Yielder<(), ()>>,
 }
@@ -195,12 +151,7 @@ impl Task {
             generation: Cell::new(0),
             reason: Cell::new(Wake::Woken),
             timer_armed: Cell::new(false),
-            shared_stack: Cell::new(false),
-            slot: Cell::new(0),
-            start: RefCell::new(None),
             co: RefCell::new(None),
-            saved: RefCell::new(Vec::new()),
-            mark: Cell::new(0),
             yielder: Cell::new(std::ptr::null()),
         }
     }
@@ -214,11 +165,10 @@ impl Task {
 impl Drop for Task {
     fn drop(&mut self) {
         if let Some(co) = self.co.get_mut().take() {
-            // Finished coroutines, and dedicated-stack ones never started
-            // (their bytes live on their own stack), drop cleanly. Anything
-            // else is abandoned: see the module invariants.
-            let clean = co.done() || (!co.started() && matches!(*co, Coro::Own(_)));
-            if clean {
+            // Finished coroutines, and ones never started, drop cleanly (and
+            // their stack with them). A suspended one is abandoned: see the
+            // module invariants.
+            if co.done() || !co.started() {
                 drop(ManuallyDrop::into_inner(co));
             }
         }
@@ -358,10 +308,8 @@ pub(crate) struct Scheduler {
     pollfds: RefCell<Vec<libc::pollfd>>,
     before_poll: RefCell<Vec<Box<dyn FnOnce()>>>,
     remote: Arc<Remote>,
-    /// The shared stacks, created on demand, and who is resident on each.
-    slots: RefCell<Vec<Slot>>,
-    next_slot: Cell<usize>,
-    pool: RefCell<StackPool>,
+    /// This thread's cothread stacks: idle ones kept for reuse.
+    pool: StackPool,
     next_id: Cell<u64>,
     resumed_since_poll: Cell<u32>,
     pub(crate) callbacks: RefCell<Option<CallbackQueue>>,
@@ -401,9 +349,7 @@ impl Scheduler {
             pollfds: RefCell::new(Vec::new()),
             before_poll: RefCell::new(Vec::new()),
             remote: Remote::for_this_thread(),
-            slots: RefCell::new(Vec::new()),
-            next_slot: Cell::new(0),
-            pool: RefCell::new(StackPool::default()),
+            pool: StackPool::default(),
             next_id: Cell::new(1),
             resumed_since_poll: Cell::new(0),
             callbacks: RefCell::new(None),
@@ -425,31 +371,23 @@ impl Scheduler {
         self.loop_depth.get() > 0 && Rc::ptr_eq(&self.current.borrow(), &self.main)
     }
 
-    /// Queues a new cothread at the back of the run queue. With
-    /// `stack_size == 0` it will run on the shared stack.
+    /// Queues a new cothread at the back of the run queue, on a stack of
+    /// at least `stack_size` bytes (0: the default size, see `stack`).
     pub(crate) fn spawn_task(
         &self,
         stack_size: usize,
         body: Box<dyn FnOnce()>,
     ) -> std::io::Result<()> {
+        let stack = self.pool.take(stack_size)?;
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         let task = Rc::new(Task::new(id));
         task.state.set(State::Ready);
-        if stack_size == 0 {
-            let slot = self.next_slot.get();
-            self.next_slot.set((slot + 1) % SHARED_STACKS);
-            task.slot.set(slot);
-            task.shared_stack.set(true);
-            *task.start.borrow_mut() = Some(body);
-        } else {
-            let stack = self.pool.borrow_mut().take(stack_size)?;
-            let co = Coroutine::with_stack(stack, move |y: &Yielder<(), ()>, ()| {
-                current().current_task().yielder.set(y);
-                body();
-            });
-            *task.co.borrow_mut() = Some(ManuallyDrop::new(Coro::Own(co)));
-        }
+        let co = Coroutine::with_stack(stack, move |y: &Yielder<(), ()>, ()| {
+            current().current_task().yielder.set(y);
+            body();
+        });
+        *task.co.borrow_mut() = Some(ManuallyDrop::new(co));
         self.ready.borrow_mut().push_back(task);
         Ok(())
     }
@@ -470,50 +408,8 @@ impl Scheduler {
         });
     }
 
-    /// Brings a shared-stack task's bytes onto its shared stack, evicting
-    /// the bytes of the task resident there first.
-    fn make_resident(&self, task: &Rc<Task>) {
-        let index = task.slot.get();
-        let (shared, evicted) = {
-            let mut slots = self.slots.borrow_mut();
-            while slots.len() <= index {
-                let stack = SharedStack::new(SHARED_STACK_SIZE).unwrap_or_else(|e| {
-                    panic!("cothread: cannot map a shared cothread stack: {e}")
-                });
-                calibrate(&stack);
-                slots.push(Slot {
-                    stack,
-                    resident: None,
-                });
-            }
-            let slot = &mut slots[index];
-            if slot.resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, task)) {
-                return;
-            }
-            (slot.stack.clone(), slot.resident.replace(task.clone()))
-        };
-        if let Some(evicted) = evicted {
-            shared.save(evicted.mark.get(), &mut evicted.saved.borrow_mut());
-        }
-        let start = task.start.borrow_mut().take();
-        match start {
-            Some(body) => {
-                let co =
-                    Coroutine::with_stack(SharedRef(shared), move |y: &Yielder<(), ()>, ()| {
-                        current().current_task().yielder.set(y);
-                        body();
-                    });
-                *task.co.borrow_mut() = Some(ManuallyDrop::new(Coro::Shared(co)));
-            }
-            None => shared.restore(&task.saved.borrow()),
-        }
-    }
-
     /// Runs `task` until it suspends or finishes.
     fn resume(&self, task: Rc<Task>) {
-        if task.shared_stack.get() {
-            self.make_resident(&task);
-        }
         task.state.set(State::Running);
         // Only the main cothread resumes tasks, so `current` holds main's
         // `Rc` here: move it out and back rather than cloning it.
@@ -523,29 +419,14 @@ impl Scheduler {
             let co = co
                 .as_mut()
                 .expect("cothread: resumed a task without a coroutine");
-            let result = match &mut **co {
-                Coro::Shared(c) => c.resume(()),
-                Coro::Own(c) => c.resume(()),
-            };
-            matches!(result, CoroutineResult::Return(()))
+            matches!(co.resume(()), CoroutineResult::Return(()))
         };
         self.current.replace(main);
         if finished {
             task.state.set(State::Done);
             let co = task.co.borrow_mut().take().map(ManuallyDrop::into_inner);
-            match co {
-                Some(Coro::Own(c)) => self.pool.borrow_mut().give(c.into_stack()),
-                Some(Coro::Shared(c)) => {
-                    drop(c);
-                    let mut slots = self.slots.borrow_mut();
-                    let resident = &mut slots[task.slot.get()].resident;
-                    if resident.as_ref().is_some_and(|r| Rc::ptr_eq(r, &task)) {
-                        *resident = None;
-                    }
-                    task.saved.borrow_mut().clear();
-                    task.saved.borrow_mut().shrink_to_fit();
-                }
-                None => {}
+            if let Some(co) = co {
+                self.pool.give(co.into_stack());
             }
         }
     }
@@ -644,6 +525,10 @@ impl Scheduler {
         }
         let block =
             may_block && self.ready.borrow().is_empty() && self.yielders.borrow().is_empty();
+        if block {
+            // About to sleep: a good moment to give back idle stack memory.
+            self.pool.trim();
+        }
         let timeout = if block {
             self.next_deadline()
                 .map_or(sys::PollTimeout::Forever, sys::PollTimeout::Until)
@@ -699,38 +584,6 @@ impl Drop for Scheduler {
     }
 }
 
-/// Measures how far below its mark a suspension writes on the shared stack,
-/// so `SharedStack::save` copies exactly the live bytes plus a small slack.
-///
-/// Runs a probe coroutine through the very same `suspend_cothread` that all
-/// cothreads use (its frame layout is fixed at compile time), on a stack
-/// region painted with a pattern, then finds the lowest overwritten word.
-/// Two patterns guard against a stored word equal to the paint.
-/// Called once per shared stack, before any cothread's bytes are resident.
-fn calibrate(shared: &Rc<SharedStack>) {
-    let mut below = 0;
-    for pattern in [0x5a5a_c3c3_a5a5_3c3c_u64, 0x0123_4567_89ab_cdef] {
-        shared.paint_probe(pattern);
-        let probe = Rc::new(Task::new(u64::MAX));
-        let p = probe.clone();
-        let mut co =
-            Coroutine::with_stack(SharedRef(shared.clone()), move |y: &Yielder<(), ()>, ()| {
-                p.yielder.set(y);
-                suspend_cothread(&p);
-            });
-        let suspended = matches!(co.resume(()), CoroutineResult::Yield(()));
-        assert!(
-            suspended,
-            "cothread: stack calibration probe did not suspend"
-        );
-        let lowest = shared.lowest_touched(pattern);
-        below = below.max(probe.mark.get().saturating_sub(lowest));
-        let finished = matches!(co.resume(()), CoroutineResult::Return(()));
-        assert!(finished, "cothread: stack calibration probe did not finish");
-    }
-    shared.set_measured_margin(below);
-}
-
 /// Suspends the running task (a cothread, or main by running the loop).
 ///
 /// Called outside any `with_current` closure, so that on x86-64 and AArch64
@@ -745,65 +598,25 @@ fn switch_out(task: &Task) {
     }
 }
 
-/// Records where the live part of this cothread's stack ends (`mark`, see
-/// `stack_mark`), then switches back to the scheduler.
+/// Switches from the running cothread back to the scheduler loop.
 ///
-/// Inlined on x86-64 and AArch64, where the mark is the stack pointer: a
-/// switch made from the caller's own frame costs no return after it is
-/// resumed. Each such return was predicted from the return-stack buffer,
-/// whose top then belongs to the scheduler's resume, so it was a
-/// mispredict (~8 ns each here); a corosensei resume+suspend pair costs
-/// ~2 ns when suspending from the coroutine's own frame and ~17 ns from one
-/// call deeper. Elsewhere the mark is a local's address, so this function
-/// must keep a frame of its own: not inlined.
-#[cfg_attr(any(target_arch = "x86_64", target_arch = "aarch64"), inline(always))]
-#[cfg_attr(
-    not(any(target_arch = "x86_64", target_arch = "aarch64")),
-    inline(never)
-)]
+/// Always inlined, so the switch happens in the caller's own frame: a
+/// corosensei resume+suspend pair costs ~2 ns when the coroutine suspends
+/// from its own frame and ~17 ns from one call deeper, because each return
+/// made after being resumed was predicted from a return-stack buffer whose
+/// top belongs to the scheduler's resume call (a mispredict, ~8 ns each).
+#[inline(always)]
 fn suspend_cothread(task: &Task) {
-    task.mark.set(stack_mark());
     let yielder = task.yielder.get();
     assert!(
         !yielder.is_null(),
         "cothread: suspending a cothread that has not started"
     );
     // SAFETY: `yielder` was set by this task's coroutine body when it
-    // started and points to corosensei's yielder on this task's own stack.
-    // We are running on that task (it is the current task), so its stack
-    // bytes are resident and the yielder is alive until the body returns.
+    // started and points to corosensei's yielder on this task's own stack,
+    // which stays mapped and in place while the body runs. We are running
+    // on that task (it is the current task), so the body has not returned.
     unsafe { (*yielder).suspend(()) };
-}
-
-/// The lowest address of the live stack at this point: the stack pointer.
-/// Below it, the switch pushes a few words (and, should the compiler keep
-/// corosensei's `Yielder::suspend` out of line, its return address and
-/// register saves, well within the 128-byte slack); `calibrate` measures
-/// them.
-#[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
-#[inline(always)]
-fn stack_mark() -> usize {
-    let sp: usize;
-    // SAFETY: copies the stack pointer into a register; reads and writes no
-    // memory, pushes nothing, and keeps the flags.
-    #[cfg(target_arch = "x86_64")]
-    unsafe {
-        std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
-    }
-    // SAFETY: as above.
-    #[cfg(target_arch = "aarch64")]
-    unsafe {
-        std::arch::asm!("mov {}, sp", out(reg) sp, options(nomem, nostack, preserves_flags));
-    }
-    sp
-}
-
-/// The address of a local in the (never inlined) `suspend_cothread` frame.
-#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
-#[inline(always)]
-fn stack_mark() -> usize {
-    let mark = 0u8;
-    std::hint::black_box(&mark) as *const u8 as usize
 }
 
 /// Suspends the caller until woken through the waker passed to `register`,
