@@ -29,6 +29,9 @@ awk '
             k = order[i]
             p = (k in py) ? py[k] : ""
             if (k == "bare_corosensei_resume_suspend") p = py["bare_coroutine_resume_suspend"]
+            # Python cothread runs every cothread on its shared stack.
+            if (k == "yield_switches") p = py["yield_switches_shared_stack"]
+            if (k == "event_round_trips") p = py["event_round_trips_shared_stack"]
             ratio = ""
             if (p != "" && p + 0 > 0 && rust[k] + 0 > 0) {
                 # Higher is better for M/s; lower is better for time, memory, CPU.

@@ -19,7 +19,8 @@
 //! [`Error::StackAllocation`]). Only touched pages cost memory: a blocked
 //! cothread usually touches one 4 KiB page. Finished stacks go back to the
 //! scheduler's pool for reuse; the memory of idle ones beyond a small warm
-//! set is given back to the kernel. See `stack` for the details.
+//! set is given back to the kernel when the scheduler is about to sleep, and
+//! at least once a second while it is busy. See `stack` for the details.
 //!
 //! A cothread's locals therefore never move and are never overwritten while
 //! it is suspended, so they may be borrowed by anything, e.g. a scoped OS
@@ -310,6 +311,7 @@ pub(crate) struct Scheduler {
     remote: Arc<Remote>,
     /// This thread's cothread stacks: idle ones kept for reuse.
     pool: StackPool,
+    last_trim: Cell<Instant>,
     next_id: Cell<u64>,
     resumed_since_poll: Cell<u32>,
     pub(crate) callbacks: RefCell<Option<CallbackQueue>>,
@@ -350,6 +352,7 @@ impl Scheduler {
             before_poll: RefCell::new(Vec::new()),
             remote: Remote::for_this_thread(),
             pool: StackPool::default(),
+            last_trim: Cell::new(Instant::now()),
             next_id: Cell::new(1),
             resumed_since_poll: Cell::new(0),
             callbacks: RefCell::new(None),
@@ -428,6 +431,16 @@ impl Scheduler {
             if let Some(co) = co {
                 self.pool.give(co.into_stack());
             }
+        }
+    }
+
+    /// Gives back the memory of idle stacks beyond the pool's warm set when
+    /// about to sleep, or when the last trim is `TRIM_EVERY` old.
+    fn trim_stacks(&self, about_to_sleep: bool) {
+        let now = Instant::now();
+        if about_to_sleep || now >= self.last_trim.get() + stack::TRIM_EVERY {
+            self.last_trim.set(now);
+            self.pool.trim();
         }
     }
 
@@ -525,10 +538,7 @@ impl Scheduler {
         }
         let block =
             may_block && self.ready.borrow().is_empty() && self.yielders.borrow().is_empty();
-        if block {
-            // About to sleep: a good moment to give back idle stack memory.
-            self.pool.trim();
-        }
+        self.trim_stacks(block);
         let timeout = if block {
             self.next_deadline()
                 .map_or(sys::PollTimeout::Forever, sys::PollTimeout::Until)

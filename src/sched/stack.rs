@@ -28,8 +28,12 @@
 //! A scheduler's [`StackPool`] keeps finished stacks, per size, for reuse
 //! (most recently used first: its pages are likely still resident). Beyond
 //! [`WARM_STACKS`] idle stacks of one size, the memory of the coldest ones is
-//! given back with `MADV_DONTNEED` (the slots and their guards stay); this is
-//! done in batches, and whenever the scheduler is about to sleep.
+//! given back with `MADV_DONTNEED` (the slots and their guards stay). The
+//! scheduler asks for that when it is about to sleep, and at least every
+//! [`TRIM_EVERY`] while busy: a burst of spawns reuses warm stacks (a page
+//! fault costs more than a whole spawn and join), and the memory of a burst
+//! that is over goes back soon after. Idle memory is thus bounded by the
+//! warm set, plus at most what the live cothreads used one period ago.
 //!
 //! # Invariants
 //!
@@ -76,9 +80,8 @@ const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 /// Idle stacks per size whose memory is kept for fast reuse.
 pub(crate) const WARM_STACKS: usize = 64;
 
-/// Idle stacks per size beyond [`WARM_STACKS`] that may accumulate before
-/// their memory is given back without waiting for the scheduler to idle.
-const TRIM_BATCH: usize = 1024;
+/// Longest time between two trims of the pool while the scheduler is busy.
+pub(crate) const TRIM_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// One `MAP_NORESERVE` mapping of `slots` stack slots of `stride` bytes.
 struct Chunk {
@@ -200,9 +203,6 @@ impl SizeClass {
     fn give(&mut self, stack: CothreadStack) {
         self.free.push(stack);
         self.warm += 1;
-        if self.warm > WARM_STACKS + TRIM_BATCH {
-            self.trim();
-        }
     }
 
     /// Gives back the memory of idle stacks beyond the warm ones, merging
