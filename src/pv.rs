@@ -249,6 +249,7 @@ impl<T: Clone> PvState<T> {
 /// let pv: cothread::pv::Pv<f64> = todo!();
 /// std::thread::spawn(move || drop(pv));
 /// ```
+#[must_use = "dropping a Pv closes its subscription"]
 pub struct Pv<T = Value> {
     name: String,
     state: Rc<PvState<T>>,
@@ -431,6 +432,7 @@ impl<T: Clone + Default> ArrayState<T> {
 /// bpms.caput(vec![0.0, 0.0, 0.0])?;
 /// # Ok::<(), cothread::catools::CaError>(())
 /// ```
+#[must_use = "dropping a PvArray closes its subscriptions"]
 pub struct PvArray<T = f64> {
     names: Vec<String>,
     count: usize,

@@ -56,7 +56,7 @@ fn caget_list_reads_in_list_order() {
 }
 
 #[test]
-fn missing_pv_times_out_with_the_libca_message() {
+fn missing_pv_is_not_found_within_the_timeout_with_libcas_code() {
     let ioc = support::shared_ioc();
     let started = Instant::now();
     let err: CaError = Get::new()
@@ -64,12 +64,13 @@ fn missing_pv_times_out_with_the_libca_message() {
         .get::<f64>(&ioc.pv("missing"))
         .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(2));
-    assert_eq!(err.kind(), ErrorKind::Timeout);
-    assert!(
-        err.to_string()
-            .contains("User specified timeout on IO operation expired"),
-        "{err}"
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    assert_eq!(err.code(), libca_sys::ECA_TIMEOUT);
+    assert_eq!(
+        err.message(),
+        "User specified timeout on IO operation expired"
     );
+    assert!(err.to_string().contains("PV not found"), "{err}");
 }
 
 #[test]

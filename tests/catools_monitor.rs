@@ -203,7 +203,7 @@ fn connect_without_wait_succeeds_at_once() {
         .timeout(Duration::from_millis(200))
         .connect_list(&[ioc.pv("nothing-here")])
         .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Timeout);
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 }
 
 #[test]

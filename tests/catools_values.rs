@@ -47,3 +47,71 @@ fn options_are_reachable_from_the_public_path() {
     assert_eq!((DBE_VALUE | DBE_ALARM).bits(), 1 | 4);
     assert_eq!(Timestamp::from_epics(1, 0).secs, 631_152_001);
 }
+
+/// Set by the test below in the children it starts: the zone's expected text.
+const LOCAL_TIME_CHILD: &str = "COTHREAD_TEST_LOCAL_TIME_EXPECT";
+
+#[test]
+fn timestamps_display_in_the_local_time_zone() {
+    let stamp = Timestamp {
+        secs: 1_700_000_000, // 2023-11-14 22:13:20 UTC
+        nsec: 123_456_789,
+    };
+    if let Ok(expected) = std::env::var(LOCAL_TIME_CHILD) {
+        // A child, whose TZ was set before anything read it.
+        assert_eq!(stamp.to_string(), expected);
+        return;
+    }
+    // POSIX TZ strings (no zone files needed); the offset is west of UTC.
+    for (tz, expected) in [
+        ("UTC0", "2023-11-14 22:13:20.123457"),
+        ("XST-05:30", "2023-11-15 03:43:20.123457"),
+        ("YST10", "2023-11-14 12:13:20.123457"),
+    ] {
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "timestamps_display_in_the_local_time_zone",
+                "--exact",
+                "--test-threads=1",
+            ])
+            .env("TZ", tz)
+            .env(LOCAL_TIME_CHILD, expected)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "TZ={tz}: {output:?}");
+        assert!(stdout.contains("1 passed"), "TZ={tz}: {stdout}");
+    }
+    assert_eq!(Timestamp::from_epics(0, 0).to_string(), "<undefined>");
+    // Microseconds round, but never into the next second.
+    let late = Timestamp {
+        secs: 1_700_000_000,
+        nsec: 999_999_900,
+    };
+    assert!(late.to_string().ends_with(":20.999999"), "{late}");
+}
+
+#[test]
+fn wide_integers_become_values_without_rounding() {
+    assert_eq!(Value::from(5i64), Value::Long(5));
+    assert_eq!(Value::from(1u64 << 40), Value::Double((1u64 << 40) as f64));
+    assert_eq!(
+        Value::from(9_007_199_254_740_993i64),
+        Value::String("9007199254740993".into())
+    );
+    assert_eq!(
+        Value::from(u64::MAX),
+        Value::String("18446744073709551615".into())
+    );
+    assert_eq!(Value::from(vec![1i64, 2]), Value::LongArray(vec![1, 2]));
+    assert_eq!(
+        Value::from(vec![1i64, 1 << 40]),
+        Value::DoubleArray(vec![1.0, (1u64 << 40) as f64])
+    );
+    assert_eq!(
+        Value::from(&[1i64, i64::MAX][..]),
+        Value::StringArray(vec!["1".into(), i64::MAX.to_string()])
+    );
+    assert_eq!(Value::from(true), Value::Enum(1));
+    assert_eq!(Value::from(vec![false, true]), Value::EnumArray(vec![0, 1]));
+}

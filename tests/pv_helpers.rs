@@ -256,7 +256,7 @@ fn pv_array_sync_fills_in_and_reports_a_missing_pv() {
     put_wait(&names[0], 4.5);
     let array: PvArray<f64> = PvArray::new(&names, 1).unwrap();
     let err = array.sync(Duration::from_millis(300)).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Timeout);
+    assert_eq!(err.kind(), ErrorKind::NotFound);
     assert_eq!(err.pv(), names[1]);
     assert_eq!(array.ok(), vec![true, false]);
     assert!(!array.all_ok());

@@ -410,5 +410,46 @@ pub fn dbr_type_to_text(code: chtype) -> &'static core::ffi::CStr {
     }
 }
 
+// ---- alarmString.h: alarm names ---------------------------------------------
+
+/// libCom's name of an alarm severity (`epicsAlarmSeverityStrings`), e.g.
+/// `"MAJOR"`; `None` for a value past the table (EPICS defines 0..=3).
+pub fn alarm_severity_name(severity: u16) -> Option<&'static core::ffi::CStr> {
+    // SAFETY: the table is a libCom array of static NUL-terminated strings
+    // (declared `const char *[]` in C, `static mut` only because bindgen
+    // cannot see that nothing writes it); it is read, never referenced
+    // mutably, and the index is range-checked by `name_in`.
+    unsafe { name_in(core::ptr::addr_of!(epicsAlarmSeverityStrings), severity) }
+}
+
+/// libCom's name of an alarm status, an `epicsAlarmCondition`
+/// (`epicsAlarmConditionStrings`), e.g. `"HIHI"`; `None` for a value past
+/// the table.
+pub fn alarm_condition_name(status: u16) -> Option<&'static core::ffi::CStr> {
+    // SAFETY: as for `alarm_severity_name`, with libCom's condition table.
+    unsafe { name_in(core::ptr::addr_of!(epicsAlarmConditionStrings), status) }
+}
+
+/// Entry `index` of a table of C strings, `None` past its end or for a NULL
+/// entry.
+///
+/// # Safety
+/// `table` must point at a live array of `N` pointers, each NULL or to a
+/// NUL-terminated string that lives (unchanged) for the rest of the process.
+unsafe fn name_in<const N: usize>(
+    table: *const [*const c_char; N],
+    index: u16,
+) -> Option<&'static core::ffi::CStr> {
+    let index = usize::from(index);
+    if index >= N {
+        return None;
+    }
+    // SAFETY: the caller promises a live array of N pointers; index < N.
+    let text = unsafe { *table.cast::<*const c_char>().add(index) };
+    // SAFETY: a non-NULL entry is a static NUL-terminated string (the
+    // caller's promise).
+    (!text.is_null()).then(|| unsafe { core::ffi::CStr::from_ptr(text) })
+}
+
 #[cfg(test)]
 mod tests;

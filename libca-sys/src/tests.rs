@@ -93,3 +93,19 @@ fn committed_bindings_match_a_fresh_bindgen_run() {
          `LIBCA_SYS_UPDATE_BINDINGS=1 cargo build -p libca-sys --features bindgen` and commit it"
     );
 }
+
+#[test]
+fn alarm_names_come_from_libcoms_tables() {
+    let name = |text: Option<&CStr>| text.map(|t| t.to_str().unwrap().to_owned());
+    assert_eq!(name(alarm_severity_name(0)).as_deref(), Some("NO_ALARM"));
+    assert_eq!(name(alarm_severity_name(3)).as_deref(), Some("INVALID"));
+    assert_eq!(alarm_severity_name(4), None);
+    assert_eq!(name(alarm_condition_name(3)).as_deref(), Some("HIHI"));
+    assert_eq!(name(alarm_condition_name(17)).as_deref(), Some("UDF"));
+    assert_eq!(
+        name(alarm_condition_name(21)).as_deref(),
+        Some("WRITE_ACCESS")
+    );
+    assert_eq!(alarm_condition_name(22), None);
+    assert_eq!(alarm_condition_name(u16::MAX), None);
+}

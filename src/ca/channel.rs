@@ -198,9 +198,16 @@ impl Channel {
     }
 
     /// The error a caller reports when it gave up waiting for the connection
-    /// (`ECA_TIMEOUT`: "User specified timeout on IO operation expired").
+    /// (`ECA_TIMEOUT`): of kind `NotFound` when no server has ever answered,
+    /// `Timeout` when the channel lost its server.
     pub(crate) fn timeout_error(&self) -> CaError {
-        CaError::new(&*self.shared.name, sys::ECA_TIMEOUT, "connect")
+        // SAFETY: chid is a live channel; ca_state reads its cached state.
+        let state = unsafe { sys::ca_state(self.chid()) };
+        if state == sys::cs_never_conn {
+            CaError::not_found(&*self.shared.name, "connect")
+        } else {
+            CaError::new(&*self.shared.name, sys::ECA_TIMEOUT, "connect")
+        }
     }
 
     /// Whether the channel is connected now.

@@ -100,6 +100,38 @@ pub(crate) fn plan_read(
     })
 }
 
+/// Works out a subscription's DBR type and count as [`plan_read`] does, except
+/// that a plain request of the current length (count 0) of an array asks for
+/// the `DBR_STS_*` form: libca drops an update that carries no bytes (cac's
+/// `eventRespAction` takes a zero payload for the old cancel confirmation),
+/// which is what a plain array of 0 elements is, so an array emptied by a put
+/// would never be reported. The STS header gives every update bytes; the
+/// reading is still decoded as plain (no alarm fields for [`Format::Raw`]).
+pub(crate) fn plan_subscription(
+    name: &str,
+    native: FieldType,
+    element_count: usize,
+    request: ReadRequest,
+) -> Result<ReadPlan, CaError> {
+    let mut plan = plan_read(name, native, element_count, request)?;
+    if plan.count == 0 && element_count > 1 && sys::dbr_type_is_plain(plan.dbr_type) {
+        plan.dbr_type += PLAIN_TYPES;
+    }
+    Ok(plan)
+}
+
+/// What a reply of `dbr_type` carries besides the value: 0 nothing, 1 alarm
+/// (STS), 2 alarm and stamp (TIME), 3 GR, 4 CTRL, -1 one of the special
+/// types. A [`Format::Raw`] plan reads an STS reply (see
+/// [`plan_subscription`]) as plain.
+fn family_of(plan: &ReadPlan, dbr_type: chtype) -> chtype {
+    match dbr_type {
+        t if sys::dbr_type_is_STS(t) && plan.format == Format::Raw => 0,
+        t if (0..=sys::DBR_CTRL_DOUBLE).contains(&t) => t / PLAIN_TYPES,
+        _ => -1,
+    }
+}
+
 /// The plain type whose elements a DBR type carries.
 fn element_type(dbr_type: chtype) -> Option<FieldType> {
     match dbr_type {
@@ -325,11 +357,7 @@ pub(crate) fn decode(
         update_count: 1,
         ..Meta::default()
     };
-    let family = if (0..=sys::DBR_CTRL_DOUBLE).contains(&dbr_type) {
-        dbr_type / PLAIN_TYPES
-    } else {
-        -1
-    };
+    let family = family_of(plan, dbr_type);
     if family >= 1 {
         // STS, TIME, GR and CTRL all start with status and severity.
         meta.status = Some(read_u16(buffer, offset_of!(sys::dbr_sts_string, status)));
@@ -418,11 +446,7 @@ pub(crate) fn decode_reading(
     count: usize,
     buffer: &[u8],
 ) -> Reading {
-    let family = if (0..=sys::DBR_CTRL_DOUBLE).contains(&dbr_type) {
-        dbr_type / PLAIN_TYPES
-    } else {
-        -1
-    };
+    let family = family_of(plan, dbr_type);
     let mut reading = Reading {
         value: Value::Double(0.0),
         element_count: plan.element_count,
@@ -482,7 +506,11 @@ pub(crate) fn decode_value(
             Value::String(read_text(bytes, 0, bytes.len()))
         }
         DataType::CharBytes if plain == FieldType::Char => {
-            Value::CharArray(buffer.get(at..at + count).unwrap_or(&[]).to_vec())
+            // String semantics, as Python's DBR_CHAR_BYTES: up to the first
+            // NUL (every byte is DataType::Char's).
+            let bytes = buffer.get(at..at + count).unwrap_or(&[]);
+            let end = bytes.iter().position(|&c| c == 0).unwrap_or(bytes.len());
+            Value::CharArray(bytes[..end].to_vec())
         }
         DataType::ClassName => Value::String(read_text(buffer, at, sys::MAX_STRING_SIZE as usize)),
         _ => read_values(buffer, at, plain, count, plan.element_count > 1),
@@ -536,7 +564,8 @@ impl EncodedPut {
 /// A number on its way to a DBR type: integers stay exact.
 #[derive(Clone, Copy, Debug)]
 enum Number {
-    Int(i64),
+    /// Wide enough for every `i64` and `u64` written as text.
+    Int(i128),
     Real(f64),
 }
 
@@ -557,7 +586,7 @@ enum Elements {
 
 fn elements(value: &Value) -> Elements {
     use Number::{Int, Real};
-    let ints = |v: Vec<i64>| Elements::Numbers(v.into_iter().map(Int).collect());
+    let ints = |v: Vec<i128>| Elements::Numbers(v.into_iter().map(Int).collect());
     match value {
         Value::String(s) => Elements::Strings(vec![s.clone()]),
         Value::StringArray(v) => Elements::Strings(v.clone()),
@@ -633,9 +662,8 @@ pub(crate) fn encode_put(
         Elements::Numbers(v) => v.len(),
         Elements::Strings(v) => v.len(),
     };
-    if count == 0 {
-        return fail(sys::ECA_BADCOUNT, "an empty array cannot be written".into());
-    }
+    // An empty array is written as it is (count 0: libca and the server
+    // accept it from protocol 4.13, and a waveform's NORD becomes 0).
     if count > element_count {
         return fail(
             sys::ECA_BADCOUNT,
@@ -686,7 +714,7 @@ pub(crate) fn encode_put(
 
 fn parse_number(text: &str) -> Option<Number> {
     let text = text.trim();
-    text.parse::<i64>()
+    text.parse::<i128>()
         .map(Number::Int)
         .or_else(|_| text.parse::<f64>().map(Number::Real))
         .ok()
@@ -723,18 +751,31 @@ fn push_number(
         Err(CaError::new(name, sys::ECA_NOCONVERT, "encode put value")
             .with_detail(format!("{n} does not fit {}", plain.dbr_name())))
     };
+    let inexact = || {
+        Err(
+            CaError::new(name, sys::ECA_NOCONVERT, "encode put value").with_detail(format!(
+                "{n} is not exact as {}; write it as a string to send its exact digits",
+                plain.dbr_name()
+            )),
+        )
+    };
     let int = match n {
         Number::Int(v) => Some(v),
-        Number::Real(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => Some(v as i64),
+        Number::Real(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => Some(v as i128),
         Number::Real(_) => None,
     };
     match plain {
-        FieldType::Double => bytes.extend(match n {
-            Number::Int(v) => (v as f64).to_ne_bytes(),
-            Number::Real(v) => v.to_ne_bytes(),
-        }),
+        // An integer goes to a float type only when the type holds it
+        // exactly: never rounded silently (write it as a string instead,
+        // which the server converts exactly for an integer field).
+        FieldType::Double => match n {
+            Number::Int(v) if v as f64 as i128 != v => return inexact(),
+            Number::Int(v) => bytes.extend((v as f64).to_ne_bytes()),
+            Number::Real(v) => bytes.extend(v.to_ne_bytes()),
+        },
         FieldType::Float => {
             let v = match n {
+                Number::Int(v) if v as f32 as i128 != v => return inexact(),
                 Number::Int(v) => v as f64,
                 Number::Real(v) => v,
             };
@@ -873,6 +914,38 @@ mod tests {
     }
 
     #[test]
+    fn raw_subscriptions_of_the_current_length_carry_a_header() {
+        let name: Arc<str> = Arc::from("X:wf");
+        let plan = |element_count, count, format| {
+            let request = ReadRequest {
+                count,
+                format,
+                ..ReadRequest::default()
+            };
+            plan_subscription(&name, FieldType::Double, element_count, request)
+                .unwrap()
+                .dbr_type
+        };
+        assert_eq!(plan(10, Count::Current, Format::Raw), sys::DBR_STS_DOUBLE);
+        assert_eq!(plan(10, Count::Full, Format::Raw), sys::DBR_DOUBLE);
+        assert_eq!(plan(1, Count::Current, Format::Raw), sys::DBR_DOUBLE);
+        assert_eq!(plan(10, Count::Current, Format::Time), sys::DBR_TIME_DOUBLE);
+        // The STS reply decodes as the plain one would: no alarm fields.
+        let request = ReadRequest::default();
+        let sts = plan_subscription(&name, FieldType::Double, 10, request).unwrap();
+        let mut buffer = vec![0u8; 16];
+        buffer[0..2].copy_from_slice(&3u16.to_ne_bytes());
+        buffer[8..16].copy_from_slice(&2.5f64.to_ne_bytes());
+        let reading = decode(&sts, sys::DBR_STS_DOUBLE, 1, &buffer);
+        assert_eq!(reading.value, Value::DoubleArray(vec![2.5]));
+        assert_eq!(reading.meta.status, None);
+        assert_eq!(
+            decode_reading(&sts, sys::DBR_STS_DOUBLE, 1, &buffer).into_augmented(),
+            reading
+        );
+    }
+
+    #[test]
     fn count_is_capped_by_the_element_count() {
         let name: Arc<str> = Arc::from("X:wf");
         let count = |count| {
@@ -1001,7 +1074,14 @@ mod tests {
             5,
             &buffer,
         );
-        assert_eq!(bytes.value, Value::CharArray(buffer.to_vec()));
+        assert_eq!(bytes.value, Value::CharArray(vec![b'o', b'k', 0xff]));
+        let raw = decode(
+            &plan(DataType::Char, Format::Raw, 5),
+            sys::DBR_CHAR,
+            5,
+            &buffer,
+        );
+        assert_eq!(raw.value, Value::CharArray(buffer.to_vec()));
     }
 
     #[test]
@@ -1049,6 +1129,35 @@ mod tests {
     }
 
     #[test]
+    fn wide_integers_are_never_rounded() {
+        // 2^53 + 1: the first integer a double cannot hold.
+        let odd = 9_007_199_254_740_993i64;
+        let put = encode_put("X:i", &Value::from(odd), DataType::Native, 1).unwrap();
+        assert_eq!(put.dbr_type, sys::DBR_STRING);
+        assert_eq!(&put.bytes()[..17], b"9007199254740993\0");
+        let exact = encode_put("X:i", &Value::from(1i64 << 53), DataType::Native, 1).unwrap();
+        assert_eq!(exact.dbr_type, sys::DBR_DOUBLE);
+        assert_eq!(exact.bytes(), 9_007_199_254_740_992f64.to_ne_bytes());
+        let small = encode_put("X:i", &Value::from(-5i64), DataType::Native, 1).unwrap();
+        assert_eq!(small.bytes(), (-5i32).to_ne_bytes());
+        let error = encode_put("X:i", &Value::from(odd), DataType::Double, 1).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::NoConvert);
+        assert!(
+            error.to_string().contains("not exact as DBR_DOUBLE"),
+            "{error}"
+        );
+        let max = encode_put("X:i", &Value::from(u64::MAX), DataType::Double, 1).unwrap_err();
+        assert_eq!(max.kind(), ErrorKind::NoConvert);
+        let float = encode_put("X:i", &Value::from(16_777_217i32), DataType::Float, 1);
+        assert_eq!(float.unwrap_err().kind(), ErrorKind::NoConvert);
+        let flag = encode_put("X:b", &Value::from(true), DataType::Native, 1).unwrap();
+        assert_eq!(
+            (flag.dbr_type, flag.bytes()),
+            (sys::DBR_ENUM, 1u16.to_ne_bytes().to_vec())
+        );
+    }
+
+    #[test]
     fn native_put_sends_the_values_own_type() {
         let put = encode_put("X:n", &Value::from(vec![1i16, 2, 3]), DataType::Native, 3).unwrap();
         assert_eq!((put.dbr_type, put.count), (sys::DBR_SHORT, 3));
@@ -1062,8 +1171,8 @@ mod tests {
             encode_put("X:wf", &Value::from(vec![0i32; 5]), DataType::Native, 4).unwrap_err();
         assert_eq!(over.kind(), ErrorKind::BadCount);
         let empty =
-            encode_put("X:wf", &Value::from(Vec::<i32>::new()), DataType::Native, 4).unwrap_err();
-        assert_eq!(empty.kind(), ErrorKind::BadCount);
+            encode_put("X:wf", &Value::from(Vec::<i32>::new()), DataType::Native, 4).unwrap();
+        assert_eq!((empty.dbr_type, empty.count), (sys::DBR_LONG, 0));
         let huge = vec![0f64; 2_000_000];
         let error =
             encode_put("X:wf", &Value::from(huge), DataType::Native, 3_000_000).unwrap_err();

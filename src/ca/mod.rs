@@ -9,6 +9,8 @@
 //! - [`request`]: get, put, put with completion, subscriptions, and their
 //!   trampolines.
 //! - [`dbr`]: DBR request planning, decoding and encoding (safe code).
+//! - [`localtime`]: the local calendar time of a timestamp (libc's
+//!   `localtime_r`), for showing stamps as EPICS's tools do.
 //!
 //! Every closure given here runs on libca's own threads: it must be quick,
 //! and hand its result over (to the scheduler's remote queue) rather than do
@@ -17,6 +19,7 @@
 mod channel;
 mod context;
 mod dbr;
+mod localtime;
 mod request;
 
 #[cfg(test)]
@@ -26,6 +29,7 @@ pub(crate) use channel::{CallbackId, Channel, ChannelEvent};
 pub(crate) use context::set_exception_sink;
 pub(crate) use context::{flush_io, max_array_bytes, message, protocol_version};
 pub(crate) use dbr::{ReadRequest, Reading};
+pub(crate) use localtime::local_time;
 pub(crate) use request::{Reply, Subscription};
 
 #[cfg(test)]

@@ -269,7 +269,7 @@ impl Channel {
                 "ca_create_subscription",
             ));
         }
-        let plan = dbr::plan_read(self.name(), native, element_count, request)?;
+        let plan = dbr::plan_subscription(self.name(), native, element_count, request)?;
         attach()?;
         let (dbr_type, count) = (plan.dbr_type, plan.count as c_ulong);
         let state: Box<SubscriptionState> = Box::new(SubscriptionState {

@@ -52,9 +52,9 @@ impl Connect {
     pub fn connect_each<S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<(), CaError>> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
         if !self.wait {
-            return names
-                .iter()
-                .map(|name| Channel::open(name).map(drop))
+            return Channel::open_each(&names)
+                .into_iter()
+                .map(|opened| opened.map(drop))
                 .collect();
         }
         connect_all(&names, self.timeout.deadline())
@@ -68,9 +68,30 @@ impl Connect {
         self.connect_each(pvs).into_iter().collect()
     }
 
-    /// Connects and describes many PVs (always waits); each PV's own result.
+    /// Connects and describes many PVs; each PV's own result. Without
+    /// [`wait`](Self::wait) it describes each channel as it is now, connected
+    /// or not (as Python's `connect(wait=False, cainfo=True)`): a channel
+    /// that never connected reads as [`ChannelState::NeverConnected`], host
+    /// `"<disconnected>"`, element count 0, no access.
+    ///
+    /// ```no_run
+    /// use cothread::catools::{ChannelState, Connect};
+    /// let info = Connect::new().wait(false).info("SR:DCCT")?;
+    /// if info.state == ChannelState::NeverConnected {
+    ///     println!("{} is still searching", info.name);
+    /// }
+    /// # Ok::<(), cothread::catools::CaError>(())
+    /// ```
+    ///
+    /// [`ChannelState::NeverConnected`]: super::ChannelState::NeverConnected
     pub fn info_each<S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<ChannelInfo, CaError>> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        if !self.wait {
+            return Channel::open_each(&names)
+                .into_iter()
+                .map(|opened| opened.map(|channel| channel.info()))
+                .collect();
+        }
         connect_all(&names, self.timeout.deadline())
             .into_iter()
             .map(|result| result.map(|channel| channel.info()))
@@ -88,12 +109,31 @@ impl Connect {
     }
 }
 
-/// Connects one PV, waiting up to 5 s.
+/// Connects one PV, waiting up to 5 s: later calls on it then start at once.
+/// A PV that no server answers fails with [`ErrorKind::NotFound`].
+///
+/// ```no_run
+/// use cothread::catools::{caget, connect};
+/// connect("SR:DCCT")?;
+/// let current: f64 = caget("SR:DCCT")?;
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
+///
+/// [`ErrorKind::NotFound`]: super::ErrorKind::NotFound
 pub fn connect(pv: &str) -> Result<(), CaError> {
     Connect::new().connect_list(&[pv])
 }
 
 /// Connects and describes one PV, waiting up to 5 s: `connect(..., cainfo=True)`.
+/// The description prints like EPICS's `cainfo` tool.
+///
+/// ```no_run
+/// use cothread::catools::cainfo;
+/// let info = cainfo("SR:DCCT")?;
+/// println!("{info}");
+/// assert!(info.read, "{} is not readable", info.name);
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
 pub fn cainfo(pv: &str) -> Result<ChannelInfo, CaError> {
     Connect::new().info(pv)
 }

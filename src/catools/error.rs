@@ -3,12 +3,30 @@
 
 use std::fmt;
 
-/// Which `ECA_*` status codes this layer distinguishes, for `match`ing on
-/// [`CaError::kind`] without comparing raw codes.
+/// What went wrong, for `match`ing on [`CaError::kind`] without comparing
+/// raw `ECA_*` codes.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use cothread::catools::{ErrorKind, Get};
+///
+/// match Get::new().timeout(Duration::from_secs(1)).get::<f64>("SR:DCCT") {
+///     Ok(current) => println!("{current} mA"),
+///     Err(e) if e.kind() == ErrorKind::NotFound => println!("no IOC serves SR:DCCT"),
+///     Err(e) if e.kind() == ErrorKind::Timeout => println!("SR:DCCT is slow to answer"),
+///     Err(e) => println!("{e}"),
+/// }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// A wait expired (`ECA_TIMEOUT`), e.g. a PV that no server answers for.
+    /// No server answered the search for the PV before the timeout: the name
+    /// is wrong, or its IOC is not running or not reachable. The code stays
+    /// `ECA_TIMEOUT`, as in Python's catools.
+    NotFound,
+    /// A wait expired (`ECA_TIMEOUT`) with the channel found: e.g. a read or
+    /// a put with completion on a connected channel that took too long, or a
+    /// channel that lost its server and did not get it back in time.
     Timeout,
     /// The channel lost (or never had) its server (`ECA_DISCONN`).
     Disconnected,
@@ -42,7 +60,9 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    /// The kind of an `ECA_*` status code.
+    /// The kind of an `ECA_*` status code (never [`NotFound`](Self::NotFound),
+    /// which is an `ECA_TIMEOUT` that only the caller of a wait can tell
+    /// apart).
     pub fn of_code(code: i32) -> ErrorKind {
         use libca_sys::*;
         match code {
@@ -74,12 +94,31 @@ impl ErrorKind {
 ///
 /// It displays as `"<pv>: <libca message>"` (just the message for the few
 /// failures that concern no PV, such as creating the context), followed by
-/// `" (<detail>)"` when there is a detail.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `" (<detail>)"` when there is a detail; a PV that no server answered
+/// displays as `"<pv>: PV not found (no server answered the search)"`.
+/// Its `Debug` form is the same sentence, so that a `main` returning
+/// `Result<(), CaError>` ends with a readable line; `{:#?}` shows every
+/// field.
+///
+/// ```no_run
+/// use cothread::catools::{caget, CaError, ErrorKind};
+///
+/// fn main() -> Result<(), CaError> {
+///     match caget::<f64>("SR:DCCT") {
+///         Ok(current) => println!("{current}"),
+///         Err(e) if e.kind() == ErrorKind::NoReadAccess => eprintln!("{e}"),
+///         // e.g. "Error: SR:DCCT: PV not found (no server answered the search)"
+///         Err(e) => return Err(e),
+///     }
+///     Ok(())
+/// }
+/// ```
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CaError {
     pv: String,
     code: i32,
+    kind: ErrorKind,
     message: &'static str,
     call: &'static str,
     detail: Option<String>,
@@ -91,9 +130,20 @@ impl CaError {
         CaError {
             pv: pv.into(),
             code,
+            kind: ErrorKind::of_code(code),
             message: crate::ca::message(code),
             call,
             detail: None,
+        }
+    }
+
+    /// The error for `pv` when no server answered its search before the
+    /// caller stopped waiting for the connection (`ECA_TIMEOUT`, of kind
+    /// [`ErrorKind::NotFound`]).
+    pub(crate) fn not_found(pv: impl Into<String>, call: &'static str) -> CaError {
+        CaError {
+            kind: ErrorKind::NotFound,
+            ..CaError::new(pv, libca_sys::ECA_TIMEOUT, call)
         }
     }
 
@@ -108,7 +158,7 @@ impl CaError {
         &self.pv
     }
 
-    /// The `ECA_*` status code.
+    /// The `ECA_*` status code (`ECA_TIMEOUT` for [`ErrorKind::NotFound`]).
     pub fn code(&self) -> i32 {
         self.code
     }
@@ -131,7 +181,7 @@ impl CaError {
 
     /// The kind of failure, for matching.
     pub fn kind(&self) -> ErrorKind {
-        ErrorKind::of_code(self.code)
+        self.kind
     }
 }
 
@@ -140,6 +190,12 @@ impl fmt::Display for CaError {
         if self.pv.is_empty() {
             // Context-wide failures (e.g. creating the CA context) name no PV.
             f.write_str(self.message)?;
+        } else if self.kind == ErrorKind::NotFound {
+            write!(
+                f,
+                "{}: PV not found (no server answered the search)",
+                self.pv
+            )?;
         } else {
             write!(f, "{}: {}", self.pv, self.message)?;
         }
@@ -147,6 +203,24 @@ impl fmt::Display for CaError {
             write!(f, " ({detail})")?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Debug for CaError {
+    /// The [`Display`](fmt::Display) sentence (what `main` prints for an
+    /// `Err`); with `{:#?}`, every field.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !f.alternate() {
+            return fmt::Display::fmt(self, f);
+        }
+        f.debug_struct("CaError")
+            .field("pv", &self.pv)
+            .field("code", &self.code)
+            .field("kind", &self.kind)
+            .field("message", &self.message)
+            .field("call", &self.call)
+            .field("detail", &self.detail)
+            .finish()
     }
 }
 
@@ -244,6 +318,30 @@ mod tests {
         assert_eq!(error.call(), "ca_create_channel");
         let detailed = error.with_detail("waited 0.5 s");
         assert!(detailed.to_string().ends_with("expired (waited 0.5 s)"));
+    }
+
+    #[test]
+    fn not_found_is_its_own_kind_with_the_timeout_code() {
+        let error = CaError::not_found("X:missing", "connect");
+        assert_eq!(error.kind(), ErrorKind::NotFound);
+        assert_eq!(error.code(), libca_sys::ECA_TIMEOUT);
+        assert_eq!(
+            error.to_string(),
+            "X:missing: PV not found (no server answered the search)"
+        );
+        assert_eq!(
+            ErrorKind::of_code(libca_sys::ECA_TIMEOUT),
+            ErrorKind::Timeout
+        );
+    }
+
+    #[test]
+    fn debug_is_the_sentence_and_alternate_debug_every_field() {
+        let error = CaError::new("X:ai", libca_sys::ECA_NORDACCESS, "ca_array_get_callback");
+        assert_eq!(format!("{error:?}"), "X:ai: Read access denied");
+        let full = format!("{error:#?}");
+        assert!(full.contains("call: \"ca_array_get_callback\""), "{full}");
+        assert!(full.contains("kind: NoReadAccess"), "{full}");
     }
 
     #[test]

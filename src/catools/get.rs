@@ -166,12 +166,30 @@ impl Get {
 
 /// Reads one PV with the default options: `caget::<f64>("PV")`,
 /// `caget::<Augmented>("PV")` (native type, with name and metadata), ...
+/// A PV that no server answers within 5 s fails with
+/// [`ErrorKind::NotFound`](super::ErrorKind::NotFound).
+///
+/// ```no_run
+/// use cothread::catools::{caget, Augmented};
+/// let current: f64 = caget("SR:DCCT")?;
+/// let orbit: Vec<f64> = caget("SR:BPM:X")?;
+/// let reading: Augmented = caget("SR:DCCT")?;
+/// println!("{current} {} {reading}", orbit.len());
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
 pub fn caget<T: FromReading>(pv: &str) -> Result<T, CaError> {
     Get::new().get(pv)
 }
 
 /// Reads many PVs in parallel with the default options; the first failure is
-/// the error.
+/// the error. [`Get::get_each`] gives each PV its own result instead.
+///
+/// ```no_run
+/// use cothread::catools::caget_list;
+/// let currents: Vec<f64> = caget_list(&["SR:DCCT", "BR:DCCT"])?;
+/// assert_eq!(currents.len(), 2);
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
 pub fn caget_list<T: FromReading, S: AsRef<str>>(pvs: &[S]) -> Result<Vec<T>, CaError> {
     Get::new().get_list(pvs)
 }

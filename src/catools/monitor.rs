@@ -209,7 +209,36 @@ impl Monitor {
     }
 }
 
-/// Subscribes to one PV with the default options.
+/// Subscribes to one PV with the default options: `callback` gets the
+/// current value, then every change, on the cothread that runs all monitor
+/// callbacks, until the returned [`Subscription`] is closed or dropped.
+///
+/// Keep the subscription: dropping it ends the updates, so
+/// `camonitor(pv, callback)?;` on its own would deliver nothing (the compiler
+/// warns, as the type is `#[must_use]`). Bind it for as long as updates
+/// should come, or [`detach`](Subscription::detach) it to keep it running
+/// without a handle.
+///
+/// ```no_run
+/// use cothread::catools::camonitor;
+/// let subscription = camonitor("SR:DCCT", |current: Result<f64, _>| match current {
+///     Ok(mA) => println!("{mA} mA"),
+///     Err(err) => println!("{err}"),
+/// })?;
+/// cothread::sleep(std::time::Duration::from_secs(10));
+/// drop(subscription); // no more updates
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
+///
+/// Discarding the subscription is caught by the compiler:
+///
+/// ```compile_fail
+/// #![deny(unused_must_use)]
+/// fn main() -> Result<(), cothread::catools::CaError> {
+///     cothread::catools::camonitor("SR:DCCT", |_: Result<f64, _>| {})?;
+///     Ok(())
+/// }
+/// ```
 pub fn camonitor<T, F>(pv: &str, callback: F) -> Result<Subscription, CaError>
 where
     T: FromReading + 'static,
@@ -283,10 +312,8 @@ impl Inner {
                 if self.notify_disconnect {
                     self.inbox.push(Err(Box::new(err)));
                 } else {
-                    eprintln!(
-                        "cothread::catools: camonitor {}: {err}",
-                        self.channel.name()
-                    );
+                    // The error names the PV already.
+                    eprintln!("cothread::catools: camonitor: {err}");
                 }
             }
         }
@@ -342,6 +369,7 @@ fn watch_connection(inner: Weak<Inner>, timeout: CaTimeout) {
 /// let s: cothread::catools::Subscription = todo!();
 /// std::thread::spawn(move || drop(s));
 /// ```
+#[must_use = "dropping a Subscription ends its updates: bind it, or call detach()"]
 pub struct Subscription {
     inner: Rc<Inner>,
 }

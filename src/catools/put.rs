@@ -240,12 +240,31 @@ fn issue(
     }
 }
 
-/// Writes one PV with the default options (no wait).
+/// Writes one PV with the default options (no wait: the put is queued, and
+/// the server's verdict is not known; [`Put::wait`] waits for it). Integers
+/// of 64 bits are never rounded on the way (see `impl From<i64> for Value`),
+/// and an empty array is written as such.
+///
+/// ```no_run
+/// use cothread::catools::caput;
+/// caput("BL:MOTOR:VAL", 12.5)?;
+/// caput("BL:SHUTTER", "Open")?;
+/// caput("BL:WAVEFORM", vec![1.0, 2.0, 3.0])?;
+/// caput("BL:COUNTER64", 9_007_199_254_740_993i64)?;
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
 pub fn caput(pv: &str, value: impl Into<Value>) -> Result<(), CaError> {
     Put::new().put(pv, value)
 }
 
-/// Writes `values[i]` to `pvs[i]` with the default options.
+/// Writes `values[i]` to `pvs[i]` with the default options; the first failure
+/// is the error. [`Put::put_repeat`] writes one value to every PV.
+///
+/// ```no_run
+/// use cothread::catools::{caput_list, Value};
+/// caput_list(&["BL:X", "BL:Y"], vec![Value::from(1.5), Value::from(-2)])?;
+/// # Ok::<(), cothread::catools::CaError>(())
+/// ```
 pub fn caput_list<S: AsRef<str>>(pvs: &[S], values: Vec<Value>) -> Result<(), CaError> {
     Put::new().put_list(pvs, values)
 }

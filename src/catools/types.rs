@@ -56,7 +56,9 @@ pub enum DataType {
     /// the first NUL); how long strings (> 39 bytes) are read and written. The
     /// default for a PV name ending in `$`.
     CharStr,
-    /// A char array delivered as its bytes.
+    /// A char array delivered as its bytes up to the first NUL (string
+    /// semantics, as Python's `DBR_CHAR_BYTES`); [`DataType::Char`] delivers
+    /// every byte.
     CharBytes,
     /// A char array delivered as a string: the same as [`DataType::CharStr`] in
     /// Rust, where every string is Unicode.

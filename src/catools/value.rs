@@ -32,7 +32,8 @@ pub enum Value {
     Enum(u16),
     /// An array of `DBR_STRING`.
     StringArray(Vec<String>),
-    /// An array of `DBR_CHAR` (also [`DataType::CharBytes`] reads).
+    /// An array of `DBR_CHAR` (also [`DataType::CharBytes`] reads, which
+    /// stop at the first NUL).
     CharArray(Vec<u8>),
     /// An array of `DBR_SHORT`.
     ShortArray(Vec<i16>),
@@ -216,6 +217,106 @@ value_from! {
     String => String, StringArray;
 }
 
+/// How a 64-bit integer goes to CA, which has no 64-bit integer type, without
+/// ever rounding: a `Long` when it fits 32 bits, a `Double` when the double
+/// holds it exactly, otherwise its exact decimal digits as a `String`, which
+/// the server converts exactly (e.g. into an `int64out` record).
+enum Wide {
+    Long(i32),
+    Double(f64),
+    Digits(String),
+}
+
+impl Wide {
+    fn of(v: i128) -> Wide {
+        if let Ok(long) = i32::try_from(v) {
+            return Wide::Long(long);
+        }
+        let double = v as f64;
+        // Exact when the conversion back gives the same integer (every i64
+        // and u64 is far inside the range where `as` saturates).
+        if double as i128 == v {
+            Wide::Double(double)
+        } else {
+            Wide::Digits(v.to_string())
+        }
+    }
+
+    fn scalar(v: i128) -> Value {
+        match Wide::of(v) {
+            Wide::Long(v) => Value::Long(v),
+            Wide::Double(v) => Value::Double(v),
+            Wide::Digits(v) => Value::String(v),
+        }
+    }
+
+    /// The widest of the elements' forms decides the array's type, so that
+    /// no element is rounded.
+    fn array(items: impl Iterator<Item = i128> + Clone) -> Value {
+        let forms: Vec<Wide> = items.clone().map(Wide::of).collect();
+        if forms.iter().all(|f| matches!(f, Wide::Long(_))) {
+            Value::LongArray(items.map(|v| v as i32).collect())
+        } else if forms.iter().all(|f| !matches!(f, Wide::Digits(_))) {
+            Value::DoubleArray(items.map(|v| v as f64).collect())
+        } else {
+            Value::StringArray(items.map(|v| v.to_string()).collect())
+        }
+    }
+}
+
+macro_rules! value_from_wide {
+    ($($rust:ty),*) => {
+        $(
+            /// Exactly, never rounded: a `Long` when it fits 32 bits, a
+            /// `Double` when exact, else the decimal digits as a `String`
+            /// (the server converts them exactly).
+            impl From<$rust> for Value {
+                fn from(v: $rust) -> Value {
+                    Wide::scalar(i128::from(v))
+                }
+            }
+            /// Exactly, never rounded: a `LongArray` when every element
+            /// fits 32 bits, a `DoubleArray` when every element is exact as
+            /// a double, else a `StringArray` of decimal digits.
+            impl From<Vec<$rust>> for Value {
+                fn from(v: Vec<$rust>) -> Value {
+                    Value::from(&v[..])
+                }
+            }
+            /// As `From<Vec<_>>`.
+            impl From<&[$rust]> for Value {
+                fn from(v: &[$rust]) -> Value {
+                    Wide::array(v.iter().map(|&x| i128::from(x)))
+                }
+            }
+        )*
+    };
+}
+
+value_from_wide!(i64, u64, u32);
+
+/// `true` and `false` as the enum indexes 1 and 0 (a `bo`'s `ONAM` and
+/// `ZNAM`; a numeric field gets 1 or 0).
+impl From<bool> for Value {
+    fn from(v: bool) -> Value {
+        Value::Enum(u16::from(v))
+    }
+}
+
+/// As `From<bool>`, element by element.
+impl From<Vec<bool>> for Value {
+    fn from(v: Vec<bool>) -> Value {
+        Value::from(&v[..])
+    }
+}
+
+/// As `From<bool>`, element by element.
+impl From<&[bool]> for Value {
+    fn from(v: &[bool]) -> Value {
+        Value::EnumArray(v.iter().map(|&b| u16::from(b)).collect())
+    }
+}
+
 impl From<&str> for Value {
     fn from(v: &str) -> Value {
         Value::String(v.to_string())
@@ -254,6 +355,12 @@ impl Timestamp {
         self.secs as f64 + micros as f64 * 1e-6
     }
 
+    /// Whether this is EPICS's zero stamp (0 s, 0 ns past 1990-01-01 UTC),
+    /// which a record has until it is first processed.
+    pub fn is_undefined(self) -> bool {
+        self == Timestamp::from_epics(0, 0)
+    }
+
     /// The same moment as a [`SystemTime`].
     pub fn to_system_time(self) -> SystemTime {
         UNIX_EPOCH + Duration::new(self.secs, self.nsec)
@@ -261,29 +368,24 @@ impl Timestamp {
 }
 
 impl fmt::Display for Timestamp {
-    /// `YYYY-MM-DD hh:mm:ss.uuuuuu` in UTC, as `camonitor` prints stamps
-    /// (which print local time; UTC keeps this free of time zone tables).
+    /// `YYYY-MM-DD hh:mm:ss.uuuuuu` in local time, as `camonitor` and
+    /// `caget -a` print stamps (the microseconds rounded, never into the next
+    /// second); `<undefined>` for the zero stamp of a record never processed
+    /// (see [`is_undefined`](Self::is_undefined)), as `caget` prints it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let days = (self.secs / 86_400) as i64;
-        let rem = self.secs % 86_400;
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        write!(
-            f,
-            "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{:06}",
-            rem / 3600,
-            rem / 60 % 60,
-            rem % 60,
-            self.nsec / 1000
-        )
+        if self.is_undefined() {
+            return f.write_str("<undefined>");
+        }
+        let micros = (self.nsec.saturating_add(500) / 1000).min(999_999);
+        match crate::ca::local_time(self.secs) {
+            Some(t) => write!(
+                f,
+                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{micros:06}",
+                t.year, t.month, t.day, t.hour, t.minute, t.second
+            ),
+            // Past what the C library's calendar holds (never a CA stamp).
+            None => write!(f, "{}.{micros:06} s past 1970-01-01 UTC", self.secs),
+        }
     }
 }
 
@@ -344,46 +446,33 @@ pub struct Meta {
     pub update_count: u64,
 }
 
-/// The name of an alarm severity, as EPICS tools print it.
+/// The name of an alarm severity (0 `NO_ALARM`, 1 `MINOR`, 2 `MAJOR`, 3
+/// `INVALID`), from libCom's own table (`epicsAlarmSeverityStrings`), as EPICS
+/// tools print it; `"UNKNOWN_SEVERITY"` for a value EPICS does not define.
+///
+/// ```
+/// use cothread::catools::severity_name;
+/// assert_eq!(severity_name(2), "MAJOR");
+/// assert_eq!(severity_name(9), "UNKNOWN_SEVERITY");
+/// ```
 pub fn severity_name(severity: u16) -> &'static str {
-    match severity {
-        0 => "NO_ALARM",
-        1 => "MINOR",
-        2 => "MAJOR",
-        3 => "INVALID",
-        _ => "UNKNOWN_SEVERITY",
-    }
+    libca_sys::alarm_severity_name(severity)
+        .and_then(|name| name.to_str().ok())
+        .unwrap_or("UNKNOWN_SEVERITY")
 }
 
-/// The name of an alarm status (`epicsAlarmCondition`), as EPICS tools print it.
+/// The name of an alarm status (an `epicsAlarmCondition`, e.g. 3 `HIHI`, 17
+/// `UDF`), from libCom's own table (`epicsAlarmConditionStrings`), as EPICS
+/// tools print it; `"UNKNOWN_STATUS"` for a value EPICS does not define.
+///
+/// ```
+/// use cothread::catools::status_name;
+/// assert_eq!(status_name(3), "HIHI");
+/// assert_eq!(status_name(999), "UNKNOWN_STATUS");
+/// ```
 pub fn status_name(status: u16) -> &'static str {
-    const NAMES: [&str; 22] = [
-        "NO_ALARM",
-        "READ",
-        "WRITE",
-        "HIHI",
-        "HIGH",
-        "LOLO",
-        "LOW",
-        "STATE",
-        "COS",
-        "COMM",
-        "TIMEOUT",
-        "HWLIMIT",
-        "CALC",
-        "SCAN",
-        "LINK",
-        "SOFT",
-        "BAD_SUB",
-        "UDF",
-        "DISABLE",
-        "SIMM",
-        "READ_ACCESS",
-        "WRITE_ACCESS",
-    ];
-    NAMES
-        .get(usize::from(status))
-        .copied()
+    libca_sys::alarm_condition_name(status)
+        .and_then(|name| name.to_str().ok())
         .unwrap_or("UNKNOWN_STATUS")
 }
 
@@ -687,12 +776,13 @@ mod tests {
     fn epics_epoch_stamps_become_unix_time() {
         let stamp = Timestamp::from_epics(0, 250_000_000);
         assert_eq!(stamp.secs, 631_152_000);
-        assert_eq!(stamp.to_string(), "1990-01-01 00:00:00.250000");
+        assert!(!stamp.is_undefined());
+        assert_eq!(Timestamp::from_epics(0, 0).to_string(), "<undefined>");
         let stamp = Timestamp {
             secs: 1_700_000_000,
             nsec: 123_456_789,
         };
-        assert_eq!(stamp.to_string(), "2023-11-14 22:13:20.123456");
+        assert!(stamp.to_string().ends_with(":20.123457"), "{stamp}");
         assert_eq!(stamp.as_secs_f64(), 1_700_000_000.123457);
     }
 

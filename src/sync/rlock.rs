@@ -90,6 +90,7 @@ impl RLock {
 
 /// Holds an [`RLock`] acquisition; dropping it releases one level.
 #[derive(Debug)]
+#[must_use = "dropping the guard releases the lock at once"]
 pub struct RLockGuard {
     lock: RLock,
 }

@@ -54,11 +54,12 @@ fn missing_pv_never_connects_and_its_wait_can_be_cancelled() {
     assert_eq!(channel.info().state, ChannelState::NeverConnected);
     assert_eq!(channel.info().datatype, None);
     let error = channel.timeout_error();
-    assert_eq!(error.kind(), ErrorKind::Timeout);
+    assert_eq!(error.kind(), ErrorKind::NotFound);
+    assert_eq!(error.code(), libca_sys::ECA_TIMEOUT);
     assert_eq!(
         error.to_string(),
         format!(
-            "{}: User specified timeout on IO operation expired",
+            "{}: PV not found (no server answered the search)",
             pv("no-such-record")
         )
     );

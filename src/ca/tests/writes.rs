@@ -82,7 +82,7 @@ fn typed_waveforms_round_trip() {
     );
     let chars = connect("wf:uchar");
     put_wait(&chars, vec![0u8, 200, 255], DataType::Native).unwrap();
-    let bytes = get_with(&chars, DataType::CharBytes, Format::Raw, Count::Current).unwrap();
+    let bytes = get_with(&chars, DataType::Char, Format::Raw, Count::Current).unwrap();
     assert_eq!(bytes.value, Value::CharArray(vec![0, 200, 255]));
     let float = connect("wf:float");
     put_wait(&float, vec![0.25f64, 8.0], DataType::Float).unwrap();
