@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::*;
-use crate::{Event, Timeout};
+use crate::{Error, Event, Timeout};
 
 #[test]
 fn a_burst_of_remote_calls_costs_one_wake_up() {
