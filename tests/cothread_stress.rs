@@ -159,6 +159,18 @@ fn child_entry() {
             // The free `spawn` panics with the same clear message.
             exhaust_then_free_spawn();
         }
+        "os_thread" => {
+            // Our fault handler is installed (a cothread stack exists) ...
+            spawn(|| ()).wait(Timeout::NEVER).unwrap();
+            // ... and an overflow elsewhere goes to the handler installed
+            // before ours: Rust's, which names the thread.
+            let t = std::thread::Builder::new()
+                .name("plain-os-thread".into())
+                .stack_size(256 * 1024)
+                .spawn(|| recurse(u64::MAX))
+                .unwrap();
+            let _ = t.join();
+        }
         other => panic!("unknown scenario {other}"),
     }
     eprintln!("child scenario {scenario}: overflow NOT detected");
@@ -215,6 +227,24 @@ fn overflow_of_a_pooled_stack_whose_memory_was_given_back_is_reported() {
 fn overflow_is_reported_on_mprotect_guarded_stacks() {
     assert_overflow_caught("default", Some("mprotect"));
     assert_overflow_caught("pooled", Some("mprotect"));
+}
+
+#[test]
+fn an_overflow_outside_cothreads_goes_to_the_handler_installed_before_ours() {
+    use std::os::unix::process::ExitStatusExt;
+    let (status, stderr) = run_child("os_thread", None);
+    assert!(
+        matches!(status.signal(), Some(libc::SIGSEGV) | Some(libc::SIGABRT)),
+        "expected death by signal, got {status:?}; stderr:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("'plain-os-thread'") && stderr.contains("has overflowed its stack"),
+        "Rust's own overflow report is missing; stderr:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("stack overflow in a cothread"),
+        "an OS thread's overflow was blamed on a cothread; stderr:\n{stderr}"
+    );
 }
 
 #[test]
