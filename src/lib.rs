@@ -10,7 +10,7 @@
 //! Features:
 //! * [`spawn`] / [`Builder`]: stackful cothreads, each on a guarded stack
 //!   of its own (256 KiB by default, cut from large pooled mappings: on
-//!   Linux 6.13+ 100,000 live cothreads fit a default kernel, about 32,700
+//!   Linux 6.13+ 100,000 live cothreads fit a default kernel, about 30,700
 //!   on older ones, and a blocked one costs about 4 KiB of memory);
 //!   overflows reported, panics caught and reported or returned.
 //! * [`Event`], [`Pulse`], [`EventQueue`], [`RLock`], [`wait_for_all`]:

@@ -161,6 +161,35 @@ fn child_entry() {
             // The free `spawn` panics with the same clear message.
             exhaust_then_free_spawn();
         }
+        "churn" => {
+            // Threads come and go, each with 150 live cothreads: the
+            // mappings of a finished thread's stacks are given back, so the
+            // limit of 200 guards is never reached.
+            for round in 0..5 {
+                let n = std::thread::spawn(|| {
+                    let go = Event::<()>::with_auto_reset(false);
+                    let hs: Vec<_> = (0..150)
+                        .map(|_| {
+                            let g = go.clone();
+                            Builder::new()
+                                .spawn(move || g.wait(Timeout::NEVER).unwrap())
+                                .map_err(|e| e.to_string())
+                        })
+                        .collect::<Result<_, _>>()?;
+                    go.signal(());
+                    for h in &hs {
+                        h.wait(Timeout::NEVER).unwrap();
+                    }
+                    Ok::<usize, String>(hs.len())
+                })
+                .join()
+                .unwrap();
+                eprintln!("churn round {round}: {n:?}");
+                assert_eq!(n, Ok(150), "round {round}");
+            }
+            eprintln!("churn: all rounds spawned");
+            std::process::exit(0);
+        }
         "os_thread" => {
             // Our fault handler is installed (a cothread stack exists) ...
             spawn(|| ()).wait(Timeout::NEVER).unwrap();
@@ -246,6 +275,15 @@ fn an_overflow_outside_cothreads_goes_to_the_handler_installed_before_ours() {
     assert!(
         !stderr.contains("stack overflow in a cothread"),
         "an OS thread's overflow was blamed on a cothread; stderr:\n{stderr}"
+    );
+}
+
+#[test]
+fn threads_that_exit_give_their_stacks_mappings_back() {
+    let (status, stderr) = run_child("churn", Some("mprotect:200"));
+    assert!(
+        status.success() && stderr.contains("churn: all rounds spawned"),
+        "status {status:?}, stderr:\n{stderr}"
     );
 }
 

@@ -14,7 +14,7 @@
 //! Stacks are cut from large `MAP_NORESERVE` chunks, guarded with
 //! `MADV_GUARD_INSTALL` (one kernel mapping per chunk, so 100,000 cothreads
 //! fit a default `vm.max_map_count`) or, on kernels before 6.13, with
-//! `mprotect` (two mappings per stack: about 32,700 live cothreads on a
+//! `mprotect` (two mappings per stack: about 30,700 live cothreads on a
 //! default kernel, then [`Builder::spawn`] returns
 //! [`Error::StackAllocation`]). Only touched pages cost memory: a blocked
 //! cothread usually touches one 4 KiB page. Finished stacks go back to the

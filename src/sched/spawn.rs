@@ -57,7 +57,7 @@ impl Builder {
     ///
     /// Fails with [`Error::StackAllocation`] if no stack can be had: the
     /// process reached its limit of memory mappings (`vm.max_map_count`,
-    /// which matters on kernels before 6.13: about 32,700 live cothreads by
+    /// which matters on kernels before 6.13: about 30,700 live cothreads by
     /// default) or of address space.
     pub fn spawn<T: 'static>(
         self,

@@ -15,7 +15,10 @@
 //! * else (`EINVAL` on older kernels) with `mprotect(PROT_NONE)`, which
 //!   splits the mapping: two mappings per stack, as with one `mmap` +
 //!   `mprotect` per stack, so `vm.max_map_count` (65530 by default) stops
-//!   near 32,700 live stacks. Running out is an error the spawner sees
+//!   near 30,700 live stacks: the guards stop 4096 mappings short of the
+//!   limit, so the process can still allocate (at the limit itself every
+//!   allocation needing a new mapping fails, and Rust aborts on that).
+//!   Running out is an error the spawner sees
 //!   ([`Error::StackAllocation`](crate::Error::StackAllocation)), never an
 //!   abort or an unguarded stack.
 //!
@@ -88,6 +91,8 @@ struct Chunk {
     addr: usize,
     len: usize,
     stride: usize,
+    /// Guards of this chunk installed with `mprotect` (counted by `sys`).
+    mprotect_guards: std::cell::Cell<usize>,
 }
 
 impl Chunk {
@@ -96,7 +101,12 @@ impl Chunk {
         let len = slots * stride;
         let addr = sys::map_stack_region(len)?;
         sys::register_guard_range(addr, len, stride);
-        Ok(Rc::new(Chunk { addr, len, stride }))
+        Ok(Rc::new(Chunk {
+            addr,
+            len,
+            stride,
+            mprotect_guards: std::cell::Cell::new(0),
+        }))
     }
 
     fn slots(&self) -> usize {
@@ -111,6 +121,7 @@ impl Drop for Chunk {
         // `Rc` of it), so no coroutine runs on, and nothing borrows from,
         // any of its slots; the range is the one mapped in `Chunk::map`.
         unsafe { sys::unmap(self.addr, self.len) };
+        sys::mprotect_guards_unmapped(self.mprotect_guards.get());
     }
 }
 
@@ -184,7 +195,9 @@ impl SizeClass {
             }
         };
         let limit = chunk.addr + self.next_slot * self.stride;
-        sys::install_guard_page(limit)?;
+        if sys::install_guard_page(limit)? {
+            chunk.mprotect_guards.set(chunk.mprotect_guards.get() + 1);
+        }
         // Only now: a slot whose guard failed is retried next time.
         self.next_slot += 1;
         let base = limit + self.stride;

@@ -190,8 +190,30 @@ const GUARD_UNKNOWN: u8 = 0;
 const GUARD_MADVISE: u8 = 1;
 const GUARD_MPROTECT: u8 = 2;
 static GUARD_MODE: AtomicU8 = AtomicU8::new(GUARD_UNKNOWN);
-/// `mprotect` guards installed so far (for the test-only limit).
+/// `mprotect` guards installed so far (each costs about two mappings).
 static MPROTECT_GUARDS: AtomicUsize = AtomicUsize::new(0);
+
+/// Mappings left to the rest of the process when `mprotect` guards stop:
+/// at the kernel's limit every allocation that needs a new mapping fails
+/// (and Rust aborts on a failed allocation), so the spawner must hear "no
+/// more stacks" while the process can still allocate.
+const MAP_HEADROOM: usize = 4096;
+
+/// How many `mprotect` guards may be installed: the test knob's limit, else
+/// what `vm.max_map_count` (read, never changed) allows less the headroom.
+fn mprotect_guard_limit() -> usize {
+    static LIMIT: OnceLock<usize> = OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        if let (_, Some(limit)) = test_knob() {
+            return limit;
+        }
+        let max_maps = std::fs::read_to_string("/proc/sys/vm/max_map_count")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .unwrap_or(65530);
+        max_maps.saturating_sub(MAP_HEADROOM) / 2
+    })
+}
 
 /// The test-only knob `COTHREAD_TEST_STACKS` (see `sched::stack`): whether to
 /// force the `mprotect` path, and after how many such guards to fail.
@@ -256,18 +278,20 @@ pub(crate) unsafe fn discard(addr: usize, len: usize) {
 
 /// Makes the page at `addr` (inside a [`map_stack_region`] mapping) a guard
 /// page: `MADV_GUARD_INSTALL` where the kernel has it, else
-/// `mprotect(PROT_NONE)` (which splits the mapping and so counts against
-/// `vm.max_map_count`; `ENOMEM` when that is reached).
-pub(crate) fn install_guard_page(addr: usize) -> io::Result<()> {
+/// `mprotect(PROT_NONE)`, which splits the mapping and so counts against
+/// `vm.max_map_count`: `ENOMEM` once [`MAP_HEADROOM`] mappings from it.
+/// Returns true for an `mprotect` guard: the caller reports it to
+/// [`mprotect_guards_unmapped`] when its mapping goes.
+pub(crate) fn install_guard_page(addr: usize) -> io::Result<bool> {
     let page = page_size();
-    let (force_mprotect, limit) = test_knob();
+    let (force_mprotect, _) = test_knob();
     if !force_mprotect && GUARD_MODE.load(Ordering::Relaxed) != GUARD_MPROTECT {
         // SAFETY: `addr` is a page of a stack mapping of ours that nothing
         // uses yet; the advice only makes that page fault on access.
         let rc = unsafe { libc::madvise(addr as *mut libc::c_void, page, MADV_GUARD_INSTALL) };
         if rc == 0 {
             GUARD_MODE.store(GUARD_MADVISE, Ordering::Relaxed);
-            return Ok(());
+            return Ok(false);
         }
         let err = io::Error::last_os_error();
         if err.raw_os_error() != Some(libc::EINVAL) {
@@ -276,7 +300,7 @@ pub(crate) fn install_guard_page(addr: usize) -> io::Result<()> {
         // An older kernel: use mprotect from now on.
     }
     GUARD_MODE.store(GUARD_MPROTECT, Ordering::Relaxed);
-    if limit.is_some_and(|limit| MPROTECT_GUARDS.load(Ordering::Relaxed) >= limit) {
+    if MPROTECT_GUARDS.load(Ordering::Relaxed) >= mprotect_guard_limit() {
         return Err(io::Error::from_raw_os_error(libc::ENOMEM));
     }
     // SAFETY: as above; PROT_NONE on one unused page of our mapping.
@@ -285,7 +309,12 @@ pub(crate) fn install_guard_page(addr: usize) -> io::Result<()> {
         return Err(io::Error::last_os_error());
     }
     MPROTECT_GUARDS.fetch_add(1, Ordering::Relaxed);
-    Ok(())
+    Ok(true)
+}
+
+/// Accounts for `n` `mprotect` guards whose mapping was unmapped.
+pub(crate) fn mprotect_guards_unmapped(n: usize) {
+    MPROTECT_GUARDS.fetch_sub(n, Ordering::Relaxed);
 }
 
 // ---------------------------------------------------------------------------
