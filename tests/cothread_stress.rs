@@ -262,15 +262,18 @@ fn overflow_is_reported_on_mprotect_guarded_stacks() {
 
 #[test]
 fn an_overflow_outside_cothreads_goes_to_the_handler_installed_before_ours() {
-    use std::os::unix::process::ExitStatusExt;
     let (status, stderr) = run_child("os_thread", None);
     assert!(
-        matches!(status.signal(), Some(libc::SIGSEGV) | Some(libc::SIGABRT)),
-        "expected death by signal, got {status:?}; stderr:\n{stderr}"
+        !status.success(),
+        "expected the child to die, got {status:?}; stderr:\n{stderr}"
     );
+    // Rust's runtime installs its handler unless one is there already, as
+    // under AddressSanitizer (scripts/memcheck), whose handler reports it.
+    let rust = stderr.contains("'plain-os-thread'") && stderr.contains("has overflowed its stack");
+    let asan = stderr.contains("AddressSanitizer: stack-overflow");
     assert!(
-        stderr.contains("'plain-os-thread'") && stderr.contains("has overflowed its stack"),
-        "Rust's own overflow report is missing; stderr:\n{stderr}"
+        rust || asan,
+        "the earlier handler's overflow report is missing; stderr:\n{stderr}"
     );
     assert!(
         !stderr.contains("stack overflow in a cothread"),
