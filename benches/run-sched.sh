@@ -29,6 +29,11 @@ awk '
             k = order[i]
             p = (k in py) ? py[k] : ""
             if (k == "bare_corosensei_resume_suspend") p = py["bare_coroutine_resume_suspend"]
+            # Python cothread runs every cothread on its shared stack.
+            if (k == "yield_switches") p = py["yield_switches_shared_stack"]
+            if (k == "event_round_trips") p = py["event_round_trips_shared_stack"]
+            # Python has no stack pool: its one run is a first run too.
+            if (k == "spawn_block_wake_join_first_run") p = py["spawn_block_wake_join_per_cothread"]
             ratio = ""
             if (p != "" && p + 0 > 0 && rust[k] + 0 > 0) {
                 # Higher is better for M/s; lower is better for time, memory, CPU.

@@ -30,8 +30,9 @@ fn peak_rss_kib() -> u64 {
         .unwrap()
 }
 
-fn live_cothreads(n: usize) {
-    let base = peak_rss_kib();
+/// Spawns `n` cothreads blocked on one event, releases and joins them;
+/// returns the wall time per cothread and the peak RSS while all were live.
+fn spawn_block_wake_join(n: usize) -> (f64, u64) {
     let go = Event::with_auto_reset(false);
     let start = Instant::now();
     let handles: Vec<_> = (0..n)
@@ -46,14 +47,29 @@ fn live_cothreads(n: usize) {
     for h in handles {
         h.wait(Timeout::NEVER).unwrap();
     }
-    let per = start.elapsed().as_secs_f64() / n as f64;
-    report("spawn_block_wake_join_per_cothread", per * 1e6, "us");
+    (start.elapsed().as_secs_f64() / n as f64, peak)
+}
+
+fn live_cothreads(n: usize) {
+    let base = peak_rss_kib();
+    // First run: every stack is cut from fresh chunks (a guard-page
+    // `madvise` and a first-touch page fault each).
+    let (cold, peak) = spawn_block_wake_join(n);
+    // Then from the pool (most of whose memory was given back meanwhile).
+    let warm = best_of_3(|| spawn_block_wake_join(n).0, false);
+    report("spawn_block_wake_join_per_cothread", warm * 1e6, "us");
+    report("spawn_block_wake_join_first_run", cold * 1e6, "us");
     report("live_100k_peak_rss", peak as f64 / 1024.0, "MiB");
     report(
         "live_100k_rss_per_cothread",
         (peak - base) as f64 * 1024.0 / n as f64,
         "bytes",
     );
+    let mappings = std::fs::read_to_string("/proc/self/maps")
+        .unwrap()
+        .lines()
+        .count();
+    report("process_mappings_after_100k", mappings as f64, "count");
 }
 
 fn yield_ping_pong(n: usize, stack_size: usize) -> f64 {
@@ -239,12 +255,12 @@ fn main() {
         // For profiling one workload.
         match only.as_str() {
             "yield" => report(
-                "yield_switches_shared_stack",
+                "yield_switches",
                 yield_ping_pong(10_000_000, 0) / 1e6,
                 "M/s",
             ),
             "event" => report(
-                "event_round_trips_shared_stack",
+                "event_round_trips",
                 event_round_trips(5_000_000, 0) / 1e6,
                 "M/s",
             ),
@@ -254,6 +270,7 @@ fn main() {
                 let woken = block_on_woken_from_a_thread(100_000);
                 report("block_on_woken_from_a_thread", woken, "us");
             }
+            "spawn" => live_cothreads(100_000),
             other => panic!("unknown workload {other}"),
         }
         return;
@@ -263,10 +280,10 @@ fn main() {
     let rate = |f: &dyn Fn() -> f64| best_of_3(f, true) / 1e6;
     let yields = |size| rate(&|| yield_ping_pong(1_000_000, size));
     let trips = |size| rate(&|| event_round_trips(500_000, size));
-    report("yield_switches_shared_stack", yields(0), "M/s");
-    report("yield_switches_own_stack", yields(64 * 1024), "M/s");
-    report("event_round_trips_shared_stack", trips(0), "M/s");
-    report("event_round_trips_own_stack", trips(64 * 1024), "M/s");
+    report("yield_switches", yields(0), "M/s");
+    report("yield_switches_64k_stack", yields(64 * 1024), "M/s");
+    report("event_round_trips", trips(0), "M/s");
+    report("event_round_trips_64k_stack", trips(64 * 1024), "M/s");
     report("sleepers_10k_10ms_cpu_for_1s", sleepers_cpu(10_000), "s");
     report(
         "threaded_queue_items",

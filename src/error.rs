@@ -25,6 +25,10 @@ pub enum Error {
     Signalled(Arc<dyn std::error::Error + Send + Sync>),
     /// An operating-system call failed.
     Io(Arc<std::io::Error>),
+    /// No stack could be allocated for a new cothread: the process reached
+    /// its limit of memory mappings (`vm.max_map_count`) or of address
+    /// space. Carries the system's error.
+    StackAllocation(Arc<std::io::Error>),
 }
 
 impl fmt::Display for Error {
@@ -42,6 +46,12 @@ impl fmt::Display for Error {
             Error::SchedulerGone => write!(f, "the target cothread scheduler's thread has gone"),
             Error::Signalled(e) => write!(f, "{e}"),
             Error::Io(e) => write!(f, "I/O error: {e}"),
+            Error::StackAllocation(e) => write!(
+                f,
+                "cannot allocate a stack for a new cothread ({e}): too many live \
+                 cothreads for this process's memory-map limit (vm.max_map_count) \
+                 or address space"
+            ),
         }
     }
 }
@@ -50,7 +60,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Signalled(e) => Some(&**e),
-            Error::Io(e) => Some(&**e),
+            Error::Io(e) | Error::StackAllocation(e) => Some(&**e),
             _ => None,
         }
     }

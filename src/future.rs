@@ -155,7 +155,6 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
@@ -358,17 +357,16 @@ fn poll_until_ready<F: Future>(
     signal: &Signal,
     waker: &Waker,
 ) -> Result<F::Output, Error> {
-    // Pinned on the heap, not on the cothread's stack: an intrusive future
-    // (one that lends its own memory to a waiter list, as tokio's `Notify`
-    // and a bounded `mpsc::Sender::send` do) is written by other threads
-    // while its cothread is suspended, and on the scheduler's default
-    // shared, copy-on-switch stack those addresses then hold another
-    // cothread's bytes. Once every cothread runs on a stack of its own,
-    // whose locals never move while it is suspended, `std::pin::pin!` is
-    // sound here and saves the allocation; the test
+    // Pinned on this cothread's stack. An intrusive future (one that lends
+    // its own memory to a waiter list, as tokio's `Notify` and a bounded
+    // `mpsc::Sender::send` do) is written by other threads while its
+    // cothread is suspended; that is sound because every cothread runs on a
+    // stack of its own whose bytes never move, and a cothread abandoned
+    // while suspended leaks its stack rather than unmapping it (see the
+    // `sched` module docs). The test
     // `intrusive_tokio_futures_awaited_by_many_cothreads_at_once_complete`
     // fails if the pinned memory is not stable.
-    let mut future: Pin<Box<F>> = Box::pin(future);
+    let mut future = std::pin::pin!(future);
     let mut cx = Context::from_waker(waker);
     let mut entry: Option<Entry> = None;
     loop {
@@ -404,6 +402,7 @@ fn poll_until_ready<F: Future>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::pin::Pin;
     use std::sync::Mutex;
 
     /// A future that is pending until `done`, storing the latest waker and

@@ -67,7 +67,7 @@ fn wait_times_out_on_a_blocked_cothread() {
 }
 
 #[test]
-fn dedicated_stack_cothreads_run_and_reuse_stacks() {
+fn cothreads_with_a_chosen_stack_size_run_and_reuse_stacks() {
     for round in 0..3 {
         let handles: Vec<_> = (0..50)
             .map(|i| {
@@ -87,7 +87,8 @@ fn dedicated_stack_cothreads_run_and_reuse_stacks() {
 }
 
 /// Recurses with a checksummed local array per frame, suspending at the
-/// bottom: any byte lost or misplaced by the stack copy breaks a checksum.
+/// bottom: any byte of a frame lost or overwritten while suspended breaks a
+/// checksum.
 fn deep(depth: u32, seed: u64) -> u64 {
     let mut frame = [0u64; 16];
     for (i, slot) in frame.iter_mut().enumerate() {
@@ -109,7 +110,7 @@ fn deep(depth: u32, seed: u64) -> u64 {
 }
 
 #[test]
-fn shared_stack_contents_survive_interleaved_suspensions() {
+fn stack_contents_survive_interleaved_suspensions() {
     let expected: Vec<u64> = (0..20).map(|i| deep_plain(i % 7 * 5, i)).collect();
     let handles: Vec<_> = (0..20u64)
         .map(|i| spawn(move || deep((i % 7 * 5) as u32, i)))
@@ -141,4 +142,53 @@ fn cothreads_spawned_from_cothreads_run() {
         inner.wait(Timeout::NEVER).unwrap() * 2
     });
     assert_eq!(h.wait(Timeout::NEVER).unwrap(), 6);
+}
+
+/// A scoped OS thread reads a local of a cothread while that cothread is
+/// suspended inside the scope and other cothreads run: each cothread's stack
+/// is its own, so the local is intact (a copy-on-switch shared stack would
+/// have other cothreads' bytes at that address by then).
+#[test]
+fn scoped_thread_reads_a_suspended_cothreads_locals_intact() {
+    let reader = spawn(|| {
+        let buf = [0xAAu8; 256];
+        std::thread::scope(|s| {
+            let t = s.spawn(|| {
+                std::thread::sleep(Duration::from_millis(30));
+                buf.iter().filter(|&&b| b == 0xAA).count()
+            });
+            // Suspends inside the scope while the thread reads `buf`.
+            cothread::sleep(Duration::from_millis(100));
+            t.join().unwrap()
+        })
+    });
+    let others: Vec<_> = (0..3)
+        .map(|_| spawn(|| cothread::sleep(Duration::from_millis(1))))
+        .collect();
+    let scribbler = spawn(|| {
+        let other = [0x55u8; 8192];
+        std::hint::black_box(&other);
+        cothread::sleep(Duration::from_millis(60));
+    });
+    assert_eq!(reader.wait(Timeout::NEVER).unwrap(), 256);
+    for h in others {
+        h.wait(Timeout::NEVER).unwrap();
+    }
+    scribbler.wait(Timeout::NEVER).unwrap();
+}
+
+#[test]
+fn a_large_stack_size_gives_room_for_large_frames() {
+    let h = Builder::new()
+        .stack_size(4 * 1024 * 1024)
+        .spawn(|| {
+            let big = [7u8; 2 * 1024 * 1024];
+            cothread::yield_now(Timeout::NEVER);
+            std::hint::black_box(&big)
+                .iter()
+                .map(|&b| b as usize)
+                .sum::<usize>()
+        })
+        .unwrap();
+    assert_eq!(h.wait(Timeout::NEVER).unwrap(), 7 * 2 * 1024 * 1024);
 }

@@ -28,14 +28,17 @@ pub struct Builder {
 }
 
 impl Builder {
-    /// Default options: shared stack, panics reported to stderr.
+    /// Default options: a stack of 256 KiB, panics reported to stderr.
     pub fn new() -> Builder {
         Builder::default()
     }
 
-    /// Gives the cothread its own guarded stack of at least `bytes` (taken
-    /// from the scheduler's pool). 0, the default, runs it on the shared
-    /// stack (see the scheduler docs for the trade-off).
+    /// Gives the cothread a stack of at least `bytes` usable bytes (rounded
+    /// up to whole pages) instead of the default 256 KiB. Every cothread has
+    /// a stack of its own with a guard page below it: an overflow is
+    /// reported and ends the process, it never corrupts memory. A large
+    /// size costs address space, not memory: only touched pages are backed.
+    /// 0 means the default.
     pub fn stack_size(mut self, bytes: usize) -> Builder {
         self.stack_size = bytes;
         self
@@ -50,8 +53,12 @@ impl Builder {
 
     /// Spawns `f` as a new cothread on this thread's scheduler. Not a
     /// suspension point: `f` first runs when the caller next suspends, after
-    /// cothreads spawned before it. Fails only if a dedicated stack cannot
-    /// be mapped.
+    /// cothreads spawned before it.
+    ///
+    /// Fails with [`Error::StackAllocation`] if no stack can be had: the
+    /// process reached its limit of memory mappings (`vm.max_map_count`,
+    /// which matters on kernels before 6.13: about 30,700 live cothreads by
+    /// default) or of address space.
     pub fn spawn<T: 'static>(
         self,
         f: impl FnOnce() -> T + 'static,
@@ -77,16 +84,22 @@ impl Builder {
         });
         super::current()
             .spawn_task(self.stack_size, body)
-            .map_err(|e| Error::Io(std::sync::Arc::new(e)))?;
+            .map_err(|e| Error::StackAllocation(std::sync::Arc::new(e)))?;
         Ok(JoinHandle { inner })
     }
 }
 
 /// Spawns `f` as a cothread with default options (see [`Builder::spawn`]).
+///
+/// # Panics
+///
+/// If no stack can be allocated for it (see [`Builder::spawn`], which
+/// returns that error instead), like [`std::thread::spawn`].
 pub fn spawn<T: 'static>(f: impl FnOnce() -> T + 'static) -> JoinHandle<T> {
-    Builder::new()
-        .spawn(f)
-        .expect("spawning on the shared stack cannot fail")
+    match Builder::new().spawn(f) {
+        Ok(handle) => handle,
+        Err(e) => panic!("cothread::spawn: {e}"),
+    }
 }
 
 struct JoinInner<T> {

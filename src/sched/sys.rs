@@ -1,7 +1,8 @@
 //! The operating-system calls the scheduler needs, each behind a small safe
 //! function: `poll`, an `eventfd` wake-up counter, the SIGINT hook used by
-//! [`wait_for_quit`](crate::wait_for_quit), and the SIGSEGV handler that turns
-//! a hit on a cothread stack's guard page into a clear message.
+//! [`wait_for_quit`](crate::wait_for_quit), the memory calls behind cothread
+//! stacks (reserve, guard pages, give back), and the SIGSEGV handler that
+//! turns a hit on a cothread stack's guard page into a clear message.
 //!
 //! Invariants: every file descriptor owned here is closed exactly once, by
 //! the `Drop` of the type that opened it; the signal handlers touch only
@@ -9,8 +10,8 @@
 
 use std::io;
 use std::os::fd::RawFd;
-use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
-use std::sync::Once;
+use std::sync::atomic::{AtomicI32, AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Once, OnceLock};
 use std::time::Instant;
 
 /// How long [`poll`] may block.
@@ -177,42 +178,219 @@ pub(crate) fn page_size() -> usize {
 }
 
 // ---------------------------------------------------------------------------
+// Memory for cothread stacks (used by `sched::stack`).
+
+/// `madvise` advice that turns pages into guard pages inside a mapping
+/// without splitting it (Linux 6.13+); not in every `libc` release yet.
+const MADV_GUARD_INSTALL: libc::c_int = 102;
+
+/// How guard pages are installed: unknown until the first install, then
+/// `MADV_GUARD_INSTALL`, or `mprotect` for good once the kernel refused it.
+const GUARD_UNKNOWN: u8 = 0;
+const GUARD_MADVISE: u8 = 1;
+const GUARD_MPROTECT: u8 = 2;
+static GUARD_MODE: AtomicU8 = AtomicU8::new(GUARD_UNKNOWN);
+/// `mprotect` guards installed so far (each costs about two mappings).
+static MPROTECT_GUARDS: AtomicUsize = AtomicUsize::new(0);
+
+/// Mappings left to the rest of the process when `mprotect` guards stop:
+/// at the kernel's limit every allocation that needs a new mapping fails
+/// (and Rust aborts on a failed allocation), so the spawner must hear "no
+/// more stacks" while the process can still allocate.
+const MAP_HEADROOM: usize = 4096;
+
+/// How many `mprotect` guards may be installed: the test knob's limit, else
+/// what `vm.max_map_count` (read, never changed) allows less the headroom.
+fn mprotect_guard_limit() -> usize {
+    static LIMIT: OnceLock<usize> = OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        if let (_, Some(limit)) = test_knob() {
+            return limit;
+        }
+        let max_maps = std::fs::read_to_string("/proc/sys/vm/max_map_count")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .unwrap_or(65530);
+        max_maps.saturating_sub(MAP_HEADROOM) / 2
+    })
+}
+
+/// The test-only knob `COTHREAD_TEST_STACKS` (see `sched::stack`): whether to
+/// force the `mprotect` path, and after how many such guards to fail.
+fn test_knob() -> (bool, Option<usize>) {
+    static KNOB: OnceLock<(bool, Option<usize>)> = OnceLock::new();
+    *KNOB.get_or_init(|| match std::env::var("COTHREAD_TEST_STACKS") {
+        Ok(v) if v == "mprotect" => (true, None),
+        Ok(v) => match v.strip_prefix("mprotect:").map(str::parse) {
+            Some(Ok(limit)) => (true, Some(limit)),
+            _ => (false, None),
+        },
+        Err(_) => (false, None),
+    })
+}
+
+/// Reserves `len` bytes of address space for stacks: readable and writable,
+/// charged to no swap (`MAP_NORESERVE`), never backed by huge pages (one
+/// touched byte must cost one page, not 2 MiB).
+pub(crate) fn map_stack_region(len: usize) -> io::Result<usize> {
+    // SAFETY: an anonymous private mapping at an address of the kernel's
+    // choosing; it overlaps nothing that exists.
+    let addr = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE | libc::MAP_STACK,
+            -1,
+            0,
+        )
+    };
+    if addr == libc::MAP_FAILED {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: advice on the mapping just made; only a hint, so its failure
+    // (e.g. a kernel without THP) is harmless.
+    unsafe { libc::madvise(addr, len, libc::MADV_NOHUGEPAGE) };
+    Ok(addr as usize)
+}
+
+/// Unmaps a region made by [`map_stack_region`].
+///
+/// # Safety
+/// Nothing may run on, or hold a reference into, `[addr, addr + len)`.
+pub(crate) unsafe fn unmap(addr: usize, len: usize) {
+    // SAFETY: the caller guarantees the range is an unused mapping of ours.
+    // A failure (ENOMEM when splitting a merged mapping) only leaks it.
+    unsafe { libc::munmap(addr as *mut libc::c_void, len) };
+}
+
+/// Gives back the memory of `[addr, addr + len)`: it reads as zeros again.
+/// Guard pages inside the range stay guard pages.
+///
+/// # Safety
+/// Nothing may run on, or hold a reference into, the range.
+pub(crate) unsafe fn discard(addr: usize, len: usize) {
+    // SAFETY: the caller guarantees the range is mapped and unused, so
+    // dropping its contents is invisible to Rust code. A failure only keeps
+    // the memory.
+    unsafe { libc::madvise(addr as *mut libc::c_void, len, libc::MADV_DONTNEED) };
+}
+
+/// Makes the page at `addr` (inside a [`map_stack_region`] mapping) a guard
+/// page: `MADV_GUARD_INSTALL` where the kernel has it, else
+/// `mprotect(PROT_NONE)`, which splits the mapping and so counts against
+/// `vm.max_map_count`: `ENOMEM` once [`MAP_HEADROOM`] mappings from it.
+/// Returns true for an `mprotect` guard: the caller reports it to
+/// [`mprotect_guards_unmapped`] when its mapping goes.
+pub(crate) fn install_guard_page(addr: usize) -> io::Result<bool> {
+    let page = page_size();
+    let (force_mprotect, _) = test_knob();
+    if !force_mprotect && GUARD_MODE.load(Ordering::Relaxed) != GUARD_MPROTECT {
+        // SAFETY: `addr` is a page of a stack mapping of ours that nothing
+        // uses yet; the advice only makes that page fault on access.
+        let rc = unsafe { libc::madvise(addr as *mut libc::c_void, page, MADV_GUARD_INSTALL) };
+        if rc == 0 {
+            GUARD_MODE.store(GUARD_MADVISE, Ordering::Relaxed);
+            return Ok(false);
+        }
+        let err = io::Error::last_os_error();
+        if err.raw_os_error() != Some(libc::EINVAL) {
+            return Err(err);
+        }
+        // An older kernel: use mprotect from now on.
+    }
+    GUARD_MODE.store(GUARD_MPROTECT, Ordering::Relaxed);
+    if MPROTECT_GUARDS.load(Ordering::Relaxed) >= mprotect_guard_limit() {
+        return Err(io::Error::from_raw_os_error(libc::ENOMEM));
+    }
+    // SAFETY: as above; PROT_NONE on one unused page of our mapping.
+    let rc = unsafe { libc::mprotect(addr as *mut libc::c_void, page, libc::PROT_NONE) };
+    if rc != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    MPROTECT_GUARDS.fetch_add(1, Ordering::Relaxed);
+    Ok(true)
+}
+
+/// Accounts for `n` `mprotect` guards whose mapping was unmapped.
+pub(crate) fn mprotect_guards_unmapped(n: usize) {
+    MPROTECT_GUARDS.fetch_sub(n, Ordering::Relaxed);
+}
+
+// ---------------------------------------------------------------------------
 // Guard-page registry and SIGSEGV/SIGBUS reporting.
 
-const GUARD_SLOTS: usize = 1024;
-/// Lowest address of each live cothread stack's guard page (0 = free slot).
+/// Registered stack regions at most; beyond that an overflow is still fatal,
+/// only its message is the generic one. Each region is a whole chunk of
+/// stacks (64 MiB), so this covers a quarter of a TiB of stacks.
+const GUARD_RANGES: usize = 4096;
+
+/// A region `[start, end)` of stack slots of `stride` bytes, each starting
+/// with a guard page. Free while `end` is 0. Written in the order start,
+/// stride, end (cleared in the reverse order), so the signal handler, which
+/// reads `end` first, sees either a consistent entry or a free one (a
+/// concurrent reuse can at worst give a wrong message, never a wrong access).
+struct GuardRange {
+    start: AtomicUsize,
+    end: AtomicUsize,
+    stride: AtomicUsize,
+}
+
 #[allow(clippy::declare_interior_mutable_const)] // only used to initialise GUARDS
-const FREE_SLOT: AtomicUsize = AtomicUsize::new(0);
-static GUARDS: [AtomicUsize; GUARD_SLOTS] = [FREE_SLOT; GUARD_SLOTS];
+const FREE_RANGE: GuardRange = GuardRange {
+    start: AtomicUsize::new(0),
+    end: AtomicUsize::new(0),
+    stride: AtomicUsize::new(0),
+};
+static GUARDS: [GuardRange; GUARD_RANGES] = [FREE_RANGE; GUARD_RANGES];
 static mut OLD_SEGV: Option<libc::sigaction> = None;
 static mut OLD_BUS: Option<libc::sigaction> = None;
 static INSTALL: Once = Once::new();
 
-/// Registers `[guard, guard + page)` as a cothread stack guard page, so an
-/// overflow into it is reported as such. Silently skipped if the registry is
-/// full (the overflow is still fatal, only the message is generic).
-pub(crate) fn register_guard(guard: usize) {
+/// Registers `[start, start + len)` as slots of `stride` bytes whose first
+/// page each is a guard page, so an overflow into one is reported as such.
+/// Silently skipped if the registry is full (the overflow is still fatal,
+/// only the message is generic).
+pub(crate) fn register_guard_range(start: usize, len: usize, stride: usize) {
     install_fault_handler();
     for slot in GUARDS.iter() {
         if slot
-            .compare_exchange(0, guard, Ordering::AcqRel, Ordering::Relaxed)
+            .start
+            .compare_exchange(0, start, Ordering::AcqRel, Ordering::Relaxed)
             .is_ok()
         {
+            slot.stride.store(stride, Ordering::Release);
+            slot.end.store(start + len, Ordering::Release);
             return;
         }
     }
 }
 
-/// Forgets a guard page registered by [`register_guard`].
-pub(crate) fn unregister_guard(guard: usize) {
+/// Forgets a region registered by [`register_guard_range`].
+pub(crate) fn unregister_guard_range(start: usize) {
     for slot in GUARDS.iter() {
-        if slot
-            .compare_exchange(guard, 0, Ordering::AcqRel, Ordering::Relaxed)
-            .is_ok()
-        {
+        if slot.start.load(Ordering::Acquire) == start && slot.end.load(Ordering::Acquire) != 0 {
+            slot.end.store(0, Ordering::Release);
+            slot.stride.store(0, Ordering::Release);
+            slot.start.store(0, Ordering::Release);
             return;
         }
     }
+}
+
+/// True if `addr` lies in the guard page of a registered stack slot.
+/// Async-signal-safe: atomics and arithmetic only.
+fn is_guard_page(addr: usize) -> bool {
+    let page = page_size();
+    GUARDS.iter().any(|slot| {
+        let end = slot.end.load(Ordering::Acquire);
+        if end == 0 {
+            return false;
+        }
+        let start = slot.start.load(Ordering::Acquire);
+        let stride = slot.stride.load(Ordering::Acquire);
+        stride != 0 && addr >= start && addr < end && (addr - start) % stride < page
+    })
 }
 
 fn write_stderr(msg: &[u8]) {
@@ -229,12 +407,7 @@ extern "C" fn on_fault(
 ) {
     // SAFETY: the kernel passes a valid siginfo for SA_SIGINFO handlers.
     let addr = unsafe { (*info).si_addr() } as usize;
-    let page = page_size();
-    let hit = GUARDS.iter().any(|slot| {
-        let guard = slot.load(Ordering::Relaxed);
-        guard != 0 && addr >= guard && addr < guard + page
-    });
-    if hit {
+    if is_guard_page(addr) {
         write_stderr(b"\ncothread: stack overflow in a cothread (its guard page was hit); aborting. Spawn it with a larger Builder::stack_size.\n");
         // Fall through to the default action so the process dies by this
         // signal when the faulting instruction re-executes.
@@ -243,8 +416,8 @@ extern "C" fn on_fault(
     }
     // Not ours: hand over to whoever was installed before us (the Rust
     // runtime reports main-thread stack overflows that way).
-    // SAFETY: the statics are written once, before this handler is installed,
-    // and only read afterwards.
+    // SAFETY: `install_fault_handler` writes the statics once, inside
+    // `Once`, before it installs this handler; afterwards they are only read.
     let old = unsafe {
         if signal == libc::SIGSEGV {
             (*std::ptr::addr_of!(OLD_SEGV)).as_ref()
@@ -283,19 +456,24 @@ fn install_fault_handler() {
             (libc::SIGSEGV, std::ptr::addr_of_mut!(OLD_SEGV)),
             (libc::SIGBUS, std::ptr::addr_of_mut!(OLD_BUS)),
         ] {
-            // SAFETY: zeroed sigaction values are valid; the pointers refer
-            // to live locals and to statics written only here, inside
-            // `Once`, before our handler can run.
+            // SAFETY: zeroed sigaction values are valid. The previous
+            // disposition is queried (null new action: nothing changes) and
+            // stored first; only then is our handler installed, so the
+            // handler never reads a static that is still being written. The
+            // statics are written only here, once, inside `Once`. If the
+            // query fails we install nothing, rather than lose the old one.
             unsafe {
+                let mut old: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, std::ptr::null(), &mut old) != 0 {
+                    continue;
+                }
+                *old_slot = Some(old);
                 let mut new: libc::sigaction = std::mem::zeroed();
                 new.sa_sigaction = on_fault
                     as extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void)
                     as usize;
                 new.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
-                let mut old: libc::sigaction = std::mem::zeroed();
-                if libc::sigaction(signal, &new, &mut old) == 0 {
-                    *old_slot = Some(old);
-                }
+                libc::sigaction(signal, &new, std::ptr::null_mut());
             }
         }
     });

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::*;
-use crate::{Event, Timeout};
+use crate::{Error, Event, Timeout};
 
 #[test]
 fn a_burst_of_remote_calls_costs_one_wake_up() {
@@ -94,18 +94,39 @@ fn in_cothread_distinguishes_main_from_spawned() {
 }
 
 #[test]
-fn shared_stack_save_margin_is_calibrated_small() {
-    crate::spawn(|| ()).wait(Timeout::NEVER).unwrap();
-    let s = current();
-    let slots = s.slots.borrow();
-    let margin = slots
-        .first()
-        .expect("shared stack not created")
-        .stack
-        .margin();
-    // Slack is 128 bytes; the suspend path itself writes a few words below
-    // its mark. Anything near the 4 KiB default means calibration failed.
-    assert!((144..1024).contains(&margin), "margin {margin}");
+fn finished_stacks_are_pooled_and_idle_memory_beyond_the_warm_set_given_back() {
+    // On a thread of its own: a fresh scheduler, whose pool starts empty.
+    std::thread::spawn(|| {
+        let n = stack::WARM_STACKS + 100;
+        let handles: Vec<_> = (0..n)
+            .map(|i| {
+                crate::spawn(move || {
+                    crate::yield_now(Duration::ZERO);
+                    i
+                })
+            })
+            .collect();
+        for (i, h) in handles.into_iter().enumerate() {
+            assert_eq!(h.wait(Timeout::NEVER).unwrap(), i);
+        }
+        let s = current();
+        let (idle, warm) = s.pool.idle();
+        assert_eq!(idle, n, "finished stacks not returned to the pool");
+        // Going idle (a sleep with nothing else to run) trims the pool.
+        crate::sleep(Duration::from_millis(1));
+        let (idle, warm_after) = s.pool.idle();
+        assert_eq!(idle, n, "trimming must keep the stacks themselves");
+        assert!(warm > stack::WARM_STACKS);
+        assert_eq!(warm_after, stack::WARM_STACKS);
+        // Trimmed stacks are reused and work.
+        let again: Vec<_> = (0..n).map(|i| crate::spawn(move || i * 2)).collect();
+        for (i, h) in again.into_iter().enumerate() {
+            assert_eq!(h.wait(Timeout::NEVER).unwrap(), i * 2);
+        }
+        assert_eq!(s.pool.idle().0, n, "reused stacks were not reused");
+    })
+    .join()
+    .unwrap();
 }
 
 #[test]
