@@ -48,7 +48,7 @@ use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
-use crate::error::{panic_message, Error};
+use crate::error::{panic_message, report_contained_panic, Error};
 use crate::sched::{self, RemoteHandle, SendFn};
 use crate::sync::Event;
 use crate::timeout::Timeout;
@@ -366,7 +366,7 @@ fn run_callbacks(inbox: &Inbox, wake: &Event<()>) {
         for chunk in batch.iter_mut() {
             for f in chunk.drain(..) {
                 if let Err(p) = catch_unwind(AssertUnwindSafe(|| f.call())) {
-                    eprintln!("cothread: callback panicked: {}", panic_message(&*p));
+                    report_contained_panic("callback", panic_message(&*p));
                 }
             }
             // A long burst must not starve the other cothreads.

@@ -32,7 +32,9 @@
 //! one of libca's own threads), never while a lock of this module is held,
 //! and a panic in it is contained (the diagnostic then goes to the default
 //! sink). The library prints nothing to standard error except through
-//! this module's default sink (the scheduler's own panic reports aside).
+//! this module's default sink; the scheduler's contained panics (a cothread,
+//! a `callback`, a timer callback) come here too once a hook was ever set,
+//! and go to the same default sink before that.
 #![forbid(unsafe_code)]
 
 use std::fmt;
@@ -68,6 +70,18 @@ pub enum Diagnostic {
         /// The panic's message.
         message: String,
     },
+    /// User code run by the scheduler panicked and the panic was contained:
+    /// a cothread spawned without `raise_on_wait` (its
+    /// [`JoinHandle::wait`](crate::JoinHandle::wait) also returns the
+    /// panic), a `callback` from another thread, a timer callback. The
+    /// scheduler and its other cothreads go on.
+    CothreadPanicked {
+        /// What panicked: `"cothread"`, `"callback"`, `"timer callback"`,
+        /// `"remote call"`.
+        what: &'static str,
+        /// The panic's message.
+        message: String,
+    },
     /// A panic inside the library, on one of libca's threads, was contained
     /// (it never unwinds into libca); the work it was doing is lost. A bug.
     PanicContained {
@@ -89,7 +103,9 @@ impl Diagnostic {
     pub fn is_panic(&self) -> bool {
         matches!(
             self,
-            Diagnostic::CallbackPanicked { .. } | Diagnostic::PanicContained { .. }
+            Diagnostic::CallbackPanicked { .. }
+                | Diagnostic::CothreadPanicked { .. }
+                | Diagnostic::PanicContained { .. }
         )
     }
 }
@@ -109,6 +125,9 @@ impl fmt::Display for Diagnostic {
                 f,
                 "the {callback} callback of {pv} panicked and was closed: {message}"
             ),
+            Diagnostic::CothreadPanicked { what, message } => {
+                write!(f, "a {what} panicked: {message}")
+            }
             Diagnostic::PanicContained { place, message } => {
                 write!(f, "a panic in a {place} was contained: {message}")
             }
@@ -128,6 +147,7 @@ static LATE_REPLIES: AtomicU64 = AtomicU64::new(0);
 /// (often one of libca's threads: be quick, and do not block on a cothread).
 /// Replaces any earlier hook.
 pub fn set_hook(hook: impl Fn(&Diagnostic) + Send + Sync + 'static) {
+    crate::error::forward_contained_panics(forward_contained_panic);
     *HOOK.write() = Some(Arc::new(hook));
 }
 
@@ -149,6 +169,11 @@ pub(crate) fn count_late_reply() {
     LATE_REPLIES.fetch_add(1, Ordering::Relaxed);
 }
 
+/// Where the scheduler's contained panics go once a hook was ever set.
+fn forward_contained_panic(what: &'static str, message: String) {
+    report(Diagnostic::CothreadPanicked { what, message });
+}
+
 /// Hands `diagnostic` to the hook, or to the default sink.
 pub(crate) fn report(diagnostic: Diagnostic) {
     let hook = HOOK.read().clone();
@@ -160,17 +185,6 @@ pub(crate) fn report(diagnostic: Diagnostic) {
     default_sink(&diagnostic);
 }
 
-#[cfg(not(feature = "log"))]
 fn default_sink(diagnostic: &Diagnostic) {
-    eprintln!("cothread: {diagnostic}");
-}
-
-#[cfg(feature = "log")]
-fn default_sink(diagnostic: &Diagnostic) {
-    let level = if diagnostic.is_panic() {
-        log::Level::Error
-    } else {
-        log::Level::Warn
-    };
-    log::log!(target: "cothread", level, "{diagnostic}");
+    crate::error::default_sink(format_args!("{diagnostic}"), diagnostic.is_panic());
 }

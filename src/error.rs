@@ -66,6 +66,49 @@ impl std::error::Error for Error {
     }
 }
 
+/// Where the layers below [`diagnostics`](crate::diagnostics) (the
+/// scheduler, callbacks, timers) send a panic they contained; set once by
+/// `diagnostics` when a hook is first installed.
+static PANIC_FORWARD: std::sync::OnceLock<fn(&'static str, String)> = std::sync::OnceLock::new();
+
+/// Forwards contained panics to `forward` from now on (`diagnostics` calls
+/// this; later calls keep the first function).
+pub(crate) fn forward_contained_panics(forward: fn(&'static str, String)) {
+    let _ = PANIC_FORWARD.set(forward);
+}
+
+/// Reports, once, a panic of user code that the library contained: a
+/// cothread (`what` = `"cothread"`), a callback, a timer callback. It goes
+/// to the diagnostics hook when one was ever set, else to the default sink
+/// ([`default_sink`]).
+pub(crate) fn report_contained_panic(what: &'static str, message: String) {
+    match PANIC_FORWARD.get() {
+        Some(forward) => forward(what, message),
+        None => default_sink(format_args!("a {what} panicked: {message}"), true),
+    }
+}
+
+/// The library's one place that writes to standard error, as
+/// `cothread: LINE` (or, with the
+/// `log` feature, to the `log` crate: target `cothread`, level `error` for
+/// panics, `warn` otherwise): news that no call returns and no hook took.
+pub(crate) fn default_sink(line: fmt::Arguments<'_>, is_panic: bool) {
+    #[cfg(feature = "log")]
+    {
+        let level = if is_panic {
+            log::Level::Error
+        } else {
+            log::Level::Warn
+        };
+        log::log!(target: "cothread", level, "{line}");
+    }
+    #[cfg(not(feature = "log"))]
+    {
+        let _ = is_panic;
+        eprintln!("cothread: {line}");
+    }
+}
+
 /// The message of a panic payload (`&str` or `String`), else a placeholder.
 pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use cothread::diagnostics::Diagnostic;
 use cothread::{spawn, Builder, Error, Event, Timeout};
 
 #[test]
@@ -46,9 +47,19 @@ fn panic_is_returned_by_wait_with_raise_on_wait() {
 }
 
 #[test]
-fn panic_without_raise_on_wait_is_reported_and_scheduler_survives() {
-    let h = spawn(|| panic!("reported"));
+fn panic_without_raise_on_wait_is_reported_once_to_the_hook_and_scheduler_survives() {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    cothread::diagnostics::set_hook(move |d| {
+        if let Diagnostic::CothreadPanicked { what, message } = d {
+            if message == "reported once" {
+                sink.lock().unwrap().push(*what);
+            }
+        }
+    });
+    let h = spawn(|| panic!("reported once"));
     assert!(matches!(h.wait(Timeout::NEVER), Err(Error::Panicked(_))));
+    assert_eq!(*seen.lock().unwrap(), ["cothread"]);
     // The scheduler keeps working after a cothread panicked.
     assert_eq!(spawn(|| 5).wait(Timeout::NEVER).unwrap(), 5);
 }

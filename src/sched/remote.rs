@@ -104,9 +104,9 @@ impl Remote {
         for f in batch {
             // A panicking call must not unwind through the scheduler loop.
             if let Err(p) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.call())) {
-                eprintln!(
-                    "cothread: remote call panicked: {}",
-                    crate::error::panic_message(&*p)
+                crate::error::report_contained_panic(
+                    "remote call",
+                    crate::error::panic_message(&*p),
                 );
             }
         }

@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 use super::WaitQueue;
-use crate::error::{panic_message, Error};
+use crate::error::{panic_message, report_contained_panic, Error};
 use crate::timeout::Timeout;
 
 /// Options for spawning a cothread (Python's `Spawn(..., raise_on_wait,
@@ -74,7 +74,7 @@ impl Builder {
             let result = catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
                 let message = panic_message(&*payload);
                 if !raise {
-                    eprintln!("cothread: a cothread panicked: {message}");
+                    report_contained_panic("cothread", message.clone());
                 }
                 Error::Panicked(message)
             });
