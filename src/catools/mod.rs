@@ -1,6 +1,7 @@
 //! Channel Access for EPICS users: the values, options and errors of
 //! `caget`, `caput`, `camonitor`, `connect` and `cainfo`, in the model of
-//! Python's `cothread.catools`.
+//! Python's `cothread.catools`; and, beyond it, connection and access-rights
+//! events ([`watch`], [`Monitor::on_connection`], [`Monitor::on_access`]).
 //!
 //! This module holds no unsafe code; the FFI lives in the crate's private
 //! `ca` module.
@@ -21,6 +22,7 @@ mod connect;
 mod connected;
 mod dispatch;
 mod error;
+mod events;
 mod get;
 mod handoff;
 mod monitor;
@@ -32,6 +34,7 @@ mod value;
 
 pub use connect::{cainfo, connect, Connect};
 pub use error::{CaError, CaNothing, ErrorKind};
+pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
 pub use get::{caget, caget_list, FromReading, Get};
 pub(crate) use monitor::ReportedPanic;
 pub use monitor::{camonitor, Backlog, CloseReason, Monitor, Subscription};
