@@ -231,6 +231,7 @@ impl Watcher {
                     Ok(reported) => reported.0,
                     Err(panic) => {
                         let message = crate::error::panic_message(&*panic);
+                        // A watch of many PVs names them all.
                         diagnostics::report(Diagnostic::CallbackPanicked {
                             callback: label,
                             pv: pvs.join(" "),
@@ -259,6 +260,7 @@ impl Watcher {
                                 (ca::ChannelEvent::Connected, Some(info)) => {
                                     Raw::Connected(info.clone())
                                 }
+                                // A watcher is always given the details.
                                 (ca::ChannelEvent::Connected, None) => return,
                                 (ca::ChannelEvent::Disconnected, _) => Raw::Disconnected,
                                 (ca::ChannelEvent::AccessRights { read, write }, _) => {

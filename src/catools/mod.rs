@@ -12,6 +12,42 @@
 //! `MAX_ARRAY_BYTES`, `NAME_SERVERS`) once, when the process's CA context is
 //! created, which happens at the first CA call. Set them before that call.
 //!
+//! # Connection and access-rights events
+//! Beyond Python's catools (as pyepics's `connection_callback` and
+//! `access_callback`): [`watch`] one PV or [`watch_list`] many, and a
+//! callback hears each [`ChannelEvent`]: `Connected` with the channel as it
+//! was at that connection ([`ChannelInfo`]: the server's `host:port`, native
+//! type, element count, this client's rights), `Disconnected`, and
+//! `AccessChanged` when the server changes the rights while connected. As
+//! monitor updates, they run on the dispatcher cothread of the thread that
+//! asked, never on libca's threads, and in the order they happened; a watch
+//! of a connected channel hears that first, and one of a PV that no server
+//! answers hears nothing. The returned [`Watch`] ends them when dropped.
+//! The same events reach [`Monitor::on_connection`] and
+//! [`Monitor::on_access`] (and the `Pv` options), and keep
+//! [`Pv::state`](crate::pv::Pv::state) current.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use cothread::catools::{watch_list, ChannelEvent, Connect};
+//!
+//! let pvs = ["SR:DCCT", "SR:ENERGY"];
+//! let _watch = watch_list(&pvs, |event, index| match event {
+//!     ChannelEvent::Connected(info) => println!(
+//!         "{index}: {} on {}, {:?} x {}, {}",
+//!         info.name, info.host, info.datatype, info.element_count,
+//!         if info.write { "writable" } else { "read-only" }
+//!     ),
+//!     other => println!("{index}: {other}"),
+//! })?;
+//! // A PV that never connects tells nothing; a connect with a timeout says so.
+//! if let Err(err) = Connect::new().timeout(Duration::from_secs(2)).connect_list(&pvs) {
+//!     println!("{err}");
+//! }
+//! cothread::sleep(std::time::Duration::from_secs(60));
+//! # Ok::<(), cothread::catools::CaError>(())
+//! ```
+//!
 //! # Learning the outcome of a put
 //! Channel Access has no completion for a plain put: when the server rejects
 //! one (for example a value its record refuses), the client cannot tell.
