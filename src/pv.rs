@@ -108,6 +108,7 @@ enum Initial<T> {
 ///     .caput_wait(true)
 ///     .initial_timeout(Duration::from_secs(2))
 ///     .on_update(|update| println!("{update:?}"))
+///     .on_connection(|event| println!("{event}"))
 ///     .open("BL:MOTOR")?;
 /// println!("now at {}", pv.get()?.value);
 /// # Ok::<(), cothread::catools::CaError>(())
