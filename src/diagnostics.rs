@@ -59,10 +59,13 @@ pub enum Diagnostic {
     PutRejected(CaError),
     /// A user callback panicked. What it belonged to has been closed: a
     /// subscription ([`Subscription::close_reason`](crate::catools::Subscription::close_reason)),
+    /// a [`Watch`](crate::catools::Watch) ([`Watch::close_reason`](crate::catools::Watch::close_reason)),
     /// a [`Pv`](crate::pv::Pv) (its reads now fail), or the remaining
     /// completions of a put with callback.
     CallbackPanicked {
-        /// Whose callback: `"camonitor"`, `"caput callback"`, `"Pv on_update"`,
+        /// Whose callback: `"camonitor"`, `"camonitor on_connection"`,
+        /// `"camonitor on_access"`, `"watch"`, `"caput callback"`,
+        /// `"Pv on_update"`, `"Pv on_connection"`, `"Pv on_access"`,
         /// `"PvArray on_update"`.
         callback: &'static str,
         /// The PV it was called for.

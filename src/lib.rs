@@ -23,6 +23,10 @@
 //!   PV or thousands in parallel. libca calls back on its own threads; each
 //!   completion is handed to the scheduler that asked, and a CA call suspends
 //!   only the calling cothread.
+//! * Connection and access-rights events, beyond Python's catools:
+//!   [`catools::watch`] one PV or a list, the `on_connection` / `on_access`
+//!   options of [`catools::Monitor`] and [`pv::PvOptions`], and
+//!   [`pv::Pv::state`]; delivered on the caller's thread like monitor updates.
 //! * [`pv`]: the `PV` and `PV_array` helpers, built on catools.
 //! * [`block_on`]: a cothread awaits any `Future`; [`future`] shows a tokio
 //!   program hosting cothread code on a thread of its own, both directions.

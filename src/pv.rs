@@ -16,7 +16,12 @@
 //! writer of a helper's latest-value state besides [`PvArray::sync`], and no
 //! `RefCell` borrow is held across a suspension point or a user callback.
 //!
-//! A panic in a helper's `on_update` stops the helper for good: it is
+//! A [`Pv`] keeps its channel's state current ([`Pv::state`],
+//! [`Pv::access`]) from the channel's connection and access-rights events,
+//! which its `on_connection` and `on_access` options also receive.
+//!
+//! A panic in a helper's `on_update` (or a `Pv`'s `on_connection` or
+//! `on_access`) stops the helper for good: it is
 //! reported once (a [`Diagnostic::CallbackPanicked`]),
 //! the subscriptions end, and the helper says so rather than hold a value
 //! that no longer changes: a [`Pv`]'s reads fail with
@@ -24,13 +29,14 @@
 //! [`PvArray`] reports every PV not ok and [`PvArray::stopped`] says why.
 #![forbid(unsafe_code)]
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 use crate::catools::{
-    Augmented, Backlog, CaError, CaTimeout, Count, DataType, EventMask, Format, FromValue, Get,
-    Meta, Monitor, Put, ReportedPanic, Subscription, Value,
+    AccessRights, Augmented, Backlog, CaError, CaTimeout, ChannelEvent, ChannelState, Count,
+    DataType, EventMask, Format, FromValue, Get, Meta, Monitor, Put, ReportedPanic, Subscription,
+    Value,
 };
 use crate::diagnostics::{self, Diagnostic};
 use crate::{Event, Timeout};
@@ -40,6 +46,8 @@ use crate::{Event, Timeout};
 pub type Reading<T> = Result<Augmented<T>, CaError>;
 
 type PvCallback<T> = Box<dyn FnMut(&Reading<T>)>;
+
+type EventCallback = Box<dyn FnMut(ChannelEvent)>;
 
 /// The scheduler's timeout for a CA timeout that starts now.
 fn wait_timeout(timeout: CaTimeout) -> Timeout {
@@ -100,6 +108,7 @@ enum Initial<T> {
 ///     .caput_wait(true)
 ///     .initial_timeout(Duration::from_secs(2))
 ///     .on_update(|update| println!("{update:?}"))
+///     .on_connection(|event| println!("{event}"))
 ///     .open("BL:MOTOR")?;
 /// println!("now at {}", pv.get()?.value);
 /// # Ok::<(), cothread::catools::CaError>(())
@@ -111,6 +120,8 @@ pub struct PvOptions<T> {
     caput_wait: bool,
     initial: Initial<T>,
     on_update: Option<PvCallback<T>>,
+    on_connection: Option<EventCallback>,
+    on_access: Option<EventCallback>,
 }
 
 impl<T: FromValue + Clone + 'static> Default for PvOptions<T> {
@@ -122,6 +133,8 @@ impl<T: FromValue + Clone + 'static> Default for PvOptions<T> {
             caput_wait: false,
             initial: Initial::Nothing,
             on_update: None,
+            on_connection: None,
+            on_access: None,
         }
     }
 }
@@ -132,6 +145,23 @@ impl<T: FromValue + Clone + 'static> PvOptions<T> {
     /// stops (see the [module docs](self)).
     pub fn on_update(mut self, callback: impl FnMut(&Reading<T>) + 'static) -> Self {
         self.on_update = Some(Box::new(callback));
+        self
+    }
+
+    /// Called with each connection and disconnection of the channel (and
+    /// first with its state when the `Pv` opens, if connected), after
+    /// [`Pv::state`] has taken it in; see [`Monitor::on_connection`]. If it
+    /// panics, the `Pv` stops.
+    pub fn on_connection(mut self, callback: impl FnMut(ChannelEvent) + 'static) -> Self {
+        self.on_connection = Some(Box::new(callback));
+        self
+    }
+
+    /// Called with this client's access rights at each connection and each
+    /// change while connected, after [`Pv::access`] has taken them in; see
+    /// [`Monitor::on_access`]. If it panics, the `Pv` stops.
+    pub fn on_access(mut self, callback: impl FnMut(ChannelEvent) + 'static) -> Self {
+        self.on_access = Some(Box::new(callback));
         self
     }
 
@@ -230,10 +260,18 @@ impl<T: FromValue + Clone + 'static> PvOptions<T> {
             next: Event::new(),
             seen: Event::with_auto_reset(false),
             on_update: RefCell::new(self.on_update),
+            channel: Cell::new(ChannelState::NeverConnected),
+            access: Cell::new(AccessRights::default()),
+            on_connection: RefCell::new(self.on_connection),
+            on_access: RefCell::new(self.on_access),
         });
         let updates = Rc::clone(&state);
+        let connections = Rc::clone(&state);
+        let rights = Rc::clone(&state);
         let subscription = self
             .monitor
+            .on_connection(move |event| connections.connection(event))
+            .on_access(move |event| rights.access(event))
             .subscribe(name, move |update: Reading<T>| updates.update(update))?;
         Ok(Pv {
             name: name.to_string(),
@@ -257,9 +295,57 @@ struct PvState<T> {
     /// Signalled by the first update, and stays so.
     seen: Event<()>,
     on_update: RefCell<Option<PvCallback<T>>>,
+    /// The channel's state, from its events.
+    channel: Cell<ChannelState>,
+    /// This client's rights, from the channel's events (none while
+    /// disconnected).
+    access: Cell<AccessRights>,
+    on_connection: RefCell<Option<EventCallback>>,
+    on_access: RefCell<Option<EventCallback>>,
 }
 
 impl<T: Clone> PvState<T> {
+    /// Takes in a connection or disconnection, then tells `on_connection`.
+    fn connection(&self, event: ChannelEvent) {
+        match &event {
+            ChannelEvent::Connected(_) => self.channel.set(ChannelState::Connected),
+            ChannelEvent::Disconnected { .. } => {
+                self.channel.set(ChannelState::PreviouslyConnected);
+                self.access.set(AccessRights::default());
+            }
+            _ => {}
+        }
+        self.tell("Pv on_connection", &self.on_connection, event);
+    }
+
+    /// Takes in this client's rights, then tells `on_access`.
+    fn access(&self, event: ChannelEvent) {
+        if let ChannelEvent::AccessChanged { access, .. } = &event {
+            self.access.set(*access);
+        }
+        self.tell("Pv on_access", &self.on_access, event);
+    }
+
+    /// Runs one of the event callbacks, if set; a panic stops the `Pv`.
+    fn tell(
+        &self,
+        label: &'static str,
+        slot: &RefCell<Option<EventCallback>>,
+        event: ChannelEvent,
+    ) {
+        // Taken out while it runs, so the borrow is not held across user code.
+        let callback = slot.borrow_mut().take();
+        if let Some(mut callback) = callback {
+            run_on_update(
+                label,
+                &self.name,
+                || callback(event),
+                |message| self.stop(message),
+            );
+            slot.borrow_mut().get_or_insert(callback);
+        }
+    }
+
     fn update(&self, update: Reading<T>) {
         *self.latest.borrow_mut() = Some(update.clone());
         self.next.signal(update.clone());
@@ -370,6 +456,44 @@ impl<T: FromValue + Clone + 'static> Pv<T> {
         }
         Err(CaError::new(&*self.name, libca_sys::ECA_DISCONN, "PV get")
             .with_detail("no update has arrived yet"))
+    }
+
+    /// The channel's connection state, as its events have told it (they
+    /// reach the `Pv` on the dispatcher cothread, like its updates):
+    /// [`NeverConnected`](ChannelState::NeverConnected) until the first
+    /// connection, [`Connected`](ChannelState::Connected),
+    /// [`PreviouslyConnected`](ChannelState::PreviouslyConnected) while the
+    /// server is gone, and [`Closed`](ChannelState::Closed) once the `Pv` is
+    /// closed or has stopped. Never suspends.
+    ///
+    /// ```no_run
+    /// use cothread::catools::ChannelState;
+    /// use cothread::pv::Pv;
+    /// let pv: Pv<f64> = Pv::new("SR:DCCT")?;
+    /// cothread::sleep(std::time::Duration::from_secs(1));
+    /// if pv.state() != ChannelState::Connected {
+    ///     println!("{} is not connected: {}", pv.name(), pv.state());
+    /// } else if !pv.access().write {
+    ///     println!("{} is read-only", pv.name());
+    /// }
+    /// # Ok::<(), cothread::catools::CaError>(())
+    /// ```
+    pub fn state(&self) -> ChannelState {
+        if self.subscription.is_closed() || self.state.stopped().is_some() {
+            ChannelState::Closed
+        } else {
+            self.state.channel.get()
+        }
+    }
+
+    /// This client's access rights to the PV, as the channel's events have
+    /// told them: none while not connected (or closed). Never suspends.
+    pub fn access(&self) -> AccessRights {
+        if self.state() == ChannelState::Connected {
+            self.state.access.get()
+        } else {
+            AccessRights::default()
+        }
     }
 
     /// The latest data, if the latest reading is one (and the `Pv` has not

@@ -11,7 +11,7 @@ mod support;
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-use cothread::catools::{caget, set_channel_idle_period, Monitor};
+use cothread::catools::{caget, set_channel_idle_period, watch, ChannelEvent, Monitor};
 use cothread::pv::Pv;
 use support::{use_ioc_for_client, Ioc};
 
@@ -124,5 +124,27 @@ fn a_subscription_and_a_pv_keep_their_channels_past_the_idle_period() {
     assert!(updates.get() > before, "the subscription stopped updating");
     drop(subscription);
     drop(pv);
+    assert_eq!(wait_for_channels(&mut ioc, |n| n == 0), 0, "not cleared");
+}
+
+#[test]
+fn a_watch_keeps_its_channel_until_it_is_dropped() {
+    let mut ioc = ioc();
+    wait_for_channels(&mut ioc, |n| n == 0);
+    let connected = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = std::rc::Rc::clone(&connected);
+    let watch = watch(&ioc.pv("bo"), move |event| {
+        seen.set(matches!(event, ChannelEvent::Connected(_)));
+    })
+    .expect("watch");
+    let deadline = Instant::now() + WAIT;
+    while !connected.get() && Instant::now() < deadline {
+        cothread::sleep(Duration::from_millis(5));
+    }
+    assert!(connected.get(), "no connection event");
+    cothread::sleep(IDLE * 3);
+    assert_eq!(server_channels(&mut ioc), 1, "the watch's channel is open");
+    assert!(connected.get(), "the channel was cleared under the watch");
+    drop(watch);
     assert_eq!(wait_for_channels(&mut ioc, |n| n == 0), 0, "not cleared");
 }

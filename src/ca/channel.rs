@@ -26,6 +26,14 @@
 //!   the channel (it waits for one that is running).
 //! - `Shared::state` is locked only briefly, and never while calling a
 //!   closure: closures are taken out (waiters) or cloned (listeners) first.
+//! - `Shared::order` is held by whoever tells listeners of the channel's
+//!   state: libca's connection and access-rights callbacks, from before they
+//!   change the state until the last listener has returned, and
+//!   [`Channel::add_watcher`] while it registers a watcher and tells it the
+//!   current state. So each listener hears the channel's changes in the
+//!   order they happened, and a watcher's first event is never older than
+//!   one that follows it. Only the closures given to the channel run under
+//!   it (they must not add or remove listeners); it is taken before `state`.
 //! - `Shared::link` mirrors `state.connected`, plus the native type and
 //!   count (see [`Link`]); it is stored only under the `state` lock,
 //!   together with `connected`, so the lock-free readers on the request path
@@ -64,6 +72,12 @@ pub(crate) type ConnectCallback = Box<dyn FnOnce(Result<(), CaError>) + Send>;
 /// Called on every connection or access-rights change, on libca's thread.
 pub(crate) type ChannelListener = Arc<dyn Fn(&ChannelEvent) + Send + Sync>;
 
+/// A [`ChannelListener`] that is also given, with each
+/// [`ChannelEvent::Connected`], the channel as it was at that moment (its
+/// server, native type and count, and access rights); `None` with the other
+/// events.
+pub(crate) type ChannelWatcher = Arc<dyn Fn(&ChannelEvent, Option<&ChannelInfo>) + Send + Sync>;
+
 /// A change a [`ChannelListener`] hears about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum ChannelEvent {
@@ -79,12 +93,20 @@ pub(crate) enum ChannelEvent {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct CallbackId(u64);
 
+/// A registered listener: a plain one, or a watcher that wants the
+/// connection's details (read from libca only when one is registered).
+#[derive(Clone)]
+enum Listener {
+    Plain(ChannelListener),
+    Watcher(ChannelWatcher),
+}
+
 #[derive(Default)]
 struct State {
     connected: bool,
     next_id: u64,
     waiters: Vec<(u64, ConnectCallback)>,
-    listeners: Vec<(u64, ChannelListener)>,
+    listeners: Vec<(u64, Listener)>,
 }
 
 struct Shared {
@@ -96,6 +118,8 @@ struct Shared {
     link: AtomicU64,
     /// Set once, right after ca_create_channel, before the channel is shared.
     chid: AtomicPtr<sys::oldChannelNotify>,
+    /// Orders the telling of listeners (see the module's invariants).
+    order: Mutex<()>,
     state: Mutex<State>,
 }
 
@@ -181,6 +205,7 @@ impl Channel {
             name: Arc::from(name),
             chid: AtomicPtr::new(std::ptr::null_mut()),
             link: AtomicU64::new(Link::DOWN),
+            order: Mutex::new(()),
             state: Mutex::new(State::default()),
         });
         let c_name = CString::new(name).expect("check_name refused NULs");
@@ -309,14 +334,31 @@ impl Channel {
     /// Adds a listener for every connection and access-rights change, until
     /// [`remove_listener`](Self::remove_listener).
     pub(crate) fn add_listener(&self, listener: ChannelListener) -> CallbackId {
-        let mut state = self.shared.state.lock();
-        let id = state.next_id;
-        state.next_id += 1;
-        state.listeners.push((id, listener));
-        CallbackId(id)
+        self.shared.state.lock().add(Listener::Plain(listener))
     }
 
-    /// Removes a listener added by [`add_listener`](Self::add_listener).
+    /// Adds a watcher for every connection and access-rights change, until
+    /// [`remove_listener`](Self::remove_listener); if the channel is
+    /// connected, first tells it so (on this thread, before this returns),
+    /// with the channel as it is now. Every later change reaches it after
+    /// that first event, in order.
+    pub(crate) fn add_watcher(&self, watcher: ChannelWatcher) -> CallbackId {
+        let _order = self.shared.order.lock();
+        let mut state = self.shared.state.lock();
+        let id = state.add(Listener::Watcher(Arc::clone(&watcher)));
+        let connected = state.connected;
+        drop(state);
+        if connected {
+            let info = self.shared.info_of(self.chid());
+            guarded("channel watcher", || {
+                watcher(&ChannelEvent::Connected, Some(&info));
+            });
+        }
+        id
+    }
+
+    /// Removes a listener added by [`add_listener`](Self::add_listener) or
+    /// [`add_watcher`](Self::add_watcher).
     pub(crate) fn remove_listener(&self, id: CallbackId) {
         self.shared
             .state
@@ -332,39 +374,7 @@ impl Channel {
 
     /// What `cainfo` reports.
     pub(crate) fn info(&self) -> ChannelInfo {
-        let chid = self.chid();
-        let mut host = [0 as std::ffi::c_char; 256];
-        // SAFETY: chid is a live channel; ca_get_host_name writes at most
-        // `host.len()` bytes including the NUL into the buffer.
-        let (state, read, write) = unsafe {
-            sys::ca_get_host_name(chid, host.as_mut_ptr(), host.len() as u32);
-            (
-                sys::ca_state(chid),
-                sys::ca_read_access(chid),
-                sys::ca_write_access(chid),
-            )
-        };
-        host[host.len() - 1] = 0;
-        // SAFETY: the buffer is NUL-terminated (forced above).
-        let host = unsafe { CStr::from_ptr(host.as_ptr()) }
-            .to_string_lossy()
-            .into_owned();
-        let state = match state {
-            sys::cs_never_conn => ChannelState::NeverConnected,
-            sys::cs_prev_conn => ChannelState::PreviouslyConnected,
-            sys::cs_conn => ChannelState::Connected,
-            _ => ChannelState::Closed,
-        };
-        let native = self.native();
-        ChannelInfo {
-            name: self.shared.name.to_string(),
-            state,
-            host,
-            read: read != 0,
-            write: write != 0,
-            element_count: native.map_or(0, |(_, count)| count),
-            datatype: native.map(|(field_type, _)| field_type),
-        }
+        self.shared.info_of(self.chid())
     }
 
     /// Whether this client may read / write the PV now.
@@ -561,7 +571,64 @@ fn check_name(name: &str) -> Result<(), CaError> {
     }
 }
 
+impl State {
+    /// Registers `listener`; its id.
+    fn add(&mut self, listener: Listener) -> CallbackId {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.listeners.push((id, listener));
+        CallbackId(id)
+    }
+
+    /// The listeners, to call once the lock is released.
+    fn listeners(&self) -> Vec<Listener> {
+        self.listeners
+            .iter()
+            .map(|(_, listener)| listener.clone())
+            .collect()
+    }
+}
+
 impl Shared {
+    /// What `cainfo` reports, for `chid` (this channel's, as in
+    /// [`read_native`](Self::read_native)).
+    fn info_of(&self, chid: sys::chid) -> ChannelInfo {
+        let mut host = [0 as std::ffi::c_char; 256];
+        // SAFETY: chid is a live channel (a handle of it exists, or a
+        // callback of it runs, and a clear waits for that);
+        // ca_get_host_name writes at most `host.len()` bytes including the
+        // NUL into the buffer.
+        let (state, read, write) = unsafe {
+            sys::ca_get_host_name(chid, host.as_mut_ptr(), host.len() as u32);
+            (
+                sys::ca_state(chid),
+                sys::ca_read_access(chid),
+                sys::ca_write_access(chid),
+            )
+        };
+        host[host.len() - 1] = 0;
+        // SAFETY: the buffer is NUL-terminated (forced above).
+        let host = unsafe { CStr::from_ptr(host.as_ptr()) }
+            .to_string_lossy()
+            .into_owned();
+        let state = match state {
+            sys::cs_never_conn => ChannelState::NeverConnected,
+            sys::cs_prev_conn => ChannelState::PreviouslyConnected,
+            sys::cs_conn => ChannelState::Connected,
+            _ => ChannelState::Closed,
+        };
+        let native = Link::native(self.link.load(Ordering::Acquire));
+        ChannelInfo {
+            name: self.name.to_string(),
+            state,
+            host,
+            read: read != 0,
+            write: write != 0,
+            element_count: native.map_or(0, |(_, count)| count),
+            datatype: native.map(|(field_type, _)| field_type),
+        }
+    }
+
     /// The native type and element count of `chid` (this channel's, as libca
     /// passed it to a callback: `self.chid` may not be stored yet).
     fn read_native(chid: sys::chid) -> Option<(FieldType, usize)> {
@@ -582,6 +649,7 @@ impl Shared {
         } else {
             None
         };
+        let _order = self.order.lock();
         let mut state = self.state.lock();
         state.connected = connected;
         self.link
@@ -591,8 +659,7 @@ impl Shared {
         } else {
             Vec::new()
         };
-        let listeners: Vec<ChannelListener> =
-            state.listeners.iter().map(|(_, l)| Arc::clone(l)).collect();
+        let listeners = state.listeners();
         drop(state);
         for (_, waiter) in waiters {
             guarded("connection callback", || waiter(Ok(())));
@@ -602,12 +669,35 @@ impl Shared {
         } else {
             ChannelEvent::Disconnected
         };
-        self.notify(&listeners, &event);
+        self.notify(chid, &listeners, &event);
     }
 
-    fn notify(&self, listeners: &[ChannelListener], event: &ChannelEvent) {
+    /// The server changed this client's rights (on libca's thread).
+    fn access_changed(&self, chid: sys::chid, read: bool, write: bool) {
+        let _order = self.order.lock();
+        let listeners = self.state.lock().listeners();
+        self.notify(
+            chid,
+            &listeners,
+            &ChannelEvent::AccessRights { read, write },
+        );
+    }
+
+    /// Tells `listeners` of `event`; called under the `order` lock. The
+    /// details of a connection are read (once) only if a watcher wants them.
+    fn notify(&self, chid: sys::chid, listeners: &[Listener], event: &ChannelEvent) {
+        let wants_info = *event == ChannelEvent::Connected
+            && listeners
+                .iter()
+                .any(|listener| matches!(listener, Listener::Watcher(_)));
+        let info = wants_info.then(|| self.info_of(chid));
         for listener in listeners {
-            guarded("channel listener", || listener(event));
+            match listener {
+                Listener::Plain(listener) => guarded("channel listener", || listener(event)),
+                Listener::Watcher(watcher) => {
+                    guarded("channel watcher", || watcher(event, info.as_ref()))
+                }
+            }
         }
     }
 }
@@ -652,17 +742,10 @@ unsafe extern "C" fn on_access_rights(args: sys::access_rights_handler_args) {
     guarded("access rights handler", || {
         // SAFETY: installed only on channels made by Channel::open.
         let shared = unsafe { shared_of(args.chid) };
-        let event = ChannelEvent::AccessRights {
-            read: args.ar.read_access() != 0,
-            write: args.ar.write_access() != 0,
-        };
-        let listeners: Vec<ChannelListener> = shared
-            .state
-            .lock()
-            .listeners
-            .iter()
-            .map(|(_, l)| Arc::clone(l))
-            .collect();
-        shared.notify(&listeners, &event);
+        shared.access_changed(
+            args.chid,
+            args.ar.read_access() != 0,
+            args.ar.write_access() != 0,
+        );
     });
 }

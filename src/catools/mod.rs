@@ -1,6 +1,7 @@
 //! Channel Access for EPICS users: the values, options and errors of
 //! `caget`, `caput`, `camonitor`, `connect` and `cainfo`, in the model of
-//! Python's `cothread.catools`.
+//! Python's `cothread.catools`; and, beyond it, connection and access-rights
+//! events ([`watch`], [`Monitor::on_connection`], [`Monitor::on_access`]).
 //!
 //! This module holds no unsafe code; the FFI lives in the crate's private
 //! `ca` module.
@@ -10,6 +11,42 @@
 //! `CONN_TMO`, `BEACON_PERIOD`, `SERVER_PORT`, `REPEATER_PORT`,
 //! `MAX_ARRAY_BYTES`, `NAME_SERVERS`) once, when the process's CA context is
 //! created, which happens at the first CA call. Set them before that call.
+//!
+//! # Connection and access-rights events
+//! Beyond Python's catools (as pyepics's `connection_callback` and
+//! `access_callback`): [`watch`] one PV or [`watch_list`] many, and a
+//! callback hears each [`ChannelEvent`]: `Connected` with the channel as it
+//! was at that connection ([`ChannelInfo`]: the server's `host:port`, native
+//! type, element count, this client's rights), `Disconnected`, and
+//! `AccessChanged` when the server changes the rights while connected. As
+//! monitor updates, they run on the dispatcher cothread of the thread that
+//! asked, never on libca's threads, and in the order they happened; a watch
+//! of a connected channel hears that first, and one of a PV that no server
+//! answers hears nothing. The returned [`Watch`] ends them when dropped.
+//! The same events reach [`Monitor::on_connection`] and
+//! [`Monitor::on_access`] (and the `Pv` options), and keep
+//! [`Pv::state`](crate::pv::Pv::state) current.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use cothread::catools::{watch_list, ChannelEvent, Connect};
+//!
+//! let pvs = ["SR:DCCT", "SR:ENERGY"];
+//! let _watch = watch_list(&pvs, |event, index| match event {
+//!     ChannelEvent::Connected(info) => println!(
+//!         "{index}: {} on {}, {:?} x {}, {}",
+//!         info.name, info.host, info.datatype, info.element_count,
+//!         if info.write { "writable" } else { "read-only" }
+//!     ),
+//!     other => println!("{index}: {other}"),
+//! })?;
+//! // A PV that never connects tells nothing; a connect with a timeout says so.
+//! if let Err(err) = Connect::new().timeout(Duration::from_secs(2)).connect_list(&pvs) {
+//!     println!("{err}");
+//! }
+//! cothread::sleep(std::time::Duration::from_secs(60));
+//! # Ok::<(), cothread::catools::CaError>(())
+//! ```
 //!
 //! # Learning the outcome of a put
 //! Channel Access has no completion for a plain put: when the server rejects
@@ -21,6 +58,7 @@ mod connect;
 mod connected;
 mod dispatch;
 mod error;
+mod events;
 mod get;
 mod handoff;
 mod monitor;
@@ -32,6 +70,7 @@ mod value;
 
 pub use connect::{cainfo, connect, Connect};
 pub use error::{CaError, CaNothing, ErrorKind};
+pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
 pub use get::{caget, caget_list, FromReading, Get};
 pub(crate) use monitor::ReportedPanic;
 pub use monitor::{camonitor, Backlog, CloseReason, Monitor, Subscription};

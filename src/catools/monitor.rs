@@ -21,6 +21,10 @@
 //!   one, so libca stops feeding inboxes that nobody drains.
 //! - With `all_updates`, at most [`Backlog`] updates wait for the callback;
 //!   beyond that the oldest merge (see [`Monitor::backlog`]).
+//! - With `on_connection` or `on_access`, the subscription owns a watch of
+//!   its channel (see [`events`](super::events)) and closes it with itself;
+//!   a panic in either callback closes the subscription as one in the
+//!   update callback does.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -29,6 +33,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use super::dispatch::{self, Delivery, Inbox, Registration};
+use super::events::{run_reported, AccessRights, ChannelEvent as PublicEvent, Watcher};
 use super::get::{convert_reading, FromReading};
 use super::timeout::CaTimeout;
 use super::{CaError, Count, DataType, EventMask, Format};
@@ -132,7 +137,7 @@ pub(crate) struct ReportedPanic(pub(crate) String);
 /// subscription.close();
 /// # Ok::<(), cothread::catools::CaError>(())
 /// ```
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Monitor {
     events: Option<EventMask>,
     datatype: Option<DataType>,
@@ -142,6 +147,31 @@ pub struct Monitor {
     backlog: Backlog,
     notify_disconnect: bool,
     connect_timeout: Option<CaTimeout>,
+    on_connection: Option<EventCallback>,
+    on_access: Option<EventCallback>,
+}
+
+/// A callback of [`Monitor::on_connection`] or [`Monitor::on_access`],
+/// shared by every subscription made with the options.
+#[derive(Clone)]
+struct EventCallback(Rc<RefCell<dyn FnMut(PublicEvent)>>);
+
+impl EventCallback {
+    fn new(callback: impl FnMut(PublicEvent) + 'static) -> EventCallback {
+        EventCallback(Rc::new(RefCell::new(callback)))
+    }
+
+    /// Calls it with `event`; a panic is reported once as one of `label`.
+    fn call(&self, label: &'static str, event: PublicEvent) {
+        let pv = event.pv().to_string();
+        run_reported(label, &pv, || (self.0.borrow_mut())(event));
+    }
+}
+
+impl std::fmt::Debug for EventCallback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EventCallback")
+    }
 }
 
 impl Monitor {
@@ -206,6 +236,41 @@ impl Monitor {
     /// delivers updates.
     pub fn connect_timeout(mut self, timeout: impl Into<CaTimeout>) -> Monitor {
         self.connect_timeout = Some(timeout.into());
+        self
+    }
+
+    /// Calls `callback` with a [`ChannelEvent::Connected`](PublicEvent::Connected)
+    /// (the server's `host:port`, native type and count, access rights) each
+    /// time the channel connects, and a
+    /// [`ChannelEvent::Disconnected`](PublicEvent::Disconnected) each time it
+    /// loses its server, on the cothread that runs the update callbacks; first
+    /// with the channel's state when the subscription starts, if connected.
+    /// Python's pyepics `connection_callback`. A panic in it closes the
+    /// subscription, as one in the update callback does.
+    ///
+    /// ```no_run
+    /// use cothread::catools::{ChannelEvent, Monitor};
+    /// let _subscription = Monitor::new()
+    ///     .on_connection(|event| match event {
+    ///         ChannelEvent::Connected(info) => println!("served by {}", info.host),
+    ///         other => println!("{other}"),
+    ///     })
+    ///     .subscribe("SR:DCCT", |update: Result<f64, _>| println!("{update:?}"))?;
+    /// # Ok::<(), cothread::catools::CaError>(())
+    /// ```
+    pub fn on_connection(mut self, callback: impl FnMut(PublicEvent) + 'static) -> Monitor {
+        self.on_connection = Some(EventCallback::new(callback));
+        self
+    }
+
+    /// Calls `callback` with a
+    /// [`ChannelEvent::AccessChanged`](PublicEvent::AccessChanged) telling
+    /// this client's access rights each time the channel connects and each
+    /// time the server changes them while connected, on the cothread that
+    /// runs the update callbacks. Python's pyepics `access_callback`. A panic
+    /// in it closes the subscription, as one in the update callback does.
+    pub fn on_access(mut self, callback: impl FnMut(PublicEvent) + 'static) -> Monitor {
+        self.on_access = Some(EventCallback::new(callback));
         self
     }
 
@@ -283,8 +348,10 @@ impl Monitor {
             started: Arc::new(AtomicBool::new(false)),
             closed: RefCell::new(None),
             detached: Cell::new(false),
+            channel_events: RefCell::new(None),
         });
         LIVE.with(|live| live.borrow_mut().insert(id, Rc::downgrade(&inner)));
+        *inner.channel_events.borrow_mut() = self.watch_events(&channel, id);
         inner.listen();
         if channel.is_connected() && !inner.started.swap(true, Ordering::AcqRel) {
             inner.start();
@@ -293,6 +360,46 @@ impl Monitor {
             watch_connection(Rc::downgrade(&inner), timeout);
         }
         Ok(Subscription { inner })
+    }
+
+    /// The watch that calls `on_connection` and `on_access` for the
+    /// subscription `id` on `channel`, if either is set.
+    fn watch_events(&self, channel: &Channel, id: u64) -> Option<Rc<Watcher>> {
+        if self.on_connection.is_none() && self.on_access.is_none() {
+            return None;
+        }
+        let on_connection = self.on_connection.clone();
+        let on_access = self.on_access.clone();
+        let route = move |event: PublicEvent, _index| {
+            // A connection tells the rights too, to `on_access`.
+            let access = match &event {
+                PublicEvent::Connected(info) => Some(PublicEvent::AccessChanged {
+                    pv: info.name.clone(),
+                    access: AccessRights::of(info),
+                }),
+                _ => None,
+            };
+            match (event, &on_connection, &on_access) {
+                (event @ PublicEvent::AccessChanged { .. }, _, Some(on_access)) => {
+                    on_access.call("camonitor on_access", event);
+                }
+                (PublicEvent::AccessChanged { .. }, _, None) => {}
+                (event, Some(on_connection), _) => {
+                    on_connection.call("camonitor on_connection", event);
+                }
+                (_, None, _) => {}
+            }
+            if let (Some(on_access), Some(access)) = (&on_access, access) {
+                on_access.call("camonitor on_access", access);
+            }
+        };
+        let on_panic = move |message| close_by_id(id, CloseReason::CallbackPanicked(message));
+        Some(Watcher::start(
+            vec![channel.clone()],
+            "camonitor",
+            route,
+            on_panic,
+        ))
     }
 
     /// Subscribes to many PVs with one callback, called as `callback(update,
@@ -373,6 +480,8 @@ struct Inner {
     closed: RefCell<Option<CloseReason>>,
     /// Owned by the thread's `DETACHED` table rather than a handle.
     detached: Cell<bool>,
+    /// The watch that calls `on_connection` / `on_access`, if set.
+    channel_events: RefCell<Option<Rc<Watcher>>>,
 }
 
 impl Inner {
@@ -444,6 +553,10 @@ impl Inner {
         *self.closed.borrow_mut() = Some(reason);
         if let Some(listener) = self.listener.take() {
             self.channel.remove_listener(listener);
+        }
+        let channel_events = self.channel_events.borrow_mut().take();
+        if let Some(channel_events) = channel_events {
+            channel_events.close(CloseReason::Closed);
         }
         let cleared = self.subscription.borrow_mut().take();
         if cleared.is_some() {

@@ -91,6 +91,24 @@ fn bad_pv_names_are_refused_before_libca_sees_them() {
 }
 
 #[test]
+fn a_watcher_of_a_connected_channel_hears_it_first_with_its_details() {
+    let channel = connect("wf:long");
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let id = channel.add_watcher(Arc::new(move |event: &ChannelEvent, info: Option<&_>| {
+        let _ = tx.lock().unwrap().send((event.clone(), info.cloned()));
+    }));
+    // Told before add_watcher returned, on this thread.
+    let (event, info) = rx.try_recv().expect("the current state, at once");
+    assert_eq!(event, ChannelEvent::Connected);
+    let info: crate::catools::ChannelInfo = info.expect("a connection's details");
+    assert_eq!(info, channel.info());
+    assert_eq!(info.datatype, Some(FieldType::Long));
+    assert_eq!(info.element_count, 8);
+    channel.remove_listener(id);
+}
+
+#[test]
 fn listeners_hear_connection_and_access_rights() {
     // A record of the restartable IOC that no other test opens: the
     // listener is in place long before the search reply can arrive.
