@@ -81,11 +81,71 @@
 //! let event = cothread::Event::<u32>::new();
 //! std::thread::spawn(move || event.wait(cothread::Timeout::NEVER));
 //! ```
+//!
+//! # Linking
+//!
+//! libca comes from one of two places, chosen when `libca-sys` is built:
+//!
+//! * **Vendored** (`EPICS_BASE` unset, or the `bundled` feature): libca and
+//!   libCom are compiled from the EPICS base sources that `libca-sys` carries
+//!   (needs a C and C++ compiler; Linux so far) and linked statically. The
+//!   program needs nothing of EPICS at run time and there is nothing more to
+//!   do: `cargo add cothread && cargo run`.
+//! * **Installed** (`EPICS_BASE` set, with `EPICS_HOST_ARCH` or the arch
+//!   derived from the target): the shared libca and libCom of
+//!   `$EPICS_BASE/lib/$EPICS_HOST_ARCH` are linked, and the program must find
+//!   them when it starts. Cargo passes link arguments of a dependency's build
+//!   script to no one else, so the program's own package says where they are,
+//!   in one of these ways (or the program runs with `LD_LIBRARY_PATH` set):
+//!
+//!   - an rpath in the application's `.cargo/config.toml`, which works however
+//!     deep cothread sits in the dependency tree (an application that uses a
+//!     site library that uses cothread):
+//!
+//!     ```toml
+//!     [build]
+//!     rustflags = ["-C", "link-arg=-Wl,-rpath,/opt/epics/base/lib/linux-x86_64"]
+//!     ```
+//!
+//!     (`RUSTFLAGS` in the environment, or a `[target.<triple>] rustflags`
+//!     entry, replaces `build.rustflags`: put the rpath there instead.)
+//!   - a build script in the application's package. `DEP_COTHREAD_LIB` names
+//!     the folder, but cargo sets it only for packages that depend on cothread
+//!     directly and only for an installed build, so fall back to
+//!     `EPICS_BASE` and `EPICS_HOST_ARCH`, and do nothing when neither is
+//!     there (a vendored build needs no rpath):
+//!
+//!     ```no_run
+//!     // build.rs
+//!     use std::env;
+//!
+//!     /// The folder of the shared libca, or None for a vendored build.
+//!     fn epics_lib_dir() -> Option<String> {
+//!         println!("cargo:rerun-if-env-changed=EPICS_BASE");
+//!         println!("cargo:rerun-if-env-changed=EPICS_HOST_ARCH");
+//!         if let Ok(lib) = env::var("DEP_COTHREAD_LIB") {
+//!             return Some(lib);
+//!         }
+//!         let base = env::var("EPICS_BASE").ok()?;
+//!         let arch = env::var("EPICS_HOST_ARCH").ok()?;
+//!         Some(format!("{base}/lib/{arch}"))
+//!     }
+//!
+//!     fn main() {
+//!         if let Some(lib) = epics_lib_dir() {
+//!             println!("cargo:rustc-link-arg=-Wl,-rpath,{lib}");
+//!         }
+//!     }
+//!     ```
+//!
+//! cothread's own tests, examples and benchmarks carry that rpath already.
 
 // `unsafe` is confined to the scheduler (stack switching, stack copies,
 // system calls, closures stored inline for the trip between threads) and to
 // `ca`, the one layer over libca; everything else is checked safe code.
 #![deny(unsafe_code)]
+// The build script in "Linking" is a whole program, `fn main` included.
+#![allow(clippy::needless_doctest_main)]
 
 // Layers, lowest first; each imports only the ones before it:
 // `error`, `timeout` | `sched` | `coselect` | `sync` | `time`, `callback`,

@@ -22,7 +22,7 @@ fn cothread_metadata(key: &str) -> Option<String> {
 
 fn main() {
     let lib = cothread_metadata("LIB");
-    let base = cothread_metadata("BASE").unwrap_or_default();
+    let base = cothread_metadata("BASE").filter(|base| !base.is_empty());
     if let Some(lib) = &lib {
         if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
             println!("cargo:rustc-link-arg=-Wl,-rpath,{lib}");
@@ -32,8 +32,14 @@ fn main() {
     let arch = lib
         .as_deref()
         .and_then(|lib| Path::new(lib).file_name())
-        .map(|arch| arch.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    println!("cargo:rustc-env=CA_EPICS_BASE={base}");
-    println!("cargo:rustc-env=CA_EPICS_HOST_ARCH={arch}");
+        .map(|arch| arch.to_string_lossy().into_owned());
+    // The harness records cothread's diagnostics (cothread is a dependency).
+    println!("cargo:rustc-check-cfg=cfg(cothread_harness)");
+    println!("cargo:rustc-cfg=cothread_harness");
+    // A vendored (static) build links no EPICS base: then the harness finds
+    // one itself (`EPICS_BASE`, or the workspace's `.epics/base`).
+    if let (Some(base), Some(arch)) = (base, arch) {
+        println!("cargo:rustc-env=CA_EPICS_BASE={base}");
+        println!("cargo:rustc-env=CA_EPICS_HOST_ARCH={arch}");
+    }
 }

@@ -1,7 +1,8 @@
 //! End to end through the raw bindings only: a libca context talks to a real
 //! softIoc started by the test harness.
 
-#[path = "../../tests/support/mod.rs"]
+// `support` and `db` are links to the workspace's tests/support and tests/db
+// (the packaged crate carries copies): one harness for every crate.
 mod support;
 
 use libca_sys::*;

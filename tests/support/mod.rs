@@ -11,7 +11,14 @@
 //! The IOC ends when its `Ioc` is dropped (killed by PID), and in every other
 //! case too: its standard input is a pipe from this process, and `softIoc`
 //! exits when that pipe closes, which the kernel does when this process ends,
-//! however it ends (a panic, an abort, a signal).
+//! however it ends (a panic, an abort, a signal). Its database is a temporary
+//! file that lives only until `softIoc` has loaded it.
+//!
+//! `softIoc` (and the reference tools some tests compare with) come from the
+//! first EPICS base of [`epics_base`]'s list: the one a dynamic build linked,
+//! else `$EPICS_BASE`, else the workspace's `.epics/base` (`scripts/setup`).
+//! A vendored build links no EPICS base, so there the tests need one of the
+//! other two.
 #![allow(dead_code)]
 // `cothread_harness` is set by cothread's build script; libca-sys's tests
 // include this file too, without it (and without cothread).
@@ -37,7 +44,8 @@ pub struct Ioc {
     stdin: Option<ChildStdin>,
     port: u16,
     prefix: String,
-    db_file: PathBuf,
+    /// The records, written to a temporary file for each launch.
+    db: String,
     log: Arc<Mutex<String>>,
     extra_args: Vec<String>,
 }
@@ -51,17 +59,61 @@ pub struct IocOptions {
     pub port: Option<u16>,
 }
 
-/// The EPICS base the crate was built against (from build.rs).
+/// The EPICS base whose `softIoc` and tools the tests run, the first of:
+/// 1. the EPICS base a dynamic build linked (`CA_EPICS_BASE` from build.rs);
+/// 2. `EPICS_BASE` in the tests' environment;
+/// 3. `.epics/base` in the crate's folder or above it, as `scripts/setup`
+///    makes it at the workspace root.
 pub fn epics_base() -> PathBuf {
-    PathBuf::from(env!("CA_EPICS_BASE"))
+    if let Some(base) = option_env!("CA_EPICS_BASE") {
+        return PathBuf::from(base);
+    }
+    if let Some(base) = std::env::var_os("EPICS_BASE").filter(|base| !base.is_empty()) {
+        return PathBuf::from(base);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join(".epics/base"))
+        .find(|base| base.join("bin").is_dir())
+        .unwrap_or_else(|| {
+            panic!(
+                "no EPICS base with softIoc for the tests: this build links none (vendored), \
+                 EPICS_BASE is not set, and there is no .epics/base above {} \
+                 (run scripts/setup, or set EPICS_BASE)",
+                env!("CARGO_MANIFEST_DIR")
+            )
+        })
+}
+
+/// The EPICS host architecture of [`epics_base`]'s programs: the one the
+/// build linked, else `EPICS_HOST_ARCH`, else the only folder under `bin/`.
+pub fn epics_host_arch() -> String {
+    if let Some(arch) = option_env!("CA_EPICS_HOST_ARCH") {
+        return arch.to_string();
+    }
+    if let Some(arch) = std::env::var("EPICS_HOST_ARCH")
+        .ok()
+        .filter(|a| !a.is_empty())
+    {
+        return arch;
+    }
+    let bin = epics_base().join("bin");
+    let mut arches: Vec<String> = std::fs::read_dir(&bin)
+        .unwrap_or_else(|err| panic!("cannot read {}: {err}", bin.display()))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    match arches.len() {
+        1 => arches.remove(0),
+        _ => panic!(
+            "{} holds {arches:?}: set EPICS_HOST_ARCH to the one to use",
+            bin.display()
+        ),
+    }
 }
 
 /// A program of EPICS base, e.g. `softIoc` or the reference `caget`.
 pub fn epics_tool(name: &str) -> PathBuf {
-    epics_base()
-        .join("bin")
-        .join(env!("CA_EPICS_HOST_ARCH"))
-        .join(name)
+    epics_base().join("bin").join(epics_host_arch()).join(name)
 }
 
 /// The workspace's tests/ folder, which holds the IOC's database (found from
@@ -118,18 +170,15 @@ impl Ioc {
     pub fn start_with(options: IocOptions) -> Ioc {
         let port = options.port.unwrap_or_else(free_port);
         let prefix = format!("T{port}:");
-        let db_file =
-            std::env::temp_dir().join(format!("cothread-test-{}-{port}.db", std::process::id()));
         let mut db =
             std::fs::read_to_string(test_dir().join("db/test.db")).expect("read tests/db/test.db");
         db.push_str(&options.extra_records);
-        std::fs::write(&db_file, db).expect("write the IOC's database file");
         let mut ioc = Ioc {
             child: None,
             stdin: None,
             port,
             prefix,
-            db_file,
+            db,
             log: Arc::default(),
             extra_args: Vec::new(),
         };
@@ -192,6 +241,16 @@ impl Ioc {
             soft_ioc.display()
         );
         let dbd = epics_base().join("dbd").join("softIoc.dbd");
+        // Removed when this function returns (or panics): by then softIoc has
+        // loaded it, or has failed.
+        let db_file = TempFile::write(
+            std::env::temp_dir().join(format!(
+                "cothread-test-{}-{}.db",
+                std::process::id(),
+                self.port
+            )),
+            &self.db,
+        );
         let acf = test_dir().join("db/test.acf");
         let mut command = Command::new(&soft_ioc);
         command
@@ -202,7 +261,7 @@ impl Ioc {
             .arg("-m")
             .arg(format!("P={}", self.prefix))
             .arg("-d")
-            .arg(&self.db_file)
+            .arg(&db_file.0)
             .args(&self.extra_args)
             .envs(server_environment(self.port))
             .stdin(Stdio::piped())
@@ -268,7 +327,23 @@ impl Ioc {
 impl Drop for Ioc {
     fn drop(&mut self) {
         self.stop();
-        let _ = std::fs::remove_file(&self.db_file);
+    }
+}
+
+/// A file that is removed when the value is dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn write(path: PathBuf, contents: &str) -> TempFile {
+        std::fs::write(&path, contents)
+            .unwrap_or_else(|err| panic!("cannot write {}: {err}", path.display()));
+        TempFile(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
     }
 }
 

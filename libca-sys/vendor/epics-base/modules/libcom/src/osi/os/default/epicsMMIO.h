@@ -1,0 +1,2 @@
+
+#include "epicsMMIODef.h"

@@ -1,0 +1,3 @@
+/*
+ * Nothing needed for default implementation
+ */
