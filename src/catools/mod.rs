@@ -32,6 +32,7 @@ mod value;
 
 pub use connect::{cainfo, connect, Connect};
 pub use error::{CaError, CaNothing, ErrorKind};
+pub(crate) use get::convert_reading;
 pub use get::{caget, caget_list, FromReading, Get};
 pub use monitor::{camonitor, Monitor, Subscription};
 pub use put::{caput, caput_list, Put};
