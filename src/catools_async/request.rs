@@ -13,13 +13,19 @@
 //! - Dropping a request at any stage cancels it: a pending connection wait
 //!   is removed from the channel, the slot is abandoned (a late reply is
 //!   dropped on libca's thread, quietly), and the waker is released.
-//! - Each issued request is sent at once (`ca_flush_io`, which only wakes
-//!   libca's send thread, so requests issued close together still share a
-//!   packet).
+//! - libca queues requests until `ca_flush_io`. An issued request is sent
+//!   by the next poll of any request in the process: it sets [`UNSENT`],
+//!   wakes its own task and returns pending; whichever request is polled
+//!   next takes the flag and flushes. Executors poll every woken task
+//!   after the current round, so the requests that one round issues (a
+//!   join of 1,000 gets) go out in one flush, and a single request costs
+//!   one extra poll. A request dropped before that poll flushes in `drop`,
+//!   so nothing stays queued for want of a poll.
 
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use super::handoff::Slot;
@@ -27,6 +33,20 @@ use crate::ca::{self, CallbackId, Channel, ReadRequest, Reading};
 use crate::catools::{
     convert_reading, CaError, ChannelInfo, Connect, DataType, FromReading, Get, Put, Value,
 };
+
+/// Set (after queuing) by every request that libca has not sent yet;
+/// taken by the flush that sends them all.
+static UNSENT: AtomicBool = AtomicBool::new(false);
+
+/// Sends every request queued in libca, if any was queued since the last
+/// time.
+fn send_queued() {
+    if UNSENT.swap(false, Ordering::AcqRel) {
+        if let Err(err) = ca::flush_io() {
+            eprintln!("cothread::catools_async: ca_flush_io failed: {err}");
+        }
+    }
+}
 
 /// What a request does once its channel is connected.
 pub(super) trait Operation: Unpin {
@@ -36,6 +56,10 @@ pub(super) trait Operation: Unpin {
     type Output;
     /// Whether to wait for the connection before [`issue`](Self::issue).
     fn needs_connection(&self) -> bool {
+        true
+    }
+    /// Whether [`issue`](Self::issue) queues a request in libca.
+    fn queues(&self) -> bool {
         true
     }
     /// Starts the operation on the channel; `slot` must be filled, now or
@@ -54,8 +78,9 @@ enum Stage {
         channel: Channel,
         wait: Option<CallbackId>,
     },
-    /// The operation is issued; waiting for its reply.
-    Issued { channel: Channel },
+    /// The operation is issued; waiting for it to be sent (`sent`: a poll
+    /// since issuing has flushed, or found it flushed) and for its reply.
+    Issued { channel: Channel, sent: bool },
     /// The output was returned.
     Done,
 }
@@ -98,13 +123,17 @@ impl<O: Operation> Request<O> {
     }
 
     /// Issues the operation on the connected (or, if it needs none, any)
-    /// channel and sends it.
+    /// channel; the next poll sends it.
     fn issue(&mut self, channel: Channel) {
         self.operation.issue(&channel, self.slot.clone());
-        if let Err(err) = ca::flush_io() {
-            eprintln!("cothread::catools_async: ca_flush_io failed: {err}");
+        let queued = self.operation.queues();
+        if queued {
+            UNSENT.store(true, Ordering::Release);
         }
-        self.stage = Stage::Issued { channel };
+        self.stage = Stage::Issued {
+            channel,
+            sent: !queued,
+        };
     }
 }
 
@@ -146,7 +175,14 @@ impl<O: Operation> Future for Request<O> {
                         }
                     }
                 }
-                Stage::Issued { channel } => {
+                Stage::Issued { channel, sent } => {
+                    if !*sent {
+                        // Let the rest of this round issue theirs first.
+                        *sent = true;
+                        cx.waker().wake_by_ref();
+                        return Poll::Pending;
+                    }
+                    send_queued();
                     let Some(reply) = this.slot.take_reply(cx.waker()) else {
                         return Poll::Pending;
                     };
@@ -164,12 +200,17 @@ impl<O: Operation> Future for Request<O> {
 
 impl<O: Operation> Drop for Request<O> {
     fn drop(&mut self) {
-        if let Stage::Connecting {
-            channel,
-            wait: Some(wait),
-        } = &self.stage
-        {
-            channel.cancel_wait(*wait);
+        match &self.stage {
+            Stage::Connecting {
+                channel,
+                wait: Some(wait),
+            } => {
+                channel.cancel_wait(*wait);
+            }
+            // Not sent yet: send it, so that its reply comes and frees
+            // what libca holds for it (the reply is then discarded).
+            Stage::Issued { sent: false, .. } => send_queued(),
+            _ => {}
         }
         self.slot.abandon();
     }
@@ -294,6 +335,10 @@ impl<T: Described> Operation for ConnectOp<T> {
 
     fn needs_connection(&self) -> bool {
         self.wait
+    }
+
+    fn queues(&self) -> bool {
+        false
     }
 
     fn issue(&mut self, _: &Channel, slot: Slot<Result<(), CaError>>) {
