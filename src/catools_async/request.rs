@@ -4,12 +4,13 @@
 //! futures.
 //!
 //! Invariants:
-//! - Everything that calls libca (opening, issuing, flushing) runs inside
-//!   `poll`, on the executor's thread; libca's threads only fill the
-//!   [`Slot`] and wake. So no libca request is ever made from a libca
-//!   callback, and a future that is never polled makes no CA traffic.
-//! - A request holds its [`Channel`] handle from the first poll until it
-//!   is dropped: the channel is not cleared as idle while it waits.
+//! - Everything that calls libca runs where the future is made (opening or
+//!   finding the channel, which starts the search for a new name) or
+//!   polled (issuing, flushing), on the caller's thread; libca's threads
+//!   only fill the [`Slot`] and wake. So no libca request is ever made from
+//!   a libca callback, and a future that is never polled issues nothing.
+//! - A request holds its [`Channel`] handle from its making until it is
+//!   dropped: the channel is not cleared as idle while it waits.
 //! - Dropping a request at any stage cancels it: a pending connection wait
 //!   is removed from the channel, the slot is abandoned (a late reply is
 //!   dropped on libca's thread, quietly), and the waker is released.
@@ -26,6 +27,7 @@ use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use super::handoff::Slot;
@@ -41,7 +43,8 @@ static UNSENT: AtomicBool = AtomicBool::new(false);
 /// Sends every request queued in libca, if any was queued since the last
 /// time.
 fn send_queued() {
-    if UNSENT.swap(false, Ordering::AcqRel) {
+    // Most polls find nothing to send: read before writing the shared line.
+    if UNSENT.load(Ordering::Acquire) && UNSENT.swap(false, Ordering::AcqRel) {
         if let Err(err) = ca::flush_io() {
             eprintln!("cothread::catools_async: ca_flush_io failed: {err}");
         }
@@ -70,8 +73,8 @@ pub(super) trait Operation: Unpin {
 }
 
 enum Stage {
-    /// Not polled yet.
-    Start,
+    /// Not polled yet: the channel, or why it could not be opened.
+    Start(Result<Channel, CaError>),
     /// Waiting for the channel to connect (`wait`: the registered wait, if
     /// the channel was not connected when it was made).
     Connecting {
@@ -87,19 +90,25 @@ enum Stage {
 
 /// The state machine shared by the four futures.
 pub(super) struct Request<O: Operation> {
-    name: Box<str>,
+    name: Arc<str>,
     operation: O,
     slot: Slot<Result<O::Reply, CaError>>,
     stage: Stage,
 }
 
 impl<O: Operation> Request<O> {
+    /// The request for `operation` on `name`, whose channel it opens (or
+    /// finds) now.
     pub(super) fn new(name: &str, operation: O) -> Request<O> {
+        let opened = Channel::open(name);
         Request {
-            name: name.into(),
+            name: match &opened {
+                Ok(channel) => Arc::clone(channel.name()),
+                Err(_) => Arc::from(name),
+            },
             operation,
             slot: Slot::new(),
-            stage: Stage::Start,
+            stage: Stage::Start(opened),
         }
     }
 
@@ -114,8 +123,10 @@ impl<O: Operation> Request<O> {
     /// before the operation was issued, the operation's after.
     pub(super) fn pending_error(&self) -> CaError {
         match &self.stage {
-            Stage::Connecting { channel, .. } => channel.timeout_error(),
-            Stage::Start => CaError::not_found(&*self.name, "connect"),
+            Stage::Connecting { channel, .. } | Stage::Start(Ok(channel)) => {
+                channel.timeout_error()
+            }
+            Stage::Start(Err(err)) => err.clone(),
             Stage::Issued { .. } | Stage::Done => {
                 CaError::new(&*self.name, libca_sys::ECA_TIMEOUT, "wait for completion")
             }
@@ -144,13 +155,14 @@ impl<O: Operation> Future for Request<O> {
         let this = self.get_mut();
         loop {
             match &mut this.stage {
-                Stage::Start => {
-                    let channel = match Channel::open(&this.name) {
+                Stage::Start(_) => {
+                    let Stage::Start(opened) = std::mem::replace(&mut this.stage, Stage::Done)
+                    else {
+                        unreachable!("matched above")
+                    };
+                    let channel = match opened {
                         Ok(channel) => channel,
-                        Err(err) => {
-                            this.stage = Stage::Done;
-                            return Poll::Ready(Err(err));
-                        }
+                        Err(err) => return Poll::Ready(Err(err)),
                     };
                     if !this.operation.needs_connection() || channel.is_connected() {
                         this.issue(channel);
