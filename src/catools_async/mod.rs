@@ -42,13 +42,17 @@
 //! ```
 //!
 //! # How a request completes
-//! Polling a future opens (or finds) the PV's channel and, once it is
-//! connected, issues the request and sends it. libca answers on its own
-//! threads: its callback stores the reply in a slot shared with the future
-//! and wakes the task's [`Waker`](std::task::Waker). No thread is started
-//! per request and nothing polls in a loop. Many futures joined together
-//! (e.g. `futures::future::join_all`, or a `tokio::task::JoinSet`) read
-//! many PVs in parallel.
+//! Making a future opens (or finds) the PV's channel; polling it, once the
+//! channel is connected, issues the request. libca queues requests until
+//! they are flushed: an issued request wakes its own task, and the next
+//! poll of any request sends everything queued in one flush, so the
+//! requests that one round of polls issues (a join of 1,000 gets) travel
+//! together, and a single request costs one extra poll. libca answers on
+//! its own threads: its callback stores the reply in a slot shared with
+//! the future and wakes the task's [`Waker`](std::task::Waker). No thread
+//! is started per request and nothing polls in a loop. Many futures joined
+//! together (e.g. `futures::future::join_all`, or a `tokio::task::JoinSet`)
+//! read many PVs in parallel.
 //!
 //! # Timeouts and cancellation
 //! The futures hold no timer, so they run on any executor: the options'
