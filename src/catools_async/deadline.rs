@@ -6,7 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use super::request::Pending;
+use super::request::PendingError;
 use crate::catools::CaError;
 
 /// A request that gives up when its timer completes: see
@@ -29,7 +29,7 @@ impl<F, S> WithTimeout<F, S> {
 
 impl<F, S, T> Future for WithTimeout<F, S>
 where
-    F: Future<Output = Result<T, CaError>> + Pending + Unpin,
+    F: Future<Output = Result<T, CaError>> + PendingError + Unpin,
     S: Future,
 {
     type Output = Result<T, CaError>;

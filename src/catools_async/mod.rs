@@ -89,7 +89,7 @@ mod updates;
 mod tests;
 
 pub use deadline::WithTimeout;
-pub use request::{ConnectFuture, GetFuture, InfoFuture, Pending, PutFuture};
+pub use request::{ConnectFuture, GetFuture, InfoFuture, PendingError, PutFuture};
 pub use updates::{Next, Updates, BACKLOG};
 
 use crate::catools::{CaError, Connect, FromReading, Get, Monitor, Put, Value};

@@ -365,7 +365,7 @@ impl<T: Described> Operation for ConnectOp<T> {
 /// The one thing [`WithTimeout`](super::WithTimeout) needs of a future:
 /// the error it stands for while still pending. Sealed: implemented by this
 /// module's futures only.
-pub trait Pending: sealed::Sealed {
+pub trait PendingError: sealed::Sealed {
     /// The error for giving up now.
     #[doc(hidden)]
     fn pending_error(&self) -> CaError;
@@ -408,7 +408,7 @@ macro_rules! request_future {
 
         impl $(<$t: $bound>)? sealed::Sealed for $name $(<$t>)? {}
 
-        impl $(<$t: $bound>)? Pending for $name $(<$t>)? {
+        impl $(<$t: $bound>)? PendingError for $name $(<$t>)? {
             fn pending_error(&self) -> CaError {
                 self.request.pending_error()
             }

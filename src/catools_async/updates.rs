@@ -231,7 +231,12 @@ impl<T: FromReading> Updates<T> {
                     buffer.push(update.map_err(Box::new));
                 })?;
         self.subscription = Some(subscription);
-        ca::flush_io()
+        // The subscription exists; a failed flush only delays it to the
+        // next one.
+        if let Err(err) = ca::flush_io() {
+            eprintln!("cothread::catools_async: ca_flush_io failed: {err}");
+        }
+        Ok(())
     }
 
     fn convert(&self, item: Item) -> Result<T, CaError> {
