@@ -314,3 +314,31 @@ fn the_errors_are_the_cothread_faces() {
         );
     });
 }
+
+#[test]
+fn a_slow_put_gives_up_with_the_cothread_faces_timeout_error() {
+    let slow = pv("slow.A");
+    let timeout = Duration::from_millis(200);
+    let wait = Put::new().wait(true).timeout(timeout);
+    // The record takes a second to process: both faces give up first.
+    let cothread_error = wait.put(&slow, 1.0).unwrap_err();
+    assert_eq!(cothread_error.kind(), ErrorKind::Timeout);
+    let async_error = current_thread().block_on(async {
+        caput_with(&wait, &slow, 2.0)
+            .with_timeout(tokio::time::sleep(timeout))
+            .await
+            .unwrap_err()
+    });
+    assert_eq!(async_error, cothread_error);
+}
+
+#[test]
+fn futures_and_streams_may_move_between_threads() {
+    fn movable<T: Send + 'static>(_: &T) {}
+    let name = pv("ai");
+    movable(&caget::<Augmented<Value>>(&name));
+    movable(&caput(&name, 1.0));
+    movable(&connect(&name));
+    movable(&cainfo(&name));
+    movable(&camonitor::<f64>(&name).unwrap());
+}
