@@ -33,6 +33,8 @@
 //! * [`diagnostics`]: one hook for what no call returns (libca exceptions,
 //!   rejected plain puts, panicking callbacks); the `log` feature sends it
 //!   to the `log` crate.
+//! * [`catools_async`]: the same Channel Access calls as futures and
+//!   streams, for any async executor.
 //!
 //! ```no_run
 //! use cothread::catools::{caget, camonitor, caput, Augmented, CaError};
@@ -48,6 +50,27 @@
 //! })?;
 //! cothread::wait_for_quit(true).ok(); // callbacks run until Ctrl-C
 //! # Ok::<(), CaError>(())
+//! ```
+//!
+//! # Two faces
+//!
+//! Channel Access comes in two faces over one libca layer, with the same
+//! options, value types and errors:
+//! * [`catools`] for cothreads: a call suspends only its cothread, and
+//!   thousands of PVs are read in parallel by one call; monitor callbacks
+//!   run on a cothread.
+//! * [`catools_async`] for any async executor (tokio, smol, a hand-written
+//!   `block_on`): `caget`, `caput`, `connect`, `cainfo` are `Future`s and
+//!   `camonitor` a `Stream`, completed from libca's threads through the
+//!   task's `Waker`, with no cothread scheduler.
+//!
+//! [`block_on`] joins the two: a cothread can await the async face (or any
+//! future).
+//!
+//! ```no_run
+//! # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), cothread::catools::CaError> {
+//! let current: f64 = cothread::catools_async::caget("BL:DEMO:READBACK").await?;
+//! # Ok(()) }
 //! ```
 //!
 //! The scheduler is per OS thread, created on first use; code outside any
@@ -149,7 +172,7 @@
 
 // Layers, lowest first; each imports only the ones before it:
 // `error`, `timeout` | `sched` | `coselect` | `sync` | `time`, `callback`,
-// `quit`, `future` | `diagnostics` | `ca` | `catools` | `pv`.
+// `quit`, `future` | `diagnostics` | `ca` | `catools` | `catools_async`, `pv`.
 
 // The test harness (tests/support), shared with the unit tests, names the
 // crate `cothread`.
@@ -159,6 +182,7 @@ extern crate self as cothread;
 mod ca;
 mod callback;
 pub mod catools;
+pub mod catools_async;
 pub mod coselect;
 pub mod diagnostics;
 mod error;

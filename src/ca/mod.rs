@@ -32,4 +32,4 @@ pub(crate) use localtime::local_time;
 pub(crate) use request::{Reply, Subscription};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

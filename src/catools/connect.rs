@@ -48,6 +48,11 @@ impl Connect {
         self
     }
 
+    /// Whether the call waits for the connections (also the async face's).
+    pub(crate) fn waits(&self) -> bool {
+        self.wait
+    }
+
     /// Connects many PVs in parallel; each PV's own result.
     pub fn connect_each<S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<(), CaError>> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();

@@ -154,7 +154,8 @@ impl Get {
             .collect()
     }
 
-    fn request_for<T: FromReading>(&self) -> impl Fn(&str) -> ReadRequest + '_ {
+    /// The read request for `T` on a PV name (also the async face's).
+    pub(crate) fn request_for<T: FromReading>(&self) -> impl Fn(&str) -> ReadRequest + '_ {
         let preferred = T::requested_type();
         move |name| ReadRequest {
             datatype: DataType::resolve(name, self.datatype, preferred),

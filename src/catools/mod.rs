@@ -71,6 +71,7 @@ mod value;
 pub use connect::{cainfo, connect, Connect};
 pub use error::{CaError, CaNothing, ErrorKind};
 pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
+pub(crate) use get::convert_reading;
 pub use get::{caget, caget_list, FromReading, Get};
 pub(crate) use monitor::ReportedPanic;
 pub use monitor::{camonitor, Backlog, CloseReason, Monitor, Subscription};

@@ -427,6 +427,41 @@ impl Monitor {
     }
 }
 
+/// The options as the async face (`crate::catools_async`) reads them.
+impl Monitor {
+    /// The events asked for (the format's when none were given).
+    pub(crate) fn event_mask(&self) -> EventMask {
+        self.events.unwrap_or_else(|| self.format.default_events())
+    }
+
+    /// The read request of each update, for `T` on `pv`.
+    pub(crate) fn read_request<T: FromReading>(&self, pv: &str) -> ReadRequest {
+        ReadRequest {
+            datatype: DataType::resolve(pv, self.datatype, T::requested_type()),
+            format: self.format,
+            count: self.count,
+        }
+    }
+
+    /// How many waiting updates a subscription keeps ([`Monitor::backlog`]).
+    pub(crate) fn backlog_limit(&self) -> usize {
+        match self.backlog {
+            Backlog::Bounded(n) => n.max(1),
+            Backlog::Unbounded => usize::MAX,
+        }
+    }
+
+    /// Whether every update is wanted (`all_updates`).
+    pub(crate) fn wants_all_updates(&self) -> bool {
+        self.all_updates
+    }
+
+    /// Whether disconnects are reported (`notify_disconnect`).
+    pub(crate) fn notifies_disconnect(&self) -> bool {
+        self.notify_disconnect
+    }
+}
+
 /// Subscribes to one PV with the default options: `callback` gets the
 /// current value, then every change, on the cothread that runs all monitor
 /// callbacks, until the returned [`Subscription`] is closed or dropped.

@@ -73,6 +73,16 @@ impl Put {
         self
     }
 
+    /// The DBR type to send to `pv` (also the async face's).
+    pub(crate) fn datatype_for(&self, pv: &str) -> DataType {
+        DataType::resolve(pv, self.datatype, DataType::Native)
+    }
+
+    /// Whether the put waits for completion (also the async face's).
+    pub(crate) fn waits(&self) -> bool {
+        self.wait
+    }
+
     /// Writes one PV.
     pub fn put(&self, pv: &str, value: impl Into<Value>) -> Result<(), CaError> {
         self.put_each(&[pv], vec![value.into()])

@@ -58,7 +58,7 @@ fn restartable_ioc() -> std::sync::MutexGuard<'static, Ioc> {
 }
 
 /// The full name of a record of the shared IOC.
-fn pv(record: &str) -> String {
+pub(crate) fn pv(record: &str) -> String {
     ioc().pv(record)
 }
 

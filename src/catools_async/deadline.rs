@@ -1,0 +1,55 @@
+//! Giving up on a request when a timer of the caller's executor fires, with
+//! the cothread face's timeout errors: the futures of this face hold no
+//! timer of their own.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use super::request::PendingError;
+use crate::catools::CaError;
+
+/// A request that gives up when its timer completes: see
+/// [`GetFuture::with_timeout`](super::GetFuture::with_timeout). Dropping it
+/// (or its giving up) cancels the request.
+#[must_use = "a catools_async future does nothing unless awaited; dropping it cancels it"]
+pub struct WithTimeout<F, S> {
+    future: F,
+    timer: Pin<Box<S>>,
+}
+
+impl<F, S> WithTimeout<F, S> {
+    pub(super) fn new(future: F, timer: S) -> WithTimeout<F, S> {
+        WithTimeout {
+            future,
+            timer: Box::pin(timer),
+        }
+    }
+}
+
+impl<F, S, T> Future for WithTimeout<F, S>
+where
+    F: Future<Output = Result<T, CaError>> + PendingError + Unpin,
+    S: Future,
+{
+    type Output = Result<T, CaError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        if let Poll::Ready(output) = Pin::new(&mut this.future).poll(cx) {
+            return Poll::Ready(output);
+        }
+        match this.timer.as_mut().poll(cx) {
+            Poll::Ready(_) => Poll::Ready(Err(this.future.pending_error())),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl<F: std::fmt::Debug, S> std::fmt::Debug for WithTimeout<F, S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WithTimeout")
+            .field("future", &self.future)
+            .finish_non_exhaustive()
+    }
+}

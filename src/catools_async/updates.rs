@@ -1,0 +1,327 @@
+//! A subscription as a [`Stream`]: libca's threads push each update into a
+//! bounded buffer and wake the task that polls the stream.
+//!
+//! Invariants:
+//! - The buffer (`State`) is shared by the [`Updates`] (its owner, which
+//!   polls and drops it) and two closures on libca's threads: the
+//!   subscription's update callback and the channel listener. Its mutex is
+//!   held for a push or a take and nothing else, never while waking.
+//! - The buffer never holds more than its limit: one update when updates
+//!   merge (the default), the options' [`Monitor::backlog`] (10,000 by
+//!   default) with `all_updates`. A push into a
+//!   full buffer merges the oldest update into the next one (which then
+//!   stands for both, in `meta.update_count`), so nothing grows without
+//!   bound and the count of updates is kept.
+//! - The libca subscription is created inside `poll_next`, on the polling
+//!   thread, once the channel has connected (at once if it was connected
+//!   at the first poll; otherwise after the listener reported the
+//!   connection and woke the task). It is created once: libca keeps it
+//!   across disconnection and reconnection.
+//! - Dropping the stream removes the listener and clears the subscription
+//!   (`ca_clear_subscription`, which returns only once no update callback
+//!   for it runs); later pushes of a listener call already running find the
+//!   buffer closed and drop their update.
+
+use std::collections::VecDeque;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+
+use futures_core::Stream;
+use parking_lot::Mutex;
+
+use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest, Reading};
+use crate::catools::{convert_reading, CaError, EventMask, FromReading, Monitor};
+use crate::diagnostics::{self, Diagnostic};
+
+/// What crosses from libca's thread: a compact reading or a (rare, so
+/// boxed) error.
+type Update = Result<Reading, Box<CaError>>;
+
+struct Item {
+    update: Update,
+    /// How many updates this one stands for.
+    count: u64,
+}
+
+struct State {
+    items: VecDeque<Item>,
+    limit: usize,
+    waker: Option<Waker>,
+    /// The channel connected: the owner should start the subscription.
+    start: bool,
+    closed: bool,
+}
+
+impl State {
+    /// Makes room for one more item in a full buffer: the oldest update
+    /// that is followed by another merges into it; failing that (errors in
+    /// between), the newest queued update merges into `incoming`; failing
+    /// that, the oldest item goes.
+    fn make_room(&mut self, incoming: &mut Item) {
+        let pair = (0..self.items.len().saturating_sub(1))
+            .find(|&i| self.items[i].update.is_ok() && self.items[i + 1].update.is_ok());
+        if let Some(i) = pair {
+            let oldest = self.items.remove(i).expect("index in range");
+            self.items[i].count += oldest.count;
+            return;
+        }
+        if incoming.update.is_ok() && self.items.back().is_some_and(|last| last.update.is_ok()) {
+            let newest = self.items.pop_back().expect("not empty");
+            incoming.count += newest.count;
+            return;
+        }
+        self.items.pop_front();
+    }
+}
+
+/// The buffer's handle for libca's threads.
+#[derive(Clone)]
+struct Buffer {
+    state: Arc<Mutex<State>>,
+}
+
+impl Buffer {
+    fn push(&self, update: Update) {
+        let mut incoming = Item { update, count: 1 };
+        let mut state = self.state.lock();
+        if state.closed {
+            drop(state);
+            drop(incoming);
+            return;
+        }
+        if state.items.len() >= state.limit {
+            state.make_room(&mut incoming);
+        }
+        state.items.push_back(incoming);
+        let waker = state.waker.take();
+        drop(state);
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+
+    fn connected(&self) {
+        let mut state = self.state.lock();
+        state.start = true;
+        let waker = state.waker.take();
+        drop(state);
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+}
+
+/// A subscription's updates as a [`Stream`] of `Result<T, CaError>`: made
+/// by [`camonitor`](super::camonitor) / [`camonitor_with`](super::camonitor_with).
+///
+/// The first item is the PV's value when the subscription starts, then
+/// every change (merged while the reader is busy, or all of them, per
+/// [`Monitor::all_updates`]); with [`Monitor::notify_disconnect`] a
+/// disconnect arrives as an error item, and updates resume by themselves
+/// when the server returns. The stream never ends by itself: drop it to
+/// clear the subscription.
+#[must_use = "a stream does nothing unless polled; dropping it ends the subscription"]
+pub struct Updates<T: FromReading> {
+    channel: Channel,
+    buffer: Buffer,
+    listener: Option<CallbackId>,
+    subscription: Option<ca::Subscription>,
+    request: ReadRequest,
+    events: EventMask,
+    notify_disconnect: bool,
+    started: bool,
+    _type: PhantomData<fn() -> T>,
+}
+
+impl<T: FromReading> Updates<T> {
+    pub(super) fn new(options: &Monitor, pv: &str) -> Result<Updates<T>, CaError> {
+        let events = options.event_mask();
+        if !events.is_valid() {
+            return Err(
+                CaError::new(pv, libca_sys::ECA_BADMASK, "camonitor").with_detail(format!(
+                    "event mask {:#x}: give at least one of DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY",
+                    events.bits()
+                )),
+            );
+        }
+        let channel = Channel::open(pv)?;
+        let limit = if options.wants_all_updates() {
+            options.backlog_limit()
+        } else {
+            1
+        };
+        let buffer = Buffer {
+            state: Arc::new(Mutex::new(State {
+                items: VecDeque::new(),
+                limit,
+                waker: None,
+                start: false,
+                closed: false,
+            })),
+        };
+        let notify_disconnect = options.notifies_disconnect();
+        let listener = {
+            let buffer = buffer.clone();
+            let name = Arc::clone(channel.name());
+            channel.add_listener(Arc::new(move |event: &ChannelEvent| match event {
+                ChannelEvent::Connected => buffer.connected(),
+                ChannelEvent::Disconnected if notify_disconnect => {
+                    buffer.push(Err(Box::new(CaError::new(
+                        &*name,
+                        libca_sys::ECA_DISCONN,
+                        "camonitor",
+                    ))));
+                }
+                _ => {}
+            }))
+        };
+        // Connected before the listener came: start at the first poll.
+        if channel.is_connected() {
+            buffer.state.lock().start = true;
+        }
+        Ok(Updates {
+            channel,
+            buffer,
+            listener: Some(listener),
+            subscription: None,
+            request: options.read_request::<T>(pv),
+            events,
+            notify_disconnect,
+            started: false,
+            _type: PhantomData,
+        })
+    }
+
+    /// The PV name.
+    pub fn name(&self) -> &str {
+        self.channel.name()
+    }
+
+    /// Counts the handles of the buffer (this stream's included, while it
+    /// lives), for tests that prove the libca side let go of it.
+    #[cfg(test)]
+    pub(super) fn buffer_handles(&self) -> impl Fn() -> usize {
+        let buffer = Arc::downgrade(&self.buffer.state);
+        move || buffer.strong_count()
+    }
+
+    /// The next update: `None` never comes (the stream ends only when
+    /// dropped). The same as `StreamExt::next` of the `futures` crate, for
+    /// callers without it.
+    // Not Iterator::next: this one is awaited (StreamExt::next's name).
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Next<'_, T> {
+        Next { updates: self }
+    }
+
+    /// Creates the libca subscription on the connected channel; the error
+    /// (e.g. no read access, which the CA layer refuses rather than
+    /// subscribe to nothing) if that fails.
+    fn start(&mut self) -> Result<(), CaError> {
+        self.started = true;
+        let buffer = self.buffer.clone();
+        let subscription =
+            self.channel
+                .subscribe_readings(self.request, self.events, move |update| {
+                    buffer.push(update.map_err(Box::new));
+                })?;
+        self.subscription = Some(subscription);
+        // The subscription exists; a failed flush only delays it to the
+        // next one.
+        if let Err(err) = ca::flush_io() {
+            diagnostics::report(Diagnostic::FlushFailed(err));
+        }
+        Ok(())
+    }
+
+    fn convert(&self, item: Item) -> Result<T, CaError> {
+        let name = self.channel.name();
+        let reading = item.update.map_err(|err| *err)?;
+        if !T::keeps_meta() {
+            return T::from_value_only(reading.value).map_err(|e| e.into_ca_error(name));
+        }
+        let mut reading = reading.into_augmented();
+        reading.meta.update_count = item.count;
+        convert_reading(name, reading)
+    }
+}
+
+impl<T: FromReading> Stream for Updates<T> {
+    type Item = Result<T, CaError>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            let mut state = this.buffer.state.lock();
+            if let Some(item) = state.items.pop_front() {
+                drop(state);
+                return Poll::Ready(Some(this.convert(item)));
+            }
+            if !std::mem::take(&mut state.start) || this.started {
+                match &state.waker {
+                    Some(waker) if waker.will_wake(cx.waker()) => {}
+                    _ => state.waker = Some(cx.waker().clone()),
+                }
+                return Poll::Pending;
+            }
+            drop(state);
+            if let Err(err) = this.start() {
+                if this.notify_disconnect {
+                    return Poll::Ready(Some(Err(err)));
+                }
+                // As the cothread face: reported, not delivered.
+                diagnostics::report(Diagnostic::MonitorFailed(err));
+            }
+        }
+    }
+}
+
+impl<T: FromReading> Drop for Updates<T> {
+    fn drop(&mut self) {
+        if let Some(listener) = self.listener.take() {
+            self.channel.remove_listener(listener);
+        }
+        // Clears the subscription: no update callback runs after this.
+        drop(self.subscription.take());
+        let mut state = self.buffer.state.lock();
+        state.closed = true;
+        let items = std::mem::take(&mut state.items);
+        let waker = state.waker.take();
+        drop(state);
+        drop((items, waker));
+    }
+}
+
+impl<T: FromReading> std::fmt::Debug for Updates<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Updates")
+            .field("pv", &self.name())
+            .field("subscribed", &self.subscription.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The future of [`Updates::next`].
+#[must_use = "futures do nothing unless awaited"]
+pub struct Next<'a, T: FromReading> {
+    updates: &'a mut Updates<T>,
+}
+
+impl<T: FromReading> Future for Next<'_, T> {
+    type Output = Option<Result<T, CaError>>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut *self.get_mut().updates).poll_next(cx)
+    }
+}
+
+impl<T: FromReading> std::fmt::Debug for Next<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Next")
+            .field("updates", &self.updates)
+            .finish()
+    }
+}
