@@ -7,10 +7,11 @@
 //! preemptive callbacks enabled, so that libca delivers every callback on
 //! its own threads without anyone calling `ca_pend_event`. libca reads the
 //! `EPICS_CA_*` environment (`ADDR_LIST`, `AUTO_ADDR_LIST`, `CONN_TMO`,
-//! `BEACON_PERIOD`, `SERVER_PORT`, `REPEATER_PORT`, `MAX_ARRAY_BYTES`,
-//! `NAME_SERVERS`) at that moment and never again: a program sets them before
-//! its first CA call. Every other thread attaches to the same context
-//! ([`attach`]) before its first libca call.
+//! `SERVER_PORT`, `REPEATER_PORT`, `MAX_ARRAY_BYTES`, `AUTO_ARRAY_BYTES`,
+//! `MAX_SEARCH_PERIOD`, `NAME_SERVERS`, `MCAST_TTL`) at that moment and never
+//! again: a program sets them before its first CA call (`catools::initialise`
+//! checks them and creates the context up front). Every other thread attaches
+//! to the same context ([`attach`]) before its first libca call.
 //!
 //! Invariants: `CONTEXT` is written once, under its lock, and the context it
 //! names is never destroyed (libca's threads live for the process, as in

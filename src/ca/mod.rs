@@ -26,7 +26,9 @@ mod request;
 pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, ChannelEvent};
 #[cfg(test)]
 pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};
-pub(crate) use context::{client_status, flush_io, max_array_bytes, message, protocol_version};
+pub(crate) use context::{
+    attach, client_status, flush_io, max_array_bytes, message, protocol_version,
+};
 pub(crate) use dbr::{ReadRequest, Reading};
 pub(crate) use localtime::local_time;
 pub(crate) use request::{Reply, Subscription};

@@ -8,9 +8,12 @@
 //!
 //! # Environment
 //! libca reads the `EPICS_CA_*` variables (`ADDR_LIST`, `AUTO_ADDR_LIST`,
-//! `CONN_TMO`, `BEACON_PERIOD`, `SERVER_PORT`, `REPEATER_PORT`,
-//! `MAX_ARRAY_BYTES`, `NAME_SERVERS`) once, when the process's CA context is
-//! created, which happens at the first CA call. Set them before that call.
+//! `CONN_TMO`, `SERVER_PORT`, `REPEATER_PORT`, `MAX_ARRAY_BYTES`,
+//! `AUTO_ARRAY_BYTES`, `MAX_SEARCH_PERIOD`, `NAME_SERVERS`, `MCAST_TTL`)
+//! once, when the process's CA context is created, which happens at the
+//! first CA call. Set them before that call. [`initialise`] creates the
+//! context up front and reports every variable libca would misread as an
+//! [`EnvironmentError`], rather than libca's warnings and defaults later.
 //!
 //! # Connection and access-rights events
 //! Beyond Python's catools (as pyepics's `connection_callback` and
@@ -57,6 +60,7 @@
 mod connect;
 mod connected;
 mod dispatch;
+mod environment;
 mod error;
 mod events;
 mod get;
@@ -69,6 +73,10 @@ mod types;
 mod value;
 
 pub use connect::{cainfo, connect, Connect};
+pub use environment::{
+    check_environment, initialise, BadVariable, CaSettings, ContextInfo, EnvironmentError,
+    InitialiseError,
+};
 pub use error::{CaError, CaNothing, ErrorKind};
 pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
 pub(crate) use get::convert_reading;
