@@ -9,9 +9,12 @@
 //! wake the callback cothread.
 //!
 //! Invariants (who touches what):
-//! * [`Inbox`] is the only state shared between threads: a `parking_lot`
-//!   mutex (no poisoning) held only for one push or one swap, never while
-//!   user code runs. A callback is stored in the queue itself when it is
+//! * [`Inbox`] is the only state shared between threads: the queue under
+//!   one `parking_lot` mutex (no poisoning), held only for one push or two
+//!   swaps, and the spare chunks under another; neither is held while user
+//!   code runs, and no chunk is allocated or freed under the queue's lock
+//!   (so a pushing thread never waits long for the callback cothread, nor
+//!   it for them). A callback is stored in the queue itself when it is
 //!   small (a `sched::SendFn`), else boxed once by the thread that queues
 //!   it.
 //! * The queue is a list of fixed-size chunks ([`CHUNK`] callbacks each).
@@ -201,15 +204,17 @@ const KEPT_CHUNKS: usize = 32;
 /// The callbacks queued for one scheduler; see the module invariants.
 struct Inbox {
     state: Mutex<InboxState>,
+    /// Empty chunks, given back by the callback cothread, for reuse: a
+    /// lock of its own, so that neither side allocates, frees or recycles
+    /// a chunk while holding `state`.
+    spare: Mutex<Vec<Vec<SendFn>>>,
 }
 
 struct InboxState {
     /// Full chunks, oldest first; `current` follows them.
     full: Vec<Vec<SendFn>>,
-    /// The chunk being filled (capacity 0 until the first push).
+    /// The chunk being filled (capacity 0 until a push fetches one).
     current: Vec<SendFn>,
-    /// Empty chunks, given back by the callback cothread, for reuse.
-    spare: Vec<Vec<SendFn>>,
     /// The callback cothread waits (or does not exist yet): the next
     /// callback must wake it.
     idle: bool,
@@ -223,10 +228,10 @@ impl Inbox {
             state: Mutex::new(InboxState {
                 full: Vec::new(),
                 current: Vec::new(),
-                spare: Vec::new(),
                 idle: true,
                 open: true,
             }),
+            spare: Mutex::new(Vec::new()),
         }
     }
 
@@ -238,35 +243,55 @@ impl Inbox {
             return Err(Error::SchedulerGone);
         }
         if state.current.len() == state.current.capacity() {
-            let next = state
-                .spare
-                .pop()
-                .unwrap_or_else(|| Vec::with_capacity(CHUNK));
-            let full = std::mem::replace(&mut state.current, next);
-            if !full.is_empty() {
-                state.full.push(full);
+            drop(state);
+            state = self.next_chunk();
+            if !state.open {
+                return Err(Error::SchedulerGone);
             }
         }
         state.current.push(f);
         Ok(std::mem::replace(&mut state.idle, false))
     }
 
-    /// Takes every queued callback into `batch`, in order, giving back the
-    /// chunks that `batch` held (which must all be empty) for reuse. If
-    /// nothing was queued, marks the callback cothread idle: the caller
-    /// must then wait for a wake-up.
-    fn take(&self, batch: &mut Vec<Vec<SendFn>>) {
+    /// Fetches an empty chunk (a spare one, else a new one) without
+    /// holding `state`, then locks `state` and makes that chunk `current`
+    /// unless another thread has done so meanwhile (then it is dropped).
+    /// Returns `state` locked, with room in `current` if `open`.
+    #[cold]
+    fn next_chunk(&self) -> parking_lot::MutexGuard<'_, InboxState> {
+        let next = self
+            .spare
+            .lock()
+            .pop()
+            .unwrap_or_else(|| Vec::with_capacity(CHUNK));
         let mut state = self.state.lock();
-        for chunk in batch.drain(..) {
-            debug_assert!(chunk.is_empty());
-            if state.spare.len() < KEPT_CHUNKS {
-                state.spare.push(chunk);
+        if state.current.len() == state.current.capacity() {
+            let full = std::mem::replace(&mut state.current, next);
+            if !full.is_empty() {
+                state.full.push(full);
             }
         }
+        state
+    }
+
+    /// Takes every queued callback into `batch`, in order, after giving
+    /// back the chunks that `batch` held (which must all be empty) for
+    /// reuse. If nothing was queued, marks the callback cothread idle: the
+    /// caller must then wait for a wake-up. Holds `state` only for two
+    /// swaps, so a pushing thread never waits long for it.
+    fn take(&self, batch: &mut Vec<Vec<SendFn>>) {
+        if !batch.is_empty() {
+            debug_assert!(batch.iter().all(Vec::is_empty));
+            let mut spare = self.spare.lock();
+            let kept = batch.len().min(KEPT_CHUNKS.saturating_sub(spare.len()));
+            spare.extend(batch.drain(..kept));
+            drop(spare);
+            batch.clear(); // frees the chunks beyond `KEPT_CHUNKS`, unlocked
+        }
+        let mut state = self.state.lock();
         std::mem::swap(&mut state.full, batch);
         if !state.current.is_empty() {
-            let next = state.spare.pop().unwrap_or_default();
-            batch.push(std::mem::replace(&mut state.current, next));
+            batch.push(std::mem::take(&mut state.current));
         }
         if batch.is_empty() {
             state.idle = true;
@@ -277,16 +302,20 @@ impl Inbox {
     /// chunks: a thread's callback cothread is abandoned, not unwound, when
     /// the thread exits, so its `Arc` on this inbox is never released.
     fn close(&self) {
-        let dropped = {
+        let queued = {
             let mut state = self.state.lock();
             state.open = false;
             (
                 std::mem::take(&mut state.full),
                 std::mem::take(&mut state.current),
-                std::mem::take(&mut state.spare),
             )
         };
-        drop(dropped);
+        drop(queued);
+        // Only the callback cothread gives chunks back, on the scheduler's
+        // thread, and never after this (the thread is exiting, or its
+        // scheduler has gone): the spare list stays empty.
+        let spare = std::mem::take(&mut *self.spare.lock());
+        drop(spare);
     }
 }
 
