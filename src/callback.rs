@@ -49,7 +49,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use parking_lot::{Condvar, Mutex, MutexGuard};
 
 use crate::error::{panic_message, report_contained_panic, Error};
 use crate::sched::{self, RemoteHandle, SendFn};
@@ -108,14 +108,25 @@ impl SchedulerHandle {
     ///
     /// Cheap enough for high rates: a closure of up to three words is
     /// queued without an allocation, and a burst costs one wake-up.
+    #[inline]
     pub fn callback(&self, f: impl FnOnce() + Send + 'static) -> Result<(), Error> {
-        if self.inbox.push(SendFn::new(f))? {
-            if let Err(e) = self.remote.call(wake_callback_cothread) {
-                self.inbox.close();
-                return Err(e);
-            }
+        match self.inbox.push(SendFn::new(f)) {
+            Pushed::Queued => Ok(()),
+            Pushed::MustWake => self.wake(),
+            Pushed::Closed => Err(Error::SchedulerGone),
         }
-        Ok(())
+    }
+
+    /// Wakes the callback cothread (once per burst: kept out of line, so
+    /// the common push stays short).
+    #[cold]
+    #[inline(never)]
+    fn wake(&self) -> Result<(), Error> {
+        let woken = self.remote.call(wake_callback_cothread);
+        if woken.is_err() {
+            self.inbox.close();
+        }
+        woken
     }
 
     /// Runs `f` like [`callback`](Self::callback) and waits for its result,
@@ -201,6 +212,16 @@ const CHUNK: usize = 256;
 /// Empty chunks an inbox keeps for reuse (256 KiB at most).
 const KEPT_CHUNKS: usize = 32;
 
+/// What [`Inbox::push`] did.
+enum Pushed {
+    /// Queued; the callback cothread is busy or already woken.
+    Queued,
+    /// Queued, and the callback cothread was idle: the caller must wake it.
+    MustWake,
+    /// Dropped: the scheduler's thread has gone.
+    Closed,
+}
+
 /// The callbacks queued for one scheduler; see the module invariants.
 struct Inbox {
     state: Mutex<InboxState>,
@@ -235,43 +256,58 @@ impl Inbox {
         }
     }
 
-    /// Queues `f`; returns true if the callback cothread must be woken.
+    /// Queues `f`, or drops it if the inbox is closed.
     #[inline]
-    fn push(&self, f: SendFn) -> Result<bool, Error> {
+    fn push(&self, f: SendFn) -> Pushed {
         let mut state = self.state.lock();
         if !state.open {
-            return Err(Error::SchedulerGone);
+            return Pushed::Closed;
         }
         if state.current.len() == state.current.capacity() {
             drop(state);
-            state = self.next_chunk();
-            if !state.open {
-                return Err(Error::SchedulerGone);
+            match self.next_chunk() {
+                Some(locked) => state = locked,
+                None => return Pushed::Closed,
             }
         }
         state.current.push(f);
-        Ok(std::mem::replace(&mut state.idle, false))
+        if std::mem::replace(&mut state.idle, false) {
+            Pushed::MustWake
+        } else {
+            Pushed::Queued
+        }
     }
 
     /// Fetches an empty chunk (a spare one, else a new one) without
-    /// holding `state`, then locks `state` and makes that chunk `current`
-    /// unless another thread has done so meanwhile (then it is dropped).
-    /// Returns `state` locked, with room in `current` if `open`.
+    /// holding `state`, then locks `state` and makes that chunk `current`;
+    /// if another thread has done so meanwhile, the chunk becomes a spare.
+    /// Returns `state` locked, with room in `current`, or `None` if the
+    /// inbox has closed.
     #[cold]
-    fn next_chunk(&self) -> parking_lot::MutexGuard<'_, InboxState> {
+    #[inline(never)]
+    fn next_chunk(&self) -> Option<MutexGuard<'_, InboxState>> {
         let next = self
             .spare
             .lock()
             .pop()
             .unwrap_or_else(|| Vec::with_capacity(CHUNK));
         let mut state = self.state.lock();
+        if !state.open {
+            drop(state);
+            drop(next); // freed unlocked
+            return None;
+        }
         if state.current.len() == state.current.capacity() {
             let full = std::mem::replace(&mut state.current, next);
             if !full.is_empty() {
                 state.full.push(full);
             }
+        } else {
+            // Open, so `close` has not yet emptied the spares: this one is
+            // dropped with them.
+            self.spare.lock().push(next);
         }
-        state
+        Some(state)
     }
 
     /// Takes every queued callback into `batch`, in order, after giving
@@ -321,6 +357,7 @@ impl Inbox {
 
 /// The main thread's handle, created by the first callback aimed at it,
 /// possibly before `main` first uses cothread.
+#[inline]
 fn main_handle() -> &'static SchedulerHandle {
     static MAIN: OnceLock<SchedulerHandle> = OnceLock::new();
     MAIN.get_or_init(|| SchedulerHandle {
