@@ -310,28 +310,44 @@ impl Inbox {
         Some(state)
     }
 
-    /// Takes every queued callback into `batch`, in order, after giving
-    /// back the chunks that `batch` held (which must all be empty) for
-    /// reuse. If nothing was queued, marks the callback cothread idle: the
-    /// caller must then wait for a wake-up. Holds `state` only for two
-    /// swaps, so a pushing thread never waits long for it.
+    /// Takes every queued callback into `batch`, in order. The chunks that
+    /// `batch` held (which must all be empty) are reused: one replaces the
+    /// partly filled chunk taken, so the next push need not fetch one, and
+    /// the others go back to the spares. If nothing was queued, marks the
+    /// callback cothread idle: the caller must then wait for a wake-up.
+    /// Holds `state` only for two swaps, so a pushing thread never waits
+    /// long for it.
     fn take(&self, batch: &mut Vec<Vec<SendFn>>) {
-        if !batch.is_empty() {
-            debug_assert!(batch.iter().all(Vec::is_empty));
-            let mut spare = self.spare.lock();
-            let kept = batch.len().min(KEPT_CHUNKS.saturating_sub(spare.len()));
-            spare.extend(batch.drain(..kept));
-            drop(spare);
-            batch.clear(); // frees the chunks beyond `KEPT_CHUNKS`, unlocked
-        }
+        debug_assert!(batch.iter().all(Vec::is_empty));
+        let mut replacement = batch.pop();
+        self.give_back(batch);
         let mut state = self.state.lock();
         std::mem::swap(&mut state.full, batch);
         if !state.current.is_empty() {
-            batch.push(std::mem::take(&mut state.current));
+            let next = replacement.take().unwrap_or_default();
+            batch.push(std::mem::replace(&mut state.current, next));
         }
         if batch.is_empty() {
             state.idle = true;
         }
+        drop(state);
+        if let Some(chunk) = replacement {
+            let mut unused = vec![chunk];
+            self.give_back(&mut unused);
+        }
+    }
+
+    /// Moves empty chunks to the spares, up to [`KEPT_CHUNKS`] of them, and
+    /// frees the rest, without holding `state`.
+    fn give_back(&self, chunks: &mut Vec<Vec<SendFn>>) {
+        if chunks.is_empty() {
+            return;
+        }
+        let mut spare = self.spare.lock();
+        let kept = chunks.len().min(KEPT_CHUNKS.saturating_sub(spare.len()));
+        spare.extend(chunks.drain(..kept));
+        drop(spare);
+        chunks.clear(); // frees the chunks beyond `KEPT_CHUNKS`, unlocked
     }
 
     /// Refuses later callbacks and drops the queued ones, and the spare
