@@ -9,9 +9,12 @@
 //! wake the callback cothread.
 //!
 //! Invariants (who touches what):
-//! * [`Inbox`] is the only state shared between threads: a `parking_lot`
-//!   mutex (no poisoning) held only for one push or one swap, never while
-//!   user code runs. A callback is stored in the queue itself when it is
+//! * [`Inbox`] is the only state shared between threads: the queue under
+//!   one `parking_lot` mutex (no poisoning), held only for one push or two
+//!   swaps, and the spare chunks under another; neither is held while user
+//!   code runs, and no chunk is allocated or freed under the queue's lock
+//!   (so a pushing thread never waits long for the callback cothread, nor
+//!   it for them). A callback is stored in the queue itself when it is
 //!   small (a `sched::SendFn`), else boxed once by the thread that queues
 //!   it.
 //! * The queue is a list of fixed-size chunks ([`CHUNK`] callbacks each).
@@ -46,7 +49,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use parking_lot::{Condvar, Mutex, MutexGuard};
 
 use crate::error::{panic_message, report_contained_panic, Error};
 use crate::sched::{self, RemoteHandle, SendFn};
@@ -105,14 +108,25 @@ impl SchedulerHandle {
     ///
     /// Cheap enough for high rates: a closure of up to three words is
     /// queued without an allocation, and a burst costs one wake-up.
+    #[inline]
     pub fn callback(&self, f: impl FnOnce() + Send + 'static) -> Result<(), Error> {
-        if self.inbox.push(SendFn::new(f))? {
-            if let Err(e) = self.remote.call(wake_callback_cothread) {
-                self.inbox.close();
-                return Err(e);
-            }
+        match self.inbox.push(SendFn::new(f)) {
+            Pushed::Queued => Ok(()),
+            Pushed::MustWake => self.wake(),
+            Pushed::Closed => Err(Error::SchedulerGone),
         }
-        Ok(())
+    }
+
+    /// Wakes the callback cothread (once per burst: kept out of line, so
+    /// the common push stays short).
+    #[cold]
+    #[inline(never)]
+    fn wake(&self) -> Result<(), Error> {
+        let woken = self.remote.call(wake_callback_cothread);
+        if woken.is_err() {
+            self.inbox.close();
+        }
+        woken
     }
 
     /// Runs `f` like [`callback`](Self::callback) and waits for its result,
@@ -198,18 +212,30 @@ const CHUNK: usize = 256;
 /// Empty chunks an inbox keeps for reuse (256 KiB at most).
 const KEPT_CHUNKS: usize = 32;
 
+/// What [`Inbox::push`] did.
+enum Pushed {
+    /// Queued; the callback cothread is busy or already woken.
+    Queued,
+    /// Queued, and the callback cothread was idle: the caller must wake it.
+    MustWake,
+    /// Dropped: the scheduler's thread has gone.
+    Closed,
+}
+
 /// The callbacks queued for one scheduler; see the module invariants.
 struct Inbox {
     state: Mutex<InboxState>,
+    /// Empty chunks, given back by the callback cothread, for reuse: a
+    /// lock of its own, so that neither side allocates, frees or recycles
+    /// a chunk while holding `state`.
+    spare: Mutex<Vec<Vec<SendFn>>>,
 }
 
 struct InboxState {
     /// Full chunks, oldest first; `current` follows them.
     full: Vec<Vec<SendFn>>,
-    /// The chunk being filled (capacity 0 until the first push).
+    /// The chunk being filled (capacity 0 until a push fetches one).
     current: Vec<SendFn>,
-    /// Empty chunks, given back by the callback cothread, for reuse.
-    spare: Vec<Vec<SendFn>>,
     /// The callback cothread waits (or does not exist yet): the next
     /// callback must wake it.
     idle: bool,
@@ -223,75 +249,131 @@ impl Inbox {
             state: Mutex::new(InboxState {
                 full: Vec::new(),
                 current: Vec::new(),
-                spare: Vec::new(),
                 idle: true,
                 open: true,
             }),
+            spare: Mutex::new(Vec::new()),
         }
     }
 
-    /// Queues `f`; returns true if the callback cothread must be woken.
+    /// Queues `f`, or drops it if the inbox is closed.
     #[inline]
-    fn push(&self, f: SendFn) -> Result<bool, Error> {
+    fn push(&self, f: SendFn) -> Pushed {
         let mut state = self.state.lock();
         if !state.open {
-            return Err(Error::SchedulerGone);
+            return Pushed::Closed;
         }
         if state.current.len() == state.current.capacity() {
-            let next = state
-                .spare
-                .pop()
-                .unwrap_or_else(|| Vec::with_capacity(CHUNK));
+            drop(state);
+            match self.next_chunk() {
+                Some(locked) => state = locked,
+                None => return Pushed::Closed,
+            }
+        }
+        state.current.push(f);
+        if std::mem::replace(&mut state.idle, false) {
+            Pushed::MustWake
+        } else {
+            Pushed::Queued
+        }
+    }
+
+    /// Fetches an empty chunk (a spare one, else a new one) without
+    /// holding `state`, then locks `state` and makes that chunk `current`;
+    /// if another thread has done so meanwhile, the chunk becomes a spare.
+    /// Returns `state` locked, with room in `current`, or `None` if the
+    /// inbox has closed.
+    #[cold]
+    #[inline(never)]
+    fn next_chunk(&self) -> Option<MutexGuard<'_, InboxState>> {
+        let next = self
+            .spare
+            .lock()
+            .pop()
+            .unwrap_or_else(|| Vec::with_capacity(CHUNK));
+        let mut state = self.state.lock();
+        if !state.open {
+            drop(state);
+            drop(next); // freed unlocked
+            return None;
+        }
+        if state.current.len() == state.current.capacity() {
             let full = std::mem::replace(&mut state.current, next);
             if !full.is_empty() {
                 state.full.push(full);
             }
+        } else {
+            // Open, so `close` has not yet emptied the spares: this one is
+            // dropped with them.
+            self.spare.lock().push(next);
         }
-        state.current.push(f);
-        Ok(std::mem::replace(&mut state.idle, false))
+        Some(state)
     }
 
-    /// Takes every queued callback into `batch`, in order, giving back the
-    /// chunks that `batch` held (which must all be empty) for reuse. If
-    /// nothing was queued, marks the callback cothread idle: the caller
-    /// must then wait for a wake-up.
+    /// Takes every queued callback into `batch`, in order. The chunks that
+    /// `batch` held (which must all be empty) are reused: one replaces the
+    /// partly filled chunk taken, so the next push need not fetch one, and
+    /// the others go back to the spares. If nothing was queued, marks the
+    /// callback cothread idle: the caller must then wait for a wake-up.
+    /// Holds `state` only for two swaps, so a pushing thread never waits
+    /// long for it.
     fn take(&self, batch: &mut Vec<Vec<SendFn>>) {
+        debug_assert!(batch.iter().all(Vec::is_empty));
+        let mut replacement = batch.pop();
+        self.give_back(batch);
         let mut state = self.state.lock();
-        for chunk in batch.drain(..) {
-            debug_assert!(chunk.is_empty());
-            if state.spare.len() < KEPT_CHUNKS {
-                state.spare.push(chunk);
-            }
-        }
         std::mem::swap(&mut state.full, batch);
         if !state.current.is_empty() {
-            let next = state.spare.pop().unwrap_or_default();
+            let next = replacement.take().unwrap_or_default();
             batch.push(std::mem::replace(&mut state.current, next));
         }
         if batch.is_empty() {
             state.idle = true;
         }
+        drop(state);
+        if let Some(chunk) = replacement {
+            let mut unused = vec![chunk];
+            self.give_back(&mut unused);
+        }
+    }
+
+    /// Moves empty chunks to the spares, up to [`KEPT_CHUNKS`] of them, and
+    /// frees the rest, without holding `state`.
+    fn give_back(&self, chunks: &mut Vec<Vec<SendFn>>) {
+        if chunks.is_empty() {
+            return;
+        }
+        let mut spare = self.spare.lock();
+        let kept = chunks.len().min(KEPT_CHUNKS.saturating_sub(spare.len()));
+        spare.extend(chunks.drain(..kept));
+        drop(spare);
+        chunks.clear(); // frees the chunks beyond `KEPT_CHUNKS`, unlocked
     }
 
     /// Refuses later callbacks and drops the queued ones, and the spare
     /// chunks: a thread's callback cothread is abandoned, not unwound, when
     /// the thread exits, so its `Arc` on this inbox is never released.
     fn close(&self) {
-        let dropped = {
+        let queued = {
             let mut state = self.state.lock();
             state.open = false;
             (
                 std::mem::take(&mut state.full),
                 std::mem::take(&mut state.current),
-                std::mem::take(&mut state.spare),
             )
         };
-        drop(dropped);
+        drop(queued);
+        // Only the callback cothread gives chunks back, on the scheduler's
+        // thread, and never after this (the thread is exiting, or its
+        // scheduler has gone): the spare list stays empty.
+        let spare = std::mem::take(&mut *self.spare.lock());
+        drop(spare);
     }
 }
 
 /// The main thread's handle, created by the first callback aimed at it,
 /// possibly before `main` first uses cothread.
+#[inline]
 fn main_handle() -> &'static SchedulerHandle {
     static MAIN: OnceLock<SchedulerHandle> = OnceLock::new();
     MAIN.get_or_init(|| SchedulerHandle {
