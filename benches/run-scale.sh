@@ -14,7 +14,7 @@
 #   SCALE_SECONDS=10     the monitor window
 #   SCALE_TIMEOUT=300    bound on any one phase of a client, seconds
 #   SCALE_CLIENTS="c rust python"   which clients, in this order
-#   SCALE_MEMORY_GB=4    address-space limit of each client process (ulimit -v):
+#   SCALE_MEMORY_GB=6    address-space limit of each client process (ulimit -v):
 #                        a client that falls behind must not take the machine
 #   RUNS=1               processes per client; every figure is the best of all
 #   EPICS_BASE           an EPICS base to use instead of .epics/base
@@ -32,7 +32,7 @@ runs=${RUNS:-1}
 clients=${SCALE_CLIENTS:-c rust python}
 export SCALE_IOCS=${SCALE_IOCS:-10} SCALE_RECORDS=${SCALE_RECORDS:-10000}
 export SCALE_SECONDS=${SCALE_SECONDS:-10} SCALE_TIMEOUT=${SCALE_TIMEOUT:-300}
-memory_kib=$((${SCALE_MEMORY_GB:-4} * 1024 * 1024))
+memory_kib=$((${SCALE_MEMORY_GB:-6} * 1024 * 1024))
 channels=$((SCALE_IOCS * SCALE_RECORDS))
 
 say() { echo "run-scale: $*" >&2; }
@@ -129,7 +129,7 @@ say "$SCALE_IOCS softIocs (PIDs ${ioc_pids[*]}) serve ${prefix}K:c:NNNNN," \
     "$SCALE_RECORDS counters each, on 127.0.0.1 ports ${ports[*]}"
 
 export EPICS_CA_ADDR_LIST="${addr_list[*]}" EPICS_CA_AUTO_ADDR_LIST=NO
-export SCALE_PREFIX=$prefix
+export SCALE_PREFIX=$prefix SCALE_IOC_PIDS="${ioc_pids[*]}" SCALE_CLK_TCK=$(getconf CLK_TCK)
 
 # CPU seconds (user + system) all the IOCs have used so far.
 iocs_cpu() {
@@ -201,6 +201,7 @@ WORKLOADS = [
     ("rss_per_channel", "client memory per connected channel", True),
     ("subscribe_all", f"subscribe to {n} PVs (to every first update)", True),
     ("rss_per_subscription", "client memory per subscription", True),
+    ("monitor_iocs_cpu", "monitor: the IOCs' CPU (all of them)", False),
     ("monitor_produced", "monitor: updates the IOCs produced", False),
     ("monitor_rate", "monitor: updates delivered to the client", True),
     ("monitor_cpu", "monitor: client CPU", True),

@@ -60,6 +60,33 @@ fn rss_bytes() -> f64 {
         .unwrap_or_else(|| fail("no VmRSS in /proc/self/status"))
 }
 
+/// CPU seconds (user + system) the IOCs have used so far: fields 14 and 15
+/// of `/proc/PID/stat` of every PID in `SCALE_IOC_PIDS` (0 if it is not
+/// set), in `SCALE_CLK_TCK` ticks per second.
+fn iocs_cpu_seconds() -> f64 {
+    let ticks_per_second: f64 = env_or("SCALE_CLK_TCK", 100.0);
+    let pids = std::env::var("SCALE_IOC_PIDS").unwrap_or_default();
+    let ticks: u64 = pids
+        .split_whitespace()
+        .map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .unwrap_or_else(|err| fail(&format!("cannot read IOC {pid}'s stat: {err}")));
+            // After the ")" that ends the command name: field 3 is the first.
+            let fields: Vec<&str> = stat[stat.rfind(')').map_or(0, |end| end + 1)..]
+                .split_whitespace()
+                .collect();
+            let field = |number: usize| -> u64 {
+                fields
+                    .get(number - 3)
+                    .and_then(|text| text.parse().ok())
+                    .unwrap_or_else(|| fail(&format!("cannot parse IOC {pid}'s stat")))
+            };
+            field(14) + field(15)
+        })
+        .sum();
+    ticks as f64 / ticks_per_second
+}
+
 /// What the monitor callback keeps: the last value of every counter and the
 /// totals of the window.
 struct Counts {
@@ -97,7 +124,6 @@ fn main() {
     );
     report("connect_get_cold", ms_since(start), "ms");
     assert_eq!(values.len(), names.len());
-    drop(values);
     let rss_connected = rss_bytes();
     report("rss_per_channel", (rss_connected - rss_start) / n, "bytes");
 
@@ -139,6 +165,10 @@ fn main() {
         fail("not every subscription's first update arrived");
     }
     report("subscribe_all", ms_since(start), "ms");
+    // Kept until now, as C keeps its values in its channels' array: freed
+    // earlier, their memory would be reused by the subscriptions and hide
+    // part of their cost.
+    drop(values);
     report(
         "rss_per_subscription",
         (rss_bytes() - rss_connected) / n,
@@ -149,9 +179,10 @@ fn main() {
     cothread::sleep(Duration::from_secs(1));
     let snapshot = |counts: &Counts| (counts.callbacks, counts.updates, counts.produced);
     let before = snapshot(&counts.borrow());
-    let (start, cpu_start) = (Instant::now(), cpu_seconds());
+    let (start, cpu_start, iocs_cpu_start) = (Instant::now(), cpu_seconds(), iocs_cpu_seconds());
     cothread::sleep(Duration::from_secs_f64(seconds));
     let (elapsed, cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu_start);
+    let iocs_cpu = iocs_cpu_seconds() - iocs_cpu_start;
     let after = snapshot(&counts.borrow());
     let callbacks = after.0 - before.0;
     let updates = (after.1 - before.1) as f64;
@@ -160,6 +191,7 @@ fn main() {
         "# monitor (all_updates={all_updates}): {callbacks} callbacks for {updates} updates \
          of {produced} produced in {elapsed:.3} s, {cpu:.3} CPU s"
     );
+    report("monitor_iocs_cpu", iocs_cpu / elapsed, "cores");
     report("monitor_produced", produced / elapsed, "updates/s");
     report("monitor_rate", updates / elapsed, "updates/s");
     let per_100k = if updates > 0.0 {

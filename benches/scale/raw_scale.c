@@ -9,6 +9,8 @@
  *   SCALE_RECORDS   counters per IOC
  *   SCALE_SECONDS   the monitor window (default 10)
  *   SCALE_TIMEOUT   bound on any one phase, seconds (default 300)
+ *   SCALE_IOC_PIDS  the IOCs' process IDs, SCALE_CLK_TCK their clock's ticks
+ *                   per second: to report the IOCs' CPU in the monitor window
  *   EPICS_CA_*      where the IOCs are (set by the runner)
  *
  * libca is used as in benches/ca/raw_limit.c, its fastest use: a
@@ -180,6 +182,36 @@ static double rss_bytes(void)
     return kib * 1024.0;
 }
 
+/* CPU seconds (user + system) the IOCs have used so far: fields 14 and 15 of
+ * /proc/PID/stat of every PID in SCALE_IOC_PIDS; 0 if that is not set. */
+static double iocs_cpu_seconds(void)
+{
+    const char *pids = getenv("SCALE_IOC_PIDS");
+    double ticks_per_second = atof(getenv("SCALE_CLK_TCK") ? getenv("SCALE_CLK_TCK") : "100");
+    double ticks = 0;
+    char path[64], line[1024];
+    while (pids != NULL && *pids != '\0') {
+        char *end;
+        long pid = strtol(pids, &end, 10);
+        if (end == pids)
+            break;
+        pids = end;
+        snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+        FILE *stat = fopen(path, "r");
+        if (stat == NULL)
+            fail("cannot read an IOC's /proc/PID/stat");
+        char *fields = fgets(line, sizeof line, stat) ? strrchr(line, ')') : NULL;
+        unsigned long utime, stime;
+        if (fields == NULL ||
+            sscanf(fields, ") %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime,
+                   &stime) != 2)
+            fail("cannot parse an IOC's /proc/PID/stat");
+        fclose(stat);
+        ticks += (double)utime + (double)stime;
+    }
+    return ticks / ticks_per_second;
+}
+
 static void report(const char *name, double value, const char *unit)
 {
     printf("%s %.6g %s\n", name, value, unit);
@@ -259,17 +291,19 @@ int main(void)
     sleep(1);
     size_t updates_start, produced_start, updates_end, produced_end;
     sum_counters(&updates_start, &produced_start);
-    double cpu_start = cpu_seconds();
+    double cpu_start = cpu_seconds(), iocs_cpu_start = iocs_cpu_seconds();
     start = now();
     struct timespec window = {(time_t)seconds, (long)((seconds - (time_t)seconds) * 1e9)};
     while (nanosleep(&window, &window) != 0)
         ;
     double elapsed = now() - start, cpu = cpu_seconds() - cpu_start;
+    double iocs_cpu = iocs_cpu_seconds() - iocs_cpu_start;
     sum_counters(&updates_end, &produced_end);
     double updates = (double)(updates_end - updates_start);
     double produced = (double)(produced_end - produced_start);
     printf("# monitor: %.0f updates of %.0f produced in %.3f s, %.3f CPU s\n", updates, produced,
            elapsed, cpu);
+    report("monitor_iocs_cpu", iocs_cpu / elapsed, "cores");
     report("monitor_produced", produced / elapsed, "updates/s");
     report("monitor_rate", updates / elapsed, "updates/s");
     report("monitor_cpu", updates > 0 ? cpu / updates * 1e5 : 0, "s/100k");
