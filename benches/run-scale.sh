@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The facility-scale Channel Access benchmark: SCALE_IOCS softIocs, each with
-# SCALE_RECORDS counters processed 10 times a second, every IOC on its own
-# port of 127.0.0.1; the same workloads on raw C libca (the limit), Rust
-# cothread (benches/scale.rs) and Python cothread 2.20.1, each client a fresh
-# process, printed as a Markdown table with ratios to C.
+# SCALE_RECORDS counters processed 10 times a second (SCALE_SCAN), every IOC
+# on its own port of 127.0.0.1; the same workloads on raw C libca (the
+# limit), Rust cothread (benches/scale.rs) and Python cothread 2.20.1, each
+# client a fresh process, printed as a Markdown table with ratios to C.
 #
 #   benches/run-scale.sh                         # 10 IOCs x 10,000 = 100,000 PVs
 #   SCALE_IOCS=2 SCALE_RECORDS=500 benches/run-scale.sh   # a quick try
@@ -11,6 +11,8 @@
 # Environment (all optional):
 #   SCALE_IOCS=10        IOCs (each a softIoc process on its own port)
 #   SCALE_RECORDS=10000  counters per IOC (1..100,000)
+#   SCALE_SCAN=".1 second"  how often every counter is processed (an EPICS
+#                        periodic scan: ".1 second" offers 10 updates/s per PV)
 #   SCALE_SECONDS=10     the monitor window
 #   SCALE_TIMEOUT=300    bound on any one phase of a client, seconds
 #   SCALE_CLIENTS="c rust python"   which clients, in this order
@@ -32,6 +34,10 @@ runs=${RUNS:-1}
 clients=${SCALE_CLIENTS:-c rust python}
 export SCALE_IOCS=${SCALE_IOCS:-10} SCALE_RECORDS=${SCALE_RECORDS:-10000}
 export SCALE_SECONDS=${SCALE_SECONDS:-10} SCALE_TIMEOUT=${SCALE_TIMEOUT:-300}
+scan=${SCALE_SCAN:-.1 second}
+# Updates per second each PV offers (exported: the Python client needs it).
+export SCALE_HZ
+SCALE_HZ=$(python3 -c "import sys; print(f'{1 / float(sys.argv[1].split()[0]):g}')" "$scan")
 memory_kib=$((${SCALE_MEMORY_GB:-6} * 1024 * 1024))
 channels=$((SCALE_IOCS * SCALE_RECORDS))
 
@@ -102,7 +108,7 @@ print(" ".join(map(str, ports)))
 EOF
 )"
 prefix="scale${ports[0]}-"
-"$here/gen-scale-db.sh" "$SCALE_RECORDS" >"$work/scale.db"
+"$here/gen-scale-db.sh" "$SCALE_RECORDS" "$scan" >"$work/scale.db"
 
 addr_list=()
 for k in $(seq 0 $((SCALE_IOCS - 1))); do
@@ -186,7 +192,7 @@ done
 # ---- the table ----
 echo
 echo "Facility-scale Channel Access benchmark: $SCALE_IOCS IOCs x $SCALE_RECORDS counters" \
-    "= $channels PVs at 10 Hz each ($((channels * 10)) updates/s offered), monitor window" \
+    "= $channels PVs at $SCALE_HZ Hz each ($(python3 -c "print(f'{$channels * $SCALE_HZ:,.0f}')") updates/s offered), monitor window" \
     "${SCALE_SECONDS} s; best of $runs process(es); $(nproc) cores shared by IOCs and client;" \
     "ratios > 1: the first is slower"
 echo

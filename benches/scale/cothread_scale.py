@@ -79,9 +79,9 @@ def main():
     rss_connected = rss_bytes()
     report("rss_per_channel", (rss_connected - rss_start) / len(NAMES), "bytes")
 
-    offered = len(NAMES) * 10
+    offered = len(NAMES) * float(os.environ.get("SCALE_HZ") or 10)
     if offered > MAX_OFFERED:
-        print(f"# monitor skipped: {offered} updates/s offered, more than Python keeps up"
+        print(f"# monitor skipped: {offered:.0f} updates/s offered, more than Python keeps up"
               f" with (SCALE_PYTHON_MAX_OFFERED={MAX_OFFERED:.0f})", flush=True)
         return
 
