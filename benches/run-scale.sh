@@ -71,15 +71,32 @@ os_class=$(case "$(uname -s)" in Darwin) echo Darwin ;; *) echo Linux ;; esac)
 cc -O2 -Wall -Wextra -I"$base/include" -I"$base/include/os/$os_class" \
     -I"$base/include/compiler/gcc" -I"$base/include/compiler/clang" \
     "$here/raw_scale.c" -o "$out/raw_scale" -L"$lib" -Wl,-rpath,"$lib" -lca -lCom
+rust_bench=
 case " $clients " in *" rust "*)
     say "building the Rust client (cargo bench --bench scale --no-run)"
-    cargo bench --quiet --bench scale --no-run ;;
+    # Run directly, not through cargo: the limits and timeout(1) below then
+    # apply to the client itself, and nothing of cargo's is in its figures.
+    rust_bench=$(cargo bench --quiet --bench scale --no-run --message-format=json |
+        python3 -c '
+import json, sys
+for line in sys.stdin:
+    message = json.loads(line)
+    if (message.get("reason") == "compiler-artifact" and message["target"]["name"] == "scale"
+            and message.get("executable")):
+        print(message["executable"])')
+    [ -x "$rust_bench" ] || { say "cannot find the built Rust client"; exit 1; } ;;
 esac
 
 # ---- the IOCs ----
 work=$(mktemp -d)
 ioc_pids=()
+client_pid=
 stop_iocs() {
+    # A client still running (this script was interrupted) goes first.
+    if [ -n "$client_pid" ]; then
+        kill "$client_pid" 2>/dev/null || true
+        wait "$client_pid" 2>/dev/null || true
+    fi
     for pid in "${ioc_pids[@]}"; do
         kill "$pid" 2>/dev/null || true
     done
@@ -158,15 +175,20 @@ run_client() { # label command...
         say "$label: run $run of $runs"
         cpu_before=$(iocs_cpu)
         # In a subshell: the limits bind the client only. timeout(1) ends the
-        # client it started, should every phase's own bound fail to.
+        # client it started, should every phase's own bound fail to (and
+        # passes on the TERM that stop_iocs sends it). In the background, so
+        # that an interrupt is handled at once, not when the client is done.
         (
             ulimit -v "$memory_kib"
             exec timeout -s KILL $((SCALE_TIMEOUT * 4 + SCALE_SECONDS + 60)) "$@"
-        ) >"$results/run" || {
+        ) >"$results/run" &
+        client_pid=$!
+        wait "$client_pid" || {
             cat "$results/run" >&2
             say "$label failed (run $run)"
             exit 1
         }
+        client_pid=
         end=$EPOCHREALTIME
         grep '^#' "$results/run" >&2 || true # the clients' own notes
         say "$label: the IOCs used $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" \
@@ -183,7 +205,7 @@ run_client() { # label command...
 for client in $clients; do
     case $client in
     c) run_client c "$out/raw_scale" ;;
-    rust) run_client rust cargo bench --quiet --bench scale ;;
+    rust) run_client rust "$rust_bench" ;;
     python) run_client python env PYTHONPATH="$root/.epics/py" python3 "$here/cothread_scale.py" ;;
     *) say "unknown client '$client' (c, rust, python)"; exit 2 ;;
     esac
