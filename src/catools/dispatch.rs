@@ -12,6 +12,9 @@
 //!   per update.
 //! - The dispatcher cothread runs only while there is work: it returns as
 //!   soon as it finds the ready list empty (the next push starts a new one).
+//!   When more work arrived while it delivered a batch, it yields before the
+//!   next one, so a flood of updates that never lets the list empty cannot
+//!   starve the thread's other cothreads (or its timers and fd polls).
 //!   So an idle thread has no suspended dispatcher, and a thread that exits
 //!   leaves no cothread (with its stack and its scheduler's wake-up fd)
 //!   behind.
@@ -118,7 +121,8 @@ fn start() {
     }
 }
 
-/// Delivers until the ready list is empty, then returns.
+/// Delivers until the ready list is empty, then returns, yielding between
+/// batches.
 fn run(dispatcher: &Dispatcher) {
     /// Marks the dispatcher stopped however `run` ends.
     struct Running<'a>(&'a Cell<bool>);
@@ -144,6 +148,9 @@ fn run(dispatcher: &Dispatcher) {
                     });
                 }
             }
+        }
+        if !dispatcher.ready.ids.lock().is_empty() {
+            crate::sched::yield_now();
         }
     }
 }
@@ -303,6 +310,40 @@ mod tests {
         let mut batch = VecDeque::new();
         let merged = inbox.take_into(&mut batch);
         (batch.into_iter().collect(), merged)
+    }
+
+    /// A handler that feeds its own inbox each time it runs is an endless
+    /// flood: the ready list never empties.
+    #[test]
+    fn a_flood_that_never_empties_the_ready_list_does_not_starve_other_cothreads() {
+        let stop = Rc::new(Cell::new(false));
+        let runs = Rc::new(Cell::new(0u64));
+        let own: Rc<RefCell<Option<Arc<Inbox<u64>>>>> = Rc::default();
+        let (inbox, _registration) = {
+            let (stop, runs, own) = (stop.clone(), runs.clone(), own.clone());
+            register(
+                Delivery::Latest,
+                move |item: u64, _| {
+                    runs.set(runs.get() + 1);
+                    if !stop.get() {
+                        if let Some(inbox) = own.borrow().as_ref() {
+                            inbox.push(item + 1);
+                        }
+                    }
+                },
+                |_| {},
+            )
+        };
+        *own.borrow_mut() = Some(inbox.clone());
+        inbox.push(0);
+        // The main cothread sleeps while the flood goes on: it must wake.
+        crate::sleep(std::time::Duration::from_millis(20));
+        assert!(runs.get() > 1, "the flood never ran");
+        stop.set(true);
+        *own.borrow_mut() = None;
+        // The dispatcher drains what is left and returns.
+        crate::sleep(std::time::Duration::from_millis(20));
+        assert!(!dispatcher().running.get());
     }
 
     #[test]
