@@ -327,7 +327,19 @@ impl Channel {
 
     /// The native type and element count, when connected.
     pub(crate) fn native(&self) -> Option<(FieldType, usize)> {
-        Link::native(self.shared.link.load(Ordering::Acquire))
+        Link::native(self.link())
+    }
+
+    /// The connection state and native type and count as one word: equal
+    /// words mean equal [`native`](Self::native) answers (for comparing
+    /// channels without decoding it).
+    pub(super) fn link(&self) -> u64 {
+        self.shared.link.load(Ordering::Acquire)
+    }
+
+    /// [`native`](Self::native) of a word read by [`link`](Self::link).
+    pub(super) fn native_of(link: u64) -> Option<(FieldType, usize)> {
+        Link::native(link)
     }
 
     /// What `cainfo` reports.

@@ -403,18 +403,20 @@ impl Drop for Subscription {
 /// `args` must be the arguments of a libca get or subscription callback that
 /// is running now (so `args.dbr`, when not NULL, points at a buffer of
 /// `args.type_` with `args.count` elements).
-unsafe fn read_reply<R: Reply>(
+#[inline]
+pub(super) unsafe fn read_reply<R: Reply>(
     plan: &ReadPlan,
     args: &sys::event_handler_args,
-) -> Result<R, CaError> {
+) -> Result<R, Box<CaError>> {
     // SAFETY: libca passes the request's channel, one made by Channel::open.
     let name = || unsafe { name_of(args.chid) };
     if args.status != sys::ECA_NORMAL {
-        return Err(CaError::new(name(), args.status, "get callback"));
+        return Err(Box::new(CaError::new(name(), args.status, "get callback")));
     }
     let count = usize::try_from(args.count).unwrap_or(0);
-    let size = dbr::buffer_size(args.type_, count)
-        .ok_or_else(|| CaError::new(name(), sys::ECA_BADTYPE, "get callback"))?;
+    let size = plan
+        .reply_size(args.type_, count)
+        .ok_or_else(|| Box::new(CaError::new(name(), sys::ECA_BADTYPE, "get callback")))?;
     if args.dbr.is_null() {
         // libca may pass no buffer for an empty array: decode a zeroed header.
         return Ok(R::decode(plan, args.type_, 0, &vec![0; size]));
@@ -437,7 +439,7 @@ where
         // is the one reclaim.
         let pending = unsafe { Box::from_raw(args.usr.cast::<PendingGet<F>>()) };
         // SAFETY: this is a running get callback.
-        let result = unsafe { read_reply::<R>(&pending.plan, &args) };
+        let result = unsafe { read_reply::<R>(&pending.plan, &args) }.map_err(|err| *err);
         (pending.done)(result);
     });
 }
@@ -472,7 +474,7 @@ unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
         // does not call after that.
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
-        let result = unsafe { read_reply::<Reading>(&state.plan, &args) };
+        let result = unsafe { read_reply::<Reading>(&state.plan, &args) }.map_err(|err| *err);
         let _running = UpdateMarker::enter(state);
         (state.update.lock())(result);
     });

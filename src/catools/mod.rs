@@ -17,6 +17,7 @@
 //! Use a put that waits, or one with a callback, to learn the outcome.
 #![forbid(unsafe_code)]
 
+mod channels;
 mod connect;
 mod connected;
 mod dispatch;
@@ -30,6 +31,7 @@ mod timeout;
 mod types;
 mod value;
 
+pub use channels::Channels;
 pub use connect::{cainfo, connect, Connect};
 pub use error::{CaError, CaNothing, ErrorKind};
 pub use get::{caget, caget_list, FromReading, Get};
