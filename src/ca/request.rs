@@ -55,8 +55,9 @@ impl Reply for Value {
     }
 }
 
-/// Each update of a subscription (an error for a failed update).
-pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Reading, CaError>) + Send>;
+/// Each update of a subscription (a boxed error for a failed update: rare,
+/// and so kept out of the common result's size).
+pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Reading, Box<CaError>>) + Send>;
 
 impl Channel {
     /// The native type and element count, or ECA_DISCONN.
@@ -250,12 +251,12 @@ impl Channel {
         F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
     {
         self.subscribe_readings(request, events, move |reading| {
-            update(reading.map(Reading::into_augmented))
+            update(reading.map(Reading::into_augmented).map_err(|err| *err))
         })
     }
 
     /// [`subscribe`](Self::subscribe), with each update as a compact
-    /// [`Reading`] (what crosses to the subscriber's thread).
+    /// [`Reading`] (what crosses to the subscriber's thread) or a boxed error.
     pub(crate) fn subscribe_readings<F>(
         &self,
         request: ReadRequest,
@@ -263,7 +264,7 @@ impl Channel {
         update: F,
     ) -> Result<Subscription, CaError>
     where
-        F: FnMut(Result<Reading, CaError>) + Send + 'static,
+        F: FnMut(Result<Reading, Box<CaError>>) + Send + 'static,
     {
         if !events.is_valid() {
             return Err(CaError::new(&**self.name(), sys::ECA_BADMASK, "ca_create_subscription").with_detail(
@@ -474,7 +475,7 @@ unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
         // does not call after that.
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
-        let result = unsafe { read_reply::<Reading>(&state.plan, &args) }.map_err(|err| *err);
+        let result = unsafe { read_reply::<Reading>(&state.plan, &args) };
         let _running = UpdateMarker::enter(state);
         (state.update.lock())(result);
     });
