@@ -13,7 +13,7 @@
 
 use std::sync::Arc;
 
-use super::get::FromReading;
+use super::get::{collect_all, FromReading};
 use super::monitor::{Monitor, Subscription};
 use super::put::Put;
 use super::{CaError, Get, Value};
@@ -74,19 +74,16 @@ impl Channels {
         self.names.iter().map(|name| &**name)
     }
 
+    fn name_list(&self) -> Vec<&str> {
+        self.names().collect()
+    }
+
     /// Reads every PV with `options`, in parallel; the first failure (in list
     /// order) is the error, as [`Get::get_list`].
     pub fn get<T: FromReading>(&self, options: &Get) -> Result<Vec<T>, CaError> {
-        let all = |results: &mut dyn Iterator<Item = Result<T, CaError>>| {
-            let mut values = Vec::with_capacity(self.len());
-            for result in results {
-                values.push(result?);
-            }
-            Ok(values)
-        };
-        match options.get_connected(&self.channels, all) {
+        match options.get_connected(&self.channels, collect_all) {
             Some(values) => values,
-            None => options.get_list(&self.names),
+            None => options.get_by_name(&self.name_list()).into_iter().collect(),
         }
     }
 
@@ -95,7 +92,7 @@ impl Channels {
     pub fn get_each<T: FromReading>(&self, options: &Get) -> Vec<Result<T, CaError>> {
         options
             .get_connected(&self.channels, |results| results.collect())
-            .unwrap_or_else(|| options.get_each(&self.names))
+            .unwrap_or_else(|| options.get_by_name(&self.name_list()))
     }
 
     /// Writes `values` (one per PV, in order) with `options`; the first

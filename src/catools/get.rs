@@ -130,27 +130,45 @@ impl Get {
     /// Reads many PVs in parallel; the first failure (in list order) is the
     /// error (Python's `throw=True`).
     pub fn get_list<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Result<Vec<T>, CaError> {
-        self.get_each(pvs).into_iter().collect()
+        let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        if let Some(channels) = connected_channels(&names) {
+            if let Some(values) = self.get_connected(&channels, collect_all) {
+                return values;
+            }
+        }
+        self.get_by_name(&names).into_iter().collect()
     }
 
     /// Reads many PVs in parallel; each PV's own result (Python's
     /// `throw=False`).
     pub fn get_each<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<T, CaError>> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        if let Some(channels) = connected_channels(&names) {
+            // A warm read: one batch, as for a prepared list.
+            if let Some(results) = self.get_connected(&channels, |results| results.collect()) {
+                return results;
+            }
+        }
+        self.get_by_name(&names)
+    }
+
+    /// Reads `names` in parallel, each request issued as soon as its channel
+    /// is connected (a cold read, or one with channels not yet connected).
+    pub(super) fn get_by_name<T: FromReading>(&self, names: &[&str]) -> Vec<Result<T, CaError>> {
         let deadline = self.timeout.deadline();
         if !T::keeps_meta() {
             // The value alone, decoded without metadata.
-            return read_many::<Value>(&names, self.request_for::<T>(), deadline)
+            return read_many::<Value>(names, self.request_for::<T>(), deadline)
                 .into_iter()
-                .zip(&names)
+                .zip(names)
                 .map(|(value, name)| {
                     value.and_then(|v| T::from_value_only(v).map_err(|e| e.into_ca_error(name)))
                 })
                 .collect();
         }
-        read_many::<Reading>(&names, self.request_for::<T>(), deadline)
+        read_many::<Reading>(names, self.request_for::<T>(), deadline)
             .into_iter()
-            .zip(&names)
+            .zip(names)
             .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r.into_augmented())))
             .collect()
     }
@@ -226,6 +244,27 @@ pub fn caget<T: FromReading>(pv: &str) -> Result<T, CaError> {
 /// ```
 pub fn caget_list<T: FromReading, S: AsRef<str>>(pvs: &[S]) -> Result<Vec<T>, CaError> {
     Get::new().get_list(pvs)
+}
+
+/// The channels of `names` if every one is open and connected (a warm
+/// read), found under one lock of the channel table.
+fn connected_channels(names: &[&str]) -> Option<Arc<[Channel]>> {
+    Channel::open_each(names)
+        .into_iter()
+        .map(|channel| channel.ok().filter(Channel::is_connected))
+        .collect()
+}
+
+/// Collects results into the values, stopping at the first error (the list
+/// forms' `throw=True`), with the values' vector allocated once.
+pub(super) fn collect_all<T>(
+    results: &mut dyn Iterator<Item = Result<T, CaError>>,
+) -> Result<Vec<T>, CaError> {
+    let mut values = Vec::with_capacity(results.size_hint().0);
+    for result in results {
+        values.push(result?);
+    }
+    Ok(values)
 }
 
 /// Reads every one of `channels` (all connected) in one [`Batch`], sent in
