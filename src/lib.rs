@@ -20,7 +20,8 @@
 //! * [`catools`]: `caget`, `caput`, `camonitor`, `connect`, `cainfo` for one
 //!   PV or thousands in parallel. libca calls back on its own threads; each
 //!   completion is handed to the scheduler that asked, and a CA call suspends
-//!   only the calling cothread.
+//!   only the calling cothread. [`catools::Channels`] keeps a list of PVs
+//!   resolved for repeated reads at raw libca's speed.
 //! * [`pv`]: the `PV` and `PV_array` helpers, built on catools.
 //! * [`block_on`]: a cothread awaits any `Future`; [`future`] shows a tokio
 //!   program hosting cothread code on a thread of its own, both directions.
