@@ -1,7 +1,8 @@
 //! `Channels`, the prepared PV list, against a real softIoc: reads in list
 //! order on first use (connecting) and warm (one batch), each PV's own
 //! result, metadata and names, puts and subscriptions through the list, and
-//! a warm read that times out leaving its late replies counted, not stored.
+//! a warm read that times out leaving its late replies counted, not stored;
+//! and a plain `caget` of a warm list, which takes the same batch path.
 
 mod support;
 
@@ -133,4 +134,19 @@ fn a_warm_read_that_times_out_counts_its_late_replies() {
     // And the list reads on as before.
     let values: Vec<f64> = channels.get(&Get::new().timeout(WAIT)).unwrap();
     assert_eq!(values, vec![3.5, 42.0]);
+}
+
+#[test]
+fn a_plain_caget_list_reads_the_same_cold_and_warm() {
+    // A list whose channels are all connected goes out as one batch too.
+    let ioc = support::shared_ioc();
+    let names = [ioc.pv("longin"), ioc.pv("ai"), ioc.pv("stringin")];
+    let get = Get::new().timeout(WAIT);
+    let cold: Vec<Value> = get.get_list(&names).unwrap();
+    let warm: Vec<Value> = get.get_list(&names).unwrap();
+    assert_eq!(cold, warm);
+    assert_eq!(warm[1], Value::Double(3.5));
+    let each: Vec<Result<f64, CaError>> = get.get_each(&names);
+    assert_eq!(each[0], Ok(42.0));
+    assert_eq!(each[2].as_ref().unwrap_err().pv(), ioc.pv("stringin"));
 }

@@ -131,7 +131,7 @@ impl Get {
     /// error (Python's `throw=True`).
     pub fn get_list<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Result<Vec<T>, CaError> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
-        if let Some(channels) = connected_channels(&names) {
+        if let Some(channels) = warm_list(&names) {
             if let Some(values) = self.get_connected(&channels, collect_all) {
                 return values;
             }
@@ -143,7 +143,7 @@ impl Get {
     /// `throw=False`).
     pub fn get_each<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<T, CaError>> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
-        if let Some(channels) = connected_channels(&names) {
+        if let Some(channels) = warm_list(&names) {
             // A warm read: one batch, as for a prepared list.
             if let Some(results) = self.get_connected(&channels, |results| results.collect()) {
                 return results;
@@ -246,13 +246,13 @@ pub fn caget_list<T: FromReading, S: AsRef<str>>(pvs: &[S]) -> Result<Vec<T>, Ca
     Get::new().get_list(pvs)
 }
 
-/// The channels of `names` if every one is open and connected (a warm
-/// read), found under one lock of the channel table.
-fn connected_channels(names: &[&str]) -> Option<Arc<[Channel]>> {
-    Channel::open_each(names)
-        .into_iter()
-        .map(|channel| channel.ok().filter(Channel::is_connected))
-        .collect()
+/// The channels of a list of names (more than one: a single read costs the
+/// same either way) if all are open and connected.
+fn warm_list(names: &[&str]) -> Option<Arc<[Channel]>> {
+    if names.len() < 2 {
+        return None;
+    }
+    Channel::find_connected(names)
 }
 
 /// Collects results into the values, stopping at the first error (the list
