@@ -150,3 +150,11 @@ fn a_plain_caget_list_reads_the_same_cold_and_warm() {
     assert_eq!(each[0], Ok(42.0));
     assert_eq!(each[2].as_ref().unwrap_err().pv(), ioc.pv("stringin"));
 }
+
+#[test]
+fn an_empty_list_reads_nothing_at_once() {
+    let channels = Channels::new::<&str>(&[]).unwrap();
+    assert!(channels.is_empty());
+    let values: Vec<f64> = channels.get(&Get::new()).unwrap();
+    assert!(values.is_empty());
+}
