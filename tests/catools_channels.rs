@@ -158,3 +158,44 @@ fn an_empty_list_reads_nothing_at_once() {
     let values: Vec<f64> = channels.get(&Get::new()).unwrap();
     assert!(values.is_empty());
 }
+
+#[test]
+fn warm_reads_from_many_threads_some_abandoned_all_stay_correct() {
+    // Batches given up at once race their replies; the rest must be whole.
+    let ioc = support::shared_ioc();
+    let names: Vec<String> = (0..50)
+        .map(|i| ioc.pv(if i % 2 == 0 { "ai" } else { "longin" }))
+        .collect();
+    let threads: Vec<_> = (0..4)
+        .map(|thread| {
+            let names = names.clone();
+            std::thread::spawn(move || {
+                let channels = Channels::new(&names).unwrap();
+                channels.get::<f64>(&Get::new().timeout(WAIT)).unwrap();
+                for round in 0..100 {
+                    let timeout = if (round + thread) % 3 == 0 {
+                        Duration::ZERO
+                    } else {
+                        WAIT
+                    };
+                    for (i, result) in channels
+                        .get_each::<f64>(&Get::new().timeout(timeout))
+                        .into_iter()
+                        .enumerate()
+                    {
+                        match result {
+                            Ok(value) => assert_eq!(value, if i % 2 == 0 { 3.5 } else { 42.0 }),
+                            Err(err) => {
+                                assert_eq!(timeout, Duration::ZERO, "{err}");
+                                assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+                            }
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+}
