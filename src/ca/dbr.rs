@@ -1034,6 +1034,8 @@ mod tests {
         let buffer: Vec<u8> = (0..=255u8).cycle().take(1024).collect();
         let cases = [
             (DataType::Native, Format::Raw, sys::DBR_DOUBLE, 1),
+            // A double of the planned type decodes by the plan's offset.
+            (DataType::Native, Format::Time, sys::DBR_TIME_DOUBLE, 1),
             (DataType::Native, Format::Time, sys::DBR_TIME_LONG, 4),
             (DataType::Native, Format::Ctrl, sys::DBR_CTRL_DOUBLE, 1),
             (DataType::Native, Format::Ctrl, sys::DBR_CTRL_ENUM, 1),
