@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use cothread::catools::{Augmented, CaError, Get, Monitor, Put, Value};
+use cothread::catools::{Augmented, CaError, Channels, Get, Monitor, Put, Value};
 use cothread::Event;
 
 const N_PVS: usize = 1000;
@@ -165,6 +165,20 @@ fn caget_list_warm_async(names: &[String], repeats: usize) {
     }
 }
 
+/// The same reads through a prepared list ([`Channels`]), made once before
+/// the clock starts: what a program that reads the same PVs again and again
+/// writes.
+fn caget_channels_warm(names: &[String], repeats: usize) {
+    let channels = check("Channels::new", Channels::new(names));
+    let get = Get::new().timeout(TIMEOUT);
+    for _ in 0..repeats {
+        let start = Instant::now();
+        let values: Vec<f64> = check("Channels::get", channels.get(&get));
+        report("caget_channels_warm", ms_since(start), "ms");
+        assert_eq!(values.len(), N_PVS);
+    }
+}
+
 fn caget_sequential(name: &str, repeats: usize) {
     let get = Get::new().timeout(TIMEOUT);
     for _ in 0..repeats {
@@ -205,9 +219,12 @@ fn caget_waveform(name: &str, repeats: usize) {
     }
 }
 
-/// Counts updates of `$(P)mon` while the putter hammers it (see putter.c).
-fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool) {
+/// Counts updates of `$(P)mon` while the putter hammers it (see putter.c):
+/// as fast as it can, or paced at `rate` puts per second (the rows then
+/// named with `suffix`).
+fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool, rate: Option<f64>) {
     let kind = if all_updates { "all" } else { "merged" };
+    let suffix = rate.map_or(String::new(), |rate| format!("_{}k", rate / 1000.0));
     let callbacks = Rc::new(Cell::new(0u64));
     let updates = Rc::new(Cell::new(0u64));
     let first = Event::<()>::new();
@@ -240,6 +257,7 @@ fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool) {
     let mut child = Command::new(putter)
         .arg(name)
         .arg(format!("{seconds}"))
+        .args(rate.map(|rate| format!("{rate}")))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -278,16 +296,16 @@ fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool) {
     }
     let updates = updates.get() as f64;
     println!(
-        "# monitor {kind}: {} callbacks for {updates} updates in {elapsed:.3} s, {cpu:.3} CPU s",
+        "# monitor {kind}{suffix}: {} callbacks for {updates} updates in {elapsed:.3} s, {cpu:.3} CPU s",
         callbacks.get()
     );
     report(
-        &format!("monitor_{kind}_rate"),
+        &format!("monitor_{kind}_rate{suffix}"),
         updates / elapsed,
         "updates/s",
     );
     report(
-        &format!("monitor_{kind}_cpu"),
+        &format!("monitor_{kind}_cpu{suffix}"),
         cpu / updates * 1e5,
         "s/100k",
     );
@@ -303,13 +321,49 @@ fn main() {
     }
     let names: Vec<String> = (0..N_PVS).map(|i| format!("{prefix}pv:{i:04}")).collect();
 
+    let rates: Vec<f64> = std::env::var("BENCH_MONITOR_RATES")
+        .unwrap_or_else(|_| "10000,100000".into())
+        .split(',')
+        .filter(|rate| !rate.trim().is_empty())
+        .map(|rate| match rate.trim().parse() {
+            Ok(rate) if rate > 0.0 => rate,
+            _ => fail("BENCH_MONITOR_RATES must be positive numbers separated by commas"),
+        })
+        .collect();
+    // A profiling aid: BENCH_ONLY=caget_list_warm,monitor_all_10k,... runs
+    // only those workloads (after the cold caget, always first).
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    let selected = |workload: &str| only.is_empty() || only.split(',').any(|w| w == workload);
+
     caget_list_cold(&names); // first: nothing is connected yet
-    caget_list_warm(&names, repeats);
-    caget_list_warm_async(&names, repeats);
-    caget_sequential(&names[0], repeats);
-    caput_list_wait(&names, repeats);
-    caget_waveform(&format!("{prefix}big"), repeats);
+    if selected("caget_list_warm") {
+        caget_list_warm(&names, repeats);
+    }
+    if selected("caget_list_warm_async") {
+        caget_list_warm_async(&names, repeats);
+    }
+    if selected("caget_channels_warm") {
+        caget_channels_warm(&names, repeats);
+    }
+    if selected("caget_sequential") {
+        caget_sequential(&names[0], repeats);
+    }
+    if selected("caput_list_wait") {
+        caput_list_wait(&names, repeats);
+    }
+    if selected("caget_waveform_1M") {
+        caget_waveform(&format!("{prefix}big"), repeats);
+    }
     let mon = format!("{prefix}mon");
-    monitor(&mon, &putter, seconds, true);
-    monitor(&mon, &putter, seconds, false);
+    if selected("monitor_all") {
+        monitor(&mon, &putter, seconds, true, None);
+    }
+    if selected("monitor_merged") {
+        monitor(&mon, &putter, seconds, false, None);
+    }
+    for rate in rates {
+        if selected(&format!("monitor_all_{}k", rate / 1000.0)) {
+            monitor(&mon, &putter, seconds, true, Some(rate));
+        }
+    }
 }

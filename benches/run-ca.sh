@@ -9,6 +9,9 @@
 #   RUNS=3                   processes per client; every figure is the best of all
 #   BENCH_REPEATS=5          timed repetitions of each warm workload per process
 #   BENCH_MONITOR_SECONDS=2  how long the putter hammers the monitored PV
+#   BENCH_MONITOR_RATES=10000,100000
+#                            paced put rates (per second) of the extra
+#                            all_updates monitor windows
 #   EPICS_BASE               an EPICS base to use instead of .epics/base
 #
 # Every client prints lines "name value unit" (and "#" comments); see
@@ -22,6 +25,7 @@ here=benches/ca
 out=target/ca-bench
 runs=${RUNS:-3}
 export BENCH_REPEATS=${BENCH_REPEATS:-5} BENCH_MONITOR_SECONDS=${BENCH_MONITOR_SECONDS:-2}
+export BENCH_MONITOR_RATES=${BENCH_MONITOR_RATES-10000,100000}
 
 say() { echo "run-ca: $*" >&2; }
 
@@ -131,6 +135,7 @@ WORKLOADS = [
     ("caget_list_cold", "caget 1,000 PVs, cold (connect + get)"),
     ("caget_list_warm", "caget 1,000 PVs, warm"),
     ("caget_list_warm_async", "caget 1,000 PVs, warm, Rust async face (C, Python: their warm row)"),
+    ("caget_channels_warm", "caget 1,000 PVs, warm, prepared list (`Channels`)"),
     ("caget_sequential", "1,000 sequential cagets, one PV"),
     ("caput_list_wait", "caput 1,000 PVs, wait=True"),
     ("caget_waveform_1M", "caget 1,000,000-double waveform"),
@@ -139,10 +144,20 @@ WORKLOADS = [
     ("monitor_merged_rate", "camonitor merged (default): rate"),
     ("monitor_merged_cpu", "camonitor merged (default): client CPU"),
 ]
+for rate in filter(None, os.environ.get("BENCH_MONITOR_RATES", "").split(",")):
+    k = f"{float(rate) / 1000:g}k"
+    WORKLOADS += [
+        (f"monitor_all_rate_{k}", f"camonitor all_updates, paced {k}/s: rate"),
+        (f"monitor_all_cpu_{k}", f"camonitor all_updates, paced {k}/s: client CPU"),
+    ]
 HIGHER_IS_BETTER = {"updates/s"}
 # Rows only the Rust client prints, compared with the other clients' figure
-# for the same work.
-SAME_WORK = {"caget_list_warm_async": "caget_list_warm"}
+# for the same work done their way: a prepared list and the async face's
+# warm list read against C's cached chids and Python's warm caget of the list.
+SAME_WORK = {
+    "caget_list_warm_async": "caget_list_warm",
+    "caget_channels_warm": "caget_list_warm",
+}
 
 def best(label):
     """name -> (best value, unit) over every line the client printed."""
@@ -197,5 +212,7 @@ print("Times: one batch (1,000 PVs, 1,000 sequential gets, one waveform get); lo
 print("Monitor rate: updates that reached the client per second while the putter hammered")
 print("the PV (higher is better); CPU: the client's user+system seconds per 100,000 of them.")
 print("Merged rows count the updates libca delivered, folded into fewer callbacks; C has no")
-print("merging layer, so its all_updates row is the reference for both.")
+print("merging layer, so its all_updates row is the reference for both. Paced rows: the putter")
+print("puts rate/1000 values every millisecond. The prepared-list row compares Rust's")
+print("`Channels::get` with C's and Python's warm list read (C already keeps its chids).")
 EOF

@@ -22,7 +22,8 @@
 //! * [`catools`]: `caget`, `caput`, `camonitor`, `connect`, `cainfo` for one
 //!   PV or thousands in parallel. libca calls back on its own threads; each
 //!   completion is handed to the scheduler that asked, and a CA call suspends
-//!   only the calling cothread.
+//!   only the calling cothread. [`catools::Channels`] keeps a list of PVs
+//!   resolved for repeated reads at raw libca's speed.
 //! * Connection and access-rights events, beyond Python's catools:
 //!   [`catools::watch`] one PV or a list, the `on_connection` / `on_access`
 //!   options of [`catools::Monitor`] and [`pv::PvOptions`], and

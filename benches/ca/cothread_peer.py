@@ -92,10 +92,12 @@ def caget_waveform():
             report("caget_waveform_1M", elapsed, "ms")
 
 
-def monitor(all_updates):
-    """Counts updates of $(P)mon while the putter hammers it (see putter.c)."""
+def monitor(all_updates, rate=None):
+    """Counts updates of $(P)mon while the putter hammers it (see putter.c),
+    as fast as it can or paced at `rate` puts per second."""
     name = PREFIX + "mon"
     kind = "all" if all_updates else "merged"
+    suffix = "" if rate is None else f"_{rate / 1000:g}k"
     counts = {"callbacks": 0, "updates": 0, "seen_first": False}
     first, last = cothread.Event(), cothread.Event()
 
@@ -113,7 +115,7 @@ def monitor(all_updates):
     subscription = catools.camonitor(name, on_update, all_updates=all_updates)
     first.Wait(TIMEOUT)
     putter = subprocess.Popen(
-        [PUTTER, name, str(MONITOR_SECONDS)],
+        [PUTTER, name, str(MONITOR_SECONDS)] + ([] if rate is None else [f"{rate:g}"]),
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     # A blocking read is fine here: nothing else needs the scheduler yet.
     if putter.stdout.readline() != "ready\n":
@@ -133,10 +135,10 @@ def monitor(all_updates):
     if putter.wait() != 0:
         sys.exit("cothread_peer: the putter failed")
     updates = counts["updates"]
-    print(f"# monitor {kind}: {counts['callbacks']} callbacks for {updates} updates"
+    print(f"# monitor {kind}{suffix}: {counts['callbacks']} callbacks for {updates} updates"
           f" in {elapsed:.3f} s, {cpu:.3f} CPU s", flush=True)
-    report(f"monitor_{kind}_rate", updates / elapsed, "updates/s")
-    report(f"monitor_{kind}_cpu", cpu / updates * 1e5, "s/100k")
+    report(f"monitor_{kind}_rate{suffix}", updates / elapsed, "updates/s")
+    report(f"monitor_{kind}_cpu{suffix}", cpu / updates * 1e5, "s/100k")
 
 
 def main():
@@ -147,6 +149,9 @@ def main():
     caget_waveform()
     monitor(all_updates=True)
     monitor(all_updates=False)
+    rates = os.environ.get("BENCH_MONITOR_RATES", "10000,100000")
+    for rate in filter(None, rates.split(",")):
+        monitor(all_updates=True, rate=float(rate))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 /*
  * putter: the load generator of the Channel Access benchmark (benches/run-ca.sh).
  *
- *   putter PV SECONDS   hammer PV (a DOUBLE scalar) for the monitor benchmark
+ *   putter PV SECONDS [RATE]
+ *                       hammer PV (a DOUBLE scalar) for the monitor benchmark:
+ *                       as fast as libca accepts, or RATE puts per second
  *   putter --fill PV    fill PV (a DOUBLE waveform) with all NELM elements, once
  *
  * Hammer mode talks to the client being measured over its stdin/stdout, so
@@ -9,8 +11,9 @@
  * start-up (CA context, name search, connect):
  *   1. connect, then print "ready" on stdout;
  *   2. wait for one line ("go") on stdin;
- *   3. put 1, 2, 3, ... without callback, as fast as libca accepts them, for
- *      SECONDS;
+ *   3. put 1, 2, 3, ... without callback, as fast as libca accepts them (or,
+ *      with RATE, RATE/1000 of them every millisecond, each batch flushed at
+ *      once: a paced source such as a fast-scanning record), for SECONDS;
  *   4. put the sentinel -1 with put-callback and wait for its completion, so
  *      the client's monitor is guaranteed to end on -1 (the server may merge
  *      intermediate updates for a slow client, but always sends the latest);
@@ -94,7 +97,17 @@ static void fill(const char *name)
     fprintf(stderr, "# putter: filled %s with %lu doubles\n", name, count);
 }
 
-static void hammer(const char *name, double seconds)
+/* Sleeps until `when` (a now() time); returns at once if it has passed. */
+static void sleep_until(double when)
+{
+    struct timespec ts;
+    ts.tv_sec = (time_t)when;
+    ts.tv_nsec = (long)((when - ts.tv_sec) * 1e9);
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
+        ;
+}
+
+static void hammer(const char *name, double seconds, double rate)
 {
     chid channel = connect_to(name);
     char line[64];
@@ -113,7 +126,19 @@ static void hammer(const char *name, double seconds)
      * behind, libca's flow control blocks us here, which is the rate limit we
      * want. A flush every 64 puts keeps the IOC busy without a syscall per put;
      * the clock is read once per batch for the same reason. */
-    while (now() < end) {
+    if (rate > 0) {
+        /* Paced: every millisecond, the puts due by then, in one flush. */
+        for (double tick = start; tick < end; tick += 1e-3) {
+            sleep_until(tick);
+            unsigned long due = (unsigned long)((tick - start) * rate + 0.5);
+            for (; puts < due; puts++) {
+                CHECK(ca_put(DBR_DOUBLE, channel, &value));
+                value += 1.0;
+            }
+            CHECK(ca_flush_io());
+        }
+    }
+    while (rate <= 0 && now() < end) {
         for (int i = 0; i < 64; i++) {
             CHECK(ca_put(DBR_DOUBLE, channel, &value));
             value += 1.0;
@@ -129,8 +154,8 @@ static void hammer(const char *name, double seconds)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: putter PV SECONDS | putter --fill PV\n");
+    if (argc != 3 && !(argc == 4 && strcmp(argv[1], "--fill") != 0)) {
+        fprintf(stderr, "usage: putter PV SECONDS [RATE] | putter --fill PV\n");
         return 2;
     }
     put_done = epicsEventMustCreate(epicsEventEmpty);
@@ -147,7 +172,16 @@ int main(int argc, char **argv)
             fprintf(stderr, "putter: SECONDS must be a positive number, not '%s'\n", argv[2]);
             return 2;
         }
-        hammer(argv[1], seconds);
+        double rate = 0;
+        if (argc == 4) {
+            errno = 0;
+            rate = strtod(argv[3], &rest);
+            if (errno != 0 || *rest != '\0' || rate <= 0) {
+                fprintf(stderr, "putter: RATE must be a positive number, not '%s'\n", argv[3]);
+                return 2;
+            }
+        }
+        hammer(argv[1], seconds, rate);
     }
     ca_context_destroy();
     return 0;

@@ -12,6 +12,10 @@
  *   BENCH_PUTTER           path of the putter program (required)
  *   BENCH_REPEATS          timed repetitions of each warm workload (default 5)
  *   BENCH_MONITOR_SECONDS  how long the putter hammers $(P)mon (default 2)
+ *   BENCH_MONITOR_RATES    paced rates (puts/s, comma-separated) of the extra
+ *                          monitor windows (default 10000,100000)
+ *   BENCH_ONLY             profiling aid: only these workloads (comma-separated
+ *                          names as printed, without _rate/_cpu suffixes)
  *   EPICS_CA_*             where the IOC is (set by the runner)
  *
  * How libca is used, and why this is its fastest use:
@@ -306,13 +310,16 @@ static void on_monitor(struct event_handler_args args)
     }
 }
 
-static void monitor(const char *prefix, const char *putter, double seconds)
+/* One monitor window; `rate` > 0 paces the putter (rows named with `suffix`). */
+static void monitor(const char *prefix, const char *putter, double seconds, double rate,
+                    const char *suffix)
 {
-    char name[128], seconds_text[32];
+    char name[128], seconds_text[32], rate_text[32], row[64];
     chid channel;
     evid subscription;
     snprintf(name, sizeof name, "%smon", prefix);
     snprintf(seconds_text, sizeof seconds_text, "%g", seconds);
+    snprintf(rate_text, sizeof rate_text, "%g", rate);
     CHECK(ca_create_channel(name, NULL, NULL, CA_PRIORITY_DEFAULT, &channel));
     CHECK(ca_pend_io(CA_TIMEOUT));
     CHECK(ca_create_subscription(DBR_DOUBLE, 1, channel, DBE_VALUE, on_monitor, NULL,
@@ -331,7 +338,7 @@ static void monitor(const char *prefix, const char *putter, double seconds)
     posix_spawn_file_actions_adddup2(&actions, from_putter[1], 1);
     posix_spawn_file_actions_addclose(&actions, to_putter[1]);
     posix_spawn_file_actions_addclose(&actions, from_putter[0]);
-    char *argv[] = {(char *)putter, name, seconds_text, NULL};
+    char *argv[] = {(char *)putter, name, seconds_text, rate > 0 ? rate_text : NULL, NULL};
     pid_t pid;
     if (posix_spawn(&pid, putter, &actions, NULL, argv, environ) != 0)
         fail("cannot start the putter");
@@ -357,11 +364,29 @@ static void monitor(const char *prefix, const char *putter, double seconds)
     fclose(from);
     if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         fail("the putter failed");
-    printf("# monitor: %d updates in %.3f s, %.3f CPU s\n", updates, elapsed, cpu);
-    report("monitor_all_rate", updates / elapsed, "updates/s");
-    report("monitor_all_cpu", cpu / updates * 1e5, "s/100k");
+    printf("# monitor%s: %d updates in %.3f s, %.3f CPU s\n", suffix, updates, elapsed, cpu);
+    snprintf(row, sizeof row, "monitor_all_rate%s", suffix);
+    report(row, updates / elapsed, "updates/s");
+    snprintf(row, sizeof row, "monitor_all_cpu%s", suffix);
+    report(row, cpu / updates * 1e5, "s/100k");
     CHECK(ca_clear_subscription(subscription));
     CHECK(ca_clear_channel(channel));
+}
+
+/* Whether BENCH_ONLY (unset: everything) names `workload`. */
+static int selected(const char *workload)
+{
+    const char *only = getenv("BENCH_ONLY");
+    if (only == NULL || *only == '\0')
+        return 1;
+    size_t length = strlen(workload);
+    for (const char *p = only; *p != '\0';) {
+        size_t n = strcspn(p, ",");
+        if (n == length && strncmp(p, workload, n) == 0)
+            return 1;
+        p += n + (p[n] == ',');
+    }
+    return 0;
 }
 
 int main(void)
@@ -380,11 +405,32 @@ int main(void)
     CHECK(ca_context_create(ca_enable_preemptive_callback));
 
     caget_list_cold(prefix); /* first: nothing is connected yet */
-    caget_list_warm(repeats);
-    caget_sequential(repeats);
-    caput_list_wait(repeats);
-    caget_waveform(prefix, repeats);
-    monitor(prefix, putter, seconds);
+    if (selected("caget_list_warm"))
+        caget_list_warm(repeats);
+    if (selected("caget_sequential"))
+        caget_sequential(repeats);
+    if (selected("caput_list_wait"))
+        caput_list_wait(repeats);
+    if (selected("caget_waveform_1M"))
+        caget_waveform(prefix, repeats);
+    if (selected("monitor_all"))
+        monitor(prefix, putter, seconds, 0, "");
+    /* The paced windows: C has no merging layer, so only all_updates. */
+    const char *rates = getenv("BENCH_MONITOR_RATES");
+    if (rates == NULL)
+        rates = "10000,100000";
+    for (const char *p = rates; *p != '\0';) {
+        char *rest;
+        double rate = strtod(p, &rest);
+        if (rest == p || rate <= 0)
+            fail("BENCH_MONITOR_RATES must be positive numbers separated by commas");
+        char suffix[32], workload[48];
+        snprintf(suffix, sizeof suffix, "_%gk", rate / 1000);
+        snprintf(workload, sizeof workload, "monitor_all%s", suffix);
+        if (selected(workload))
+            monitor(prefix, putter, seconds, rate, suffix);
+        p = rest + (*rest == ',');
+    }
 
     ca_context_destroy();
     return 0;

@@ -193,6 +193,24 @@ impl Channel {
             .collect()
     }
 
+    /// The channels of `names`, in order, if every one is open and connected
+    /// now (a warm read); `None` otherwise, having opened nothing. One lock
+    /// of the table for the whole list.
+    pub(crate) fn find_connected(names: &[&str]) -> Option<Arc<[Channel]>> {
+        let mut channels = CHANNELS.lock();
+        let channels = channels.as_mut()?;
+        let mut found = Vec::with_capacity(names.len());
+        for name in names {
+            let entry = channels.get_mut(*name)?;
+            if !entry.channel.is_connected() {
+                return None;
+            }
+            entry.idle_since = None;
+            found.push(entry.channel.clone());
+        }
+        Some(found.into())
+    }
+
     fn open_in(channels: &mut Table, name: &str) -> Result<Channel, CaError> {
         check_name(name)?;
         if let Some(entry) = channels.get_mut(name) {
@@ -369,7 +387,19 @@ impl Channel {
 
     /// The native type and element count, when connected.
     pub(crate) fn native(&self) -> Option<(FieldType, usize)> {
-        Link::native(self.shared.link.load(Ordering::Acquire))
+        Link::native(self.link())
+    }
+
+    /// The connection state and native type and count as one word: equal
+    /// words mean equal [`native`](Self::native) answers (for comparing
+    /// channels without decoding it).
+    pub(super) fn link(&self) -> u64 {
+        self.shared.link.load(Ordering::Acquire)
+    }
+
+    /// [`native`](Self::native) of a word read by [`link`](Self::link).
+    pub(super) fn native_of(link: u64) -> Option<(FieldType, usize)> {
+        Link::native(link)
     }
 
     /// What `cainfo` reports.

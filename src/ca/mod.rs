@@ -9,6 +9,8 @@
 //!   clearing of channels left unused for the idle period.
 //! - [`request`]: get, put, put with completion, subscriptions, and their
 //!   trampolines.
+//! - [`batch`]: reads of a whole list of connected channels in one
+//!   allocation, for a prepared list's warm reads.
 //! - [`dbr`]: DBR request planning, decoding and encoding (safe code).
 //! - [`localtime`]: the local calendar time of a timestamp (libc's
 //!   `localtime_r`), for showing stamps as EPICS's tools do.
@@ -17,12 +19,14 @@
 //! and hand its result over (to the scheduler's remote queue) rather than do
 //! the work. Panics in it are contained; they never unwind into libca.
 
+mod batch;
 mod channel;
 mod context;
 mod dbr;
 mod localtime;
 mod request;
 
+pub(crate) use batch::Batch;
 pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, ChannelEvent};
 #[cfg(test)]
 pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};

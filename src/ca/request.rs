@@ -55,8 +55,9 @@ impl Reply for Value {
     }
 }
 
-/// Each update of a subscription (an error for a failed update).
-pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Reading, CaError>) + Send>;
+/// Each update of a subscription (a boxed error for a failed update: rare,
+/// and so kept out of the common result's size).
+pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Reading, Box<CaError>>) + Send>;
 
 impl Channel {
     /// The native type and element count, or ECA_DISCONN.
@@ -250,12 +251,12 @@ impl Channel {
         F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
     {
         self.subscribe_readings(request, events, move |reading| {
-            update(reading.map(Reading::into_augmented))
+            update(reading.map(Reading::into_augmented).map_err(|err| *err))
         })
     }
 
     /// [`subscribe`](Self::subscribe), with each update as a compact
-    /// [`Reading`] (what crosses to the subscriber's thread).
+    /// [`Reading`] (what crosses to the subscriber's thread) or a boxed error.
     pub(crate) fn subscribe_readings<F>(
         &self,
         request: ReadRequest,
@@ -263,7 +264,7 @@ impl Channel {
         update: F,
     ) -> Result<Subscription, CaError>
     where
-        F: FnMut(Result<Reading, CaError>) + Send + 'static,
+        F: FnMut(Result<Reading, Box<CaError>>) + Send + 'static,
     {
         if !events.is_valid() {
             return Err(CaError::new(&**self.name(), sys::ECA_BADMASK, "ca_create_subscription").with_detail(
@@ -403,18 +404,20 @@ impl Drop for Subscription {
 /// `args` must be the arguments of a libca get or subscription callback that
 /// is running now (so `args.dbr`, when not NULL, points at a buffer of
 /// `args.type_` with `args.count` elements).
-unsafe fn read_reply<R: Reply>(
+#[inline]
+pub(super) unsafe fn read_reply<R: Reply>(
     plan: &ReadPlan,
     args: &sys::event_handler_args,
-) -> Result<R, CaError> {
+) -> Result<R, Box<CaError>> {
     // SAFETY: libca passes the request's channel, one made by Channel::open.
     let name = || unsafe { name_of(args.chid) };
     if args.status != sys::ECA_NORMAL {
-        return Err(CaError::new(name(), args.status, "get callback"));
+        return Err(Box::new(CaError::new(name(), args.status, "get callback")));
     }
     let count = usize::try_from(args.count).unwrap_or(0);
-    let size = dbr::buffer_size(args.type_, count)
-        .ok_or_else(|| CaError::new(name(), sys::ECA_BADTYPE, "get callback"))?;
+    let size = plan
+        .reply_size(args.type_, count)
+        .ok_or_else(|| Box::new(CaError::new(name(), sys::ECA_BADTYPE, "get callback")))?;
     if args.dbr.is_null() {
         // libca may pass no buffer for an empty array: decode a zeroed header.
         return Ok(R::decode(plan, args.type_, 0, &vec![0; size]));
@@ -437,7 +440,7 @@ where
         // is the one reclaim.
         let pending = unsafe { Box::from_raw(args.usr.cast::<PendingGet<F>>()) };
         // SAFETY: this is a running get callback.
-        let result = unsafe { read_reply::<R>(&pending.plan, &args) };
+        let result = unsafe { read_reply::<R>(&pending.plan, &args) }.map_err(|err| *err);
         (pending.done)(result);
     });
 }

@@ -1,13 +1,14 @@
 //! `caget`: one snapshot of one PV or of many, read in parallel.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use super::connected::request_each;
-use super::handoff::Slot;
+use super::handoff::{schedule_flush, Slot, Waiter};
 use super::timeout::CaTimeout;
 use super::value::TypeMismatch;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, Value};
-use crate::ca::{Channel, ReadRequest, Reading, Reply};
+use crate::ca::{Batch, Channel, ReadRequest, Reading, Reply};
 
 /// What a read can deliver: any [`FromValue`] type (just the data, e.g.
 /// `f64`, `Vec<i32>`, `String`, [`Value`]) or an [`Augmented`] one (the data
@@ -129,29 +130,80 @@ impl Get {
     /// Reads many PVs in parallel; the first failure (in list order) is the
     /// error (Python's `throw=True`).
     pub fn get_list<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Result<Vec<T>, CaError> {
-        self.get_each(pvs).into_iter().collect()
+        let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        if let Some(channels) = warm_list(&names) {
+            if let Some(values) = self.get_connected(&channels, collect_all) {
+                return values;
+            }
+        }
+        self.get_by_name(&names).into_iter().collect()
     }
 
     /// Reads many PVs in parallel; each PV's own result (Python's
     /// `throw=False`).
     pub fn get_each<T: FromReading, S: AsRef<str>>(&self, pvs: &[S]) -> Vec<Result<T, CaError>> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
+        if let Some(channels) = warm_list(&names) {
+            // A warm read: one batch, as for a prepared list.
+            if let Some(results) = self.get_connected(&channels, |results| results.collect()) {
+                return results;
+            }
+        }
+        self.get_by_name(&names)
+    }
+
+    /// Reads `names` in parallel, each request issued as soon as its channel
+    /// is connected (a cold read, or one with channels not yet connected).
+    pub(super) fn get_by_name<T: FromReading>(&self, names: &[&str]) -> Vec<Result<T, CaError>> {
         let deadline = self.timeout.deadline();
         if !T::keeps_meta() {
             // The value alone, decoded without metadata.
-            return read_many::<Value>(&names, self.request_for::<T>(), deadline)
+            return read_many::<Value>(names, self.request_for::<T>(), deadline)
                 .into_iter()
-                .zip(&names)
+                .zip(names)
                 .map(|(value, name)| {
                     value.and_then(|v| T::from_value_only(v).map_err(|e| e.into_ca_error(name)))
                 })
                 .collect();
         }
-        read_many::<Reading>(&names, self.request_for::<T>(), deadline)
+        read_many::<Reading>(names, self.request_for::<T>(), deadline)
             .into_iter()
-            .zip(&names)
+            .zip(names)
             .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r.into_augmented())))
             .collect()
+    }
+
+    /// Reads a prepared list whose channels are all connected, with one
+    /// batch of requests (no name lookup, one allocation), and hands `take`
+    /// the results in list order; `None` when a channel is not connected
+    /// (the caller then reads by name, which waits for it).
+    pub(super) fn get_connected<T, U>(
+        &self,
+        channels: &Arc<[Channel]>,
+        take: impl FnOnce(&mut dyn Iterator<Item = Result<T, CaError>>) -> U,
+    ) -> Option<U>
+    where
+        T: FromReading,
+    {
+        if !channels.iter().all(Channel::is_connected) {
+            return None;
+        }
+        let deadline = self.timeout.deadline();
+        let request_for = self.request_for::<T>();
+        let requests = channels.iter().map(|channel| request_for(channel.name()));
+        Some(if T::keeps_meta() {
+            let batch = read_batch::<Reading>(channels, requests, deadline);
+            let mut results = batch_results(&batch, channels, |reading, name| {
+                convert_reading(name, reading.into_augmented())
+            });
+            take(&mut results)
+        } else {
+            let batch = read_batch::<Value>(channels, requests, deadline);
+            let mut results = batch_results(&batch, channels, |value, name| {
+                T::from_value_only(value).map_err(|e| e.into_ca_error(name))
+            });
+            take(&mut results)
+        })
     }
 
     /// The read request for `T` on a PV name (also the async face's).
@@ -193,6 +245,64 @@ pub fn caget<T: FromReading>(pv: &str) -> Result<T, CaError> {
 /// ```
 pub fn caget_list<T: FromReading, S: AsRef<str>>(pvs: &[S]) -> Result<Vec<T>, CaError> {
     Get::new().get_list(pvs)
+}
+
+/// The channels of a list of names (more than one: a single read costs the
+/// same either way) if all are open and connected.
+fn warm_list(names: &[&str]) -> Option<Arc<[Channel]>> {
+    if names.len() < 2 {
+        return None;
+    }
+    Channel::find_connected(names)
+}
+
+/// Collects results into the values, stopping at the first error (the list
+/// forms' `throw=True`), with the values' vector allocated once.
+pub(super) fn collect_all<T>(
+    results: &mut dyn Iterator<Item = Result<T, CaError>>,
+) -> Result<Vec<T>, CaError> {
+    let mut values = Vec::with_capacity(results.size_hint().0);
+    for result in results {
+        values.push(result?);
+    }
+    Ok(values)
+}
+
+/// Reads every one of `channels` (all connected) in one [`Batch`], sent in
+/// one flush, and waits until all are in or `deadline` passes.
+fn read_batch<R: Reply>(
+    channels: &Arc<[Channel]>,
+    requests: impl Iterator<Item = ReadRequest>,
+    deadline: Option<Instant>,
+) -> Batch<R> {
+    let (waiter, notify) = Waiter::new();
+    let batch = Batch::<R>::read(channels, requests, move || notify.notify());
+    if !batch.is_complete() {
+        schedule_flush();
+        waiter.wait(deadline);
+    }
+    batch
+}
+
+/// The results of `batch` in list order, each reply converted by `convert`
+/// (given the PV name); a result still missing is the timeout error.
+fn batch_results<'a, R: Reply, T>(
+    batch: &'a Batch<R>,
+    channels: &'a [Channel],
+    mut convert: impl FnMut(R, &str) -> Result<T, CaError> + 'a,
+) -> impl Iterator<Item = Result<T, CaError>> + 'a {
+    batch
+        .results()
+        .zip(channels)
+        .map(move |(result, channel)| match result {
+            Some(Ok(reply)) => convert(reply, channel.name()),
+            Some(Err(err)) => Err(*err),
+            None => Err(CaError::new(
+                &**channel.name(),
+                libca_sys::ECA_TIMEOUT,
+                "wait for completion",
+            )),
+        })
 }
 
 /// Reads `names` in parallel: every connected channel's get is queued at

@@ -1,13 +1,15 @@
 //! The hand-off from libca's callback threads to the cothread that asked:
-//! results land in a [`Collector`], and the waiting cothread is woken through
-//! its scheduler's remote queue once the last awaited result is in.
+//! results land in a [`Collector`] (or, for a prepared list's warm read, in
+//! a `ca::Batch`), and the waiting cothread is woken through its scheduler's
+//! remote queue once the last awaited result is in ([`Waiter`] and
+//! [`Notify`], the pair both use).
 //!
 //! Invariants:
 //! - A `Collector`'s slots (`Shared`) are written only by libca callbacks
 //!   (any thread) and read only by its owner (the scheduler thread), each
 //!   under the `slots` mutex, held for a store or a take and nothing else.
-//! - The owner's [`Event`] never leaves its thread: the remote closure carries
-//!   only the collector's numeric id and looks the event up in this thread's
+//! - A [`Waiter`]'s [`Event`] never leaves its thread: the remote closure carries
+//!   only the waiter's numeric id and looks the event up in this thread's
 //!   `WAITING` table, so a wake-up for a collector that has gone (it timed
 //!   out and was dropped) finds nothing and does nothing.
 //! - One wake-up per collector, not one per result: only the result that
@@ -62,9 +64,64 @@ pub(crate) fn schedule_flush() {
 struct Shared<R> {
     slots: Mutex<Vec<Option<R>>>,
     remaining: AtomicUsize,
+    notify: Notify,
+}
+
+/// The owner's side of a wake-up: a cothread waits on it until the matching
+/// [`Notify`] fires (from any thread) or a deadline passes.
+pub(crate) struct Waiter {
+    id: u64,
+    event: Event<()>,
+}
+
+/// The `Send` side of a [`Waiter`]: wakes its owner from any thread, and does
+/// nothing once the waiter has gone.
+pub(crate) struct Notify {
     remote: RemoteHandle,
     owner: ThreadId,
     id: u64,
+}
+
+impl Waiter {
+    /// A waiter for this thread, and its notifier.
+    pub(crate) fn new() -> (Waiter, Notify) {
+        let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
+        let event = Event::new();
+        WAITING.with(|waiting| waiting.borrow_mut().insert(id, event.clone()));
+        let notify = Notify {
+            remote: sched::remote_handle(),
+            owner: std::thread::current().id(),
+            id,
+        };
+        (Waiter { id, event }, notify)
+    }
+
+    /// Suspends until notified or `deadline` passes (which is not an error:
+    /// the caller looks at what arrived).
+    pub(crate) fn wait(&self, deadline: Option<Instant>) {
+        let _ = self.event.wait(super::timeout::until(deadline));
+    }
+}
+
+impl Drop for Waiter {
+    fn drop(&mut self) {
+        let id = self.id;
+        let _ = WAITING.try_with(|waiting| waiting.borrow_mut().remove(&id));
+    }
+}
+
+impl Notify {
+    /// Wakes the waiter: directly on the owner's thread (its scheduler loop,
+    /// or the owner itself before it waits), else through the owner's
+    /// scheduler. A scheduler that has gone has nobody left to wake.
+    pub(crate) fn notify(&self) {
+        let id = self.id;
+        if std::thread::current().id() == self.owner {
+            wake(id);
+        } else {
+            let _ = self.remote.call(move || wake(id));
+        }
+    }
 }
 
 /// The `Send` end of a [`Collector`]: fills one slot from any thread.
@@ -101,15 +158,7 @@ impl<R: Send + 'static> Slot<R> {
         }
         drop(slots);
         if shared.remaining.fetch_sub(1, Ordering::AcqRel) == 1 {
-            let id = shared.id;
-            if std::thread::current().id() == shared.owner {
-                // On the owner's thread (its scheduler loop, or the owner
-                // itself before it waits): wake directly, no round trip.
-                wake(id);
-            } else {
-                // A scheduler that has gone has nobody left to wake.
-                let _ = shared.remote.call(move || wake(id));
-            }
+            shared.notify.notify();
         }
     }
 }
@@ -125,23 +174,19 @@ fn wake(id: u64) {
 /// awaited by one cothread.
 pub(crate) struct Collector<R> {
     shared: Arc<Shared<R>>,
-    event: Event<()>,
+    waiter: Waiter,
 }
 
 impl<R: Send + 'static> Collector<R> {
     /// A collector awaiting `len` results.
     pub(crate) fn new(len: usize) -> Collector<R> {
-        let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
-        let event = Event::new();
-        WAITING.with(|waiting| waiting.borrow_mut().insert(id, event.clone()));
+        let (waiter, notify) = Waiter::new();
         let shared = Arc::new(Shared {
             slots: Mutex::new((0..len).map(|_| None).collect()),
             remaining: AtomicUsize::new(len),
-            remote: sched::remote_handle(),
-            owner: std::thread::current().id(),
-            id,
+            notify,
         });
-        Collector { shared, event }
+        Collector { shared, waiter }
     }
 
     /// The sender for result `index`.
@@ -163,15 +208,8 @@ impl<R: Send + 'static> Collector<R> {
     pub(crate) fn wait(self, deadline: Option<Instant>) -> Vec<Option<R>> {
         if self.shared.remaining.load(Ordering::Acquire) != 0 {
             // A timeout is not an error here: the missing slots say it.
-            let _ = self.event.wait(super::timeout::until(deadline));
+            self.waiter.wait(deadline);
         }
         std::mem::take(&mut *self.shared.slots.lock())
-    }
-}
-
-impl<R> Drop for Collector<R> {
-    fn drop(&mut self) {
-        let id = self.shared.id;
-        WAITING.with(|waiting| waiting.borrow_mut().remove(&id));
     }
 }

@@ -57,6 +57,7 @@
 //! Use a put that waits, or one with a callback, to learn the outcome.
 #![forbid(unsafe_code)]
 
+mod channels;
 mod connect;
 mod connected;
 mod dispatch;
@@ -72,6 +73,7 @@ mod timeout;
 mod types;
 mod value;
 
+pub use channels::Channels;
 pub use connect::{cainfo, connect, Connect};
 pub use environment::{
     check_environment, initialise, BadVariable, CaSettings, ContextInfo, EnvironmentError,

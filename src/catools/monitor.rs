@@ -557,9 +557,7 @@ impl Inner {
         let inbox = Arc::clone(&self.inbox);
         let result = self
             .channel
-            .subscribe_readings(self.request, self.events, move |update| {
-                inbox.push(update.map_err(Box::new))
-            });
+            .subscribe_readings(self.request, self.events, move |update| inbox.push(update));
         match result {
             Ok(subscription) => {
                 *self.subscription.borrow_mut() = Some(subscription);

@@ -226,7 +226,7 @@ impl<T: FromReading> Updates<T> {
         let subscription =
             self.channel
                 .subscribe_readings(self.request, self.events, move |update| {
-                    buffer.push(update.map_err(Box::new));
+                    buffer.push(update);
                 })?;
         self.subscription = Some(subscription);
         // The subscription exists; a failed flush only delays it to the

@@ -181,7 +181,7 @@ fn every_record_reports_its_native_type_and_element_count() {
 // turns, so that one's sweeps do not clear what another counts.
 
 /// Held by a test that sweeps, or counts what sweeps leave.
-fn sweeping() -> std::sync::MutexGuard<'static, ()> {
+pub(super) fn sweeping() -> std::sync::MutexGuard<'static, ()> {
     static SWEEPING: Mutex<()> = Mutex::new(());
     SWEEPING
         .lock()

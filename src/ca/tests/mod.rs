@@ -8,6 +8,7 @@
 #[path = "../../../tests/support/mod.rs"]
 mod support;
 
+mod batch;
 mod channels;
 mod reads;
 mod reconnection;

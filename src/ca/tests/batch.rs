@@ -1,0 +1,119 @@
+//! Batch reads: every channel's reply in list order, one `done` per batch,
+//! late replies of an abandoned batch dropped and counted, and the batch's
+//! leases keeping its channels open while a read is in flight.
+
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
+
+use super::channels::sweeping;
+use super::{connect, connect_name, flush_io, pv, Channel, ReadRequest, WAIT};
+use crate::ca::{Batch, Reading};
+use crate::catools::{DataType, ErrorKind, Format, Value};
+
+/// A batch of native, raw reads of `channels`; `done` sends on the receiver.
+fn read<R: crate::ca::Reply>(
+    channels: &Arc<[Channel]>,
+    request: ReadRequest,
+) -> (Batch<R>, mpsc::Receiver<()>) {
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let batch = Batch::<R>::read(
+        channels,
+        std::iter::repeat_n(request, channels.len()),
+        move || {
+            let _ = tx.lock().unwrap().send(());
+        },
+    );
+    (batch, rx)
+}
+
+#[test]
+fn a_batch_reads_every_channel_in_list_order_and_calls_done_once() {
+    let channels: Arc<[Channel]> = vec![connect("ai"), connect("longin"), connect("ai")].into();
+    let (batch, done) = read::<Value>(&channels, ReadRequest::default());
+    flush_io().expect("flush");
+    done.recv_timeout(WAIT).expect("done");
+    assert!(batch.is_complete());
+    let values: Vec<Value> = batch
+        .results()
+        .map(|result| result.expect("completed").expect("read"))
+        .collect();
+    assert_eq!(
+        values,
+        vec![Value::Double(3.5), Value::Long(42), Value::Double(3.5)]
+    );
+    assert!(
+        done.recv_timeout(Duration::from_millis(200)).is_err(),
+        "done once"
+    );
+}
+
+#[test]
+fn a_batch_decodes_readings_with_their_metadata() {
+    let channels: Arc<[Channel]> = vec![connect("ai")].into();
+    let request = ReadRequest {
+        format: Format::Time,
+        ..ReadRequest::default()
+    };
+    let (batch, done) = read::<Reading>(&channels, request);
+    flush_io().expect("flush");
+    done.recv_timeout(WAIT).expect("done");
+    let reading = batch.results().next().unwrap().unwrap().unwrap();
+    let reading = reading.into_augmented();
+    assert_eq!(reading.value, Value::Double(3.5));
+    assert!(reading.meta.timestamp.is_some());
+}
+
+#[test]
+fn a_read_that_cannot_be_planned_fails_alone() {
+    let channels: Arc<[Channel]> = vec![connect("ai"), connect("ai")].into();
+    let refused = ReadRequest {
+        datatype: DataType::PutAckt, // write-only: no read plan
+        ..ReadRequest::default()
+    };
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let batch = Batch::<Value>::read(&channels, [ReadRequest::default(), refused], move || {
+        let _ = tx.lock().unwrap().send(());
+    });
+    flush_io().expect("flush");
+    rx.recv_timeout(WAIT).expect("done");
+    let results: Vec<_> = batch.results().map(Option::unwrap).collect();
+    assert_eq!(results[0].as_ref().unwrap(), &Value::Double(3.5));
+    assert_eq!(results[1].as_ref().unwrap_err().kind(), ErrorKind::BadType);
+}
+
+#[test]
+fn an_abandoned_batch_drops_and_counts_its_late_replies() {
+    let channels: Arc<[Channel]> = vec![connect("ai"), connect("longin")].into();
+    let before = crate::diagnostics::late_replies();
+    let (batch, done) = read::<Value>(&channels, ReadRequest::default());
+    // The owner gives up before anything was even sent.
+    assert!(batch.results().all(|result| result.is_none()));
+    drop(batch);
+    drop(channels);
+    flush_io().expect("flush");
+    done.recv_timeout(WAIT).expect("done still runs");
+    assert!(crate::diagnostics::late_replies() >= before + 2);
+}
+
+#[test]
+fn a_batch_in_flight_keeps_its_channels() {
+    let _turn = sweeping();
+    let name = pv("slow.DESC"); // no other test opens this name
+    let channels: Arc<[Channel]> = vec![connect_name(&name)].into();
+    let (batch, done) = read::<Value>(&channels, ReadRequest::default());
+    drop(batch);
+    drop(channels);
+    // Not sent yet, so certainly in flight: its lease keeps the channel.
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(crate::ca::open_channels(&name), 1, "in flight, so kept");
+    flush_io().expect("flush");
+    done.recv_timeout(WAIT).expect("done");
+    let deadline = std::time::Instant::now() + WAIT;
+    while crate::ca::open_channels(&name) > 0 && std::time::Instant::now() < deadline {
+        crate::ca::sweep(Duration::ZERO);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(crate::ca::open_channels(&name), 0, "done, so cleared");
+}
