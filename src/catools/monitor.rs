@@ -285,15 +285,7 @@ impl Monitor {
         T: FromReading + 'static,
         F: FnMut(Result<T, CaError>) + 'static,
     {
-        let events = self.events.unwrap_or_else(|| self.format.default_events());
-        if !events.is_valid() {
-            return Err(
-                CaError::new(pv, libca_sys::ECA_BADMASK, "camonitor").with_detail(format!(
-                    "event mask {:#x}: give at least one of DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY",
-                    events.bits()
-                )),
-            );
-        }
+        let events = self.checked_event_mask(pv)?;
         let channel = Channel::open(pv)?;
         let name = pv.to_string();
         let delivery = match (self.all_updates, self.backlog) {
@@ -432,6 +424,21 @@ impl Monitor {
     /// The events asked for (the format's when none were given).
     pub(crate) fn event_mask(&self) -> EventMask {
         self.events.unwrap_or_else(|| self.format.default_events())
+    }
+
+    /// The event mask, or the error both faces give for one that selects no
+    /// event.
+    pub(crate) fn checked_event_mask(&self, pv: &str) -> Result<EventMask, CaError> {
+        let events = self.event_mask();
+        if !events.is_valid() {
+            return Err(
+                CaError::new(pv, libca_sys::ECA_BADMASK, "camonitor").with_detail(format!(
+                    "event mask {:#x}: give at least one of DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY",
+                    events.bits()
+                )),
+            );
+        }
+        Ok(events)
     }
 
     /// The read request of each update, for `T` on `pv`.

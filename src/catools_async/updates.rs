@@ -138,15 +138,7 @@ pub struct Updates<T: FromReading> {
 
 impl<T: FromReading> Updates<T> {
     pub(super) fn new(options: &Monitor, pv: &str) -> Result<Updates<T>, CaError> {
-        let events = options.event_mask();
-        if !events.is_valid() {
-            return Err(
-                CaError::new(pv, libca_sys::ECA_BADMASK, "camonitor").with_detail(format!(
-                    "event mask {:#x}: give at least one of DBE_VALUE, DBE_LOG, DBE_ALARM, DBE_PROPERTY",
-                    events.bits()
-                )),
-            );
-        }
+        let events = options.checked_event_mask(pv)?;
         let channel = Channel::open(pv)?;
         let limit = if options.wants_all_updates() {
             options.backlog_limit()
