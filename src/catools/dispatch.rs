@@ -336,14 +336,23 @@ mod tests {
         };
         *own.borrow_mut() = Some(inbox.clone());
         inbox.push(0);
-        // The main cothread sleeps while the flood goes on: it must wake.
-        crate::sleep(std::time::Duration::from_millis(20));
-        assert!(runs.get() > 1, "the flood never ran");
+        // The main cothread sleeps again and again while the flood goes on:
+        // each sleep must end (a starved thread would hang here).
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while runs.get() < 100 {
+            assert!(std::time::Instant::now() < deadline, "the flood never ran");
+            crate::sleep(std::time::Duration::from_millis(1));
+        }
         stop.set(true);
         *own.borrow_mut() = None;
         // The dispatcher drains what is left and returns.
-        crate::sleep(std::time::Duration::from_millis(20));
-        assert!(!dispatcher().running.get());
+        while dispatcher().running.get() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the dispatcher never returned"
+            );
+            crate::sleep(std::time::Duration::from_millis(1));
+        }
     }
 
     #[test]
