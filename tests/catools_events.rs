@@ -24,7 +24,6 @@ use cothread::catools::{
     caget, connect, watch, watch_list, AccessRights, CaError, ChannelEvent, ChannelState,
     CloseReason, Connect, ErrorKind, FieldType, Monitor, Put,
 };
-use cothread::diagnostics::Diagnostic;
 use cothread::pv::Pv;
 use support::{test_dir, use_ioc_for_client, Ioc, IocOptions};
 
@@ -89,22 +88,6 @@ fn wait_for_event(
         "no {what} within {within:?}: {:?}",
         log.borrow()
     );
-}
-
-/// The recorded reports of panicking callbacks for `pv`, as (callback,
-/// message).
-fn callback_panics(pv: &str) -> Vec<(&'static str, String)> {
-    support::diagnostics::recorded()
-        .into_iter()
-        .filter_map(|d| match d {
-            Diagnostic::CallbackPanicked {
-                callback,
-                pv: name,
-                message,
-            } if name == pv => Some((callback, message)),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Panics as `panic!(message)` would, without the panic hook's report.
@@ -231,7 +214,7 @@ fn a_pv_that_never_connects_tells_nothing_and_a_connect_times_out_clearly() {
     assert!(!watch.is_closed());
     assert_eq!(missing.state(), ChannelState::NeverConnected);
     assert_eq!(missing.access(), AccessRights::default());
-    assert!(callback_panics(MISSING).is_empty());
+    assert!(support::diagnostics::callback_panics(MISSING).is_empty());
 }
 
 #[test]
@@ -416,15 +399,15 @@ fn a_panicking_event_callback_is_reported_once_and_closes_what_it_belongs_to() {
     cothread::sleep(Duration::from_millis(300));
     assert_eq!(*calls.borrow(), 1);
     assert_eq!(
-        callback_panics(&watched),
+        support::diagnostics::callback_panics(&watched),
         vec![("watch", "watch boom".to_string())]
     );
     assert_eq!(
-        callback_panics(&monitored),
+        support::diagnostics::callback_panics(&monitored),
         vec![("camonitor on_connection", "monitor boom".to_string())]
     );
     assert_eq!(
-        callback_panics(&helper),
+        support::diagnostics::callback_panics(&helper),
         vec![("Pv on_connection", "pv boom".to_string())]
     );
 }

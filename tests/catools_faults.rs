@@ -37,22 +37,6 @@ fn deliberate_panic(message: &'static str) -> ! {
     std::panic::resume_unwind(Box::new(message))
 }
 
-/// The recorded reports of panicking callbacks for `pv`, as (callback,
-/// message).
-fn callback_panics(pv: &str) -> Vec<(&'static str, String)> {
-    support::diagnostics::recorded()
-        .into_iter()
-        .filter_map(|d| match d {
-            Diagnostic::CallbackPanicked {
-                callback,
-                pv: name,
-                message,
-            } if name == pv => Some((callback, message)),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Whether a panic inside the library (on libca's thread) was reported.
 fn contained_panics() -> Vec<String> {
     support::diagnostics::recorded()
@@ -154,7 +138,7 @@ fn panicking_monitor_callback_closes_its_subscription_and_is_reported_once() {
         ))
     );
     assert_eq!(
-        callback_panics(&counter),
+        support::diagnostics::callback_panics(&counter),
         vec![("camonitor", "monitor callback gives up".to_string())]
     );
 }
@@ -174,14 +158,13 @@ fn panicking_put_callback_hears_no_more_and_is_reported_once() {
         },
     );
     assert!(started.iter().all(Result::is_ok), "{started:?}");
-    assert!(wait_until(Duration::from_secs(5), || !callback_panics(
-        &first
-    )
-    .is_empty()));
+    assert!(wait_until(Duration::from_secs(5), || {
+        !support::diagnostics::callback_panics(&first).is_empty()
+    }));
     cothread::sleep(Duration::from_millis(300));
     assert_eq!(calls.get(), 1);
     assert_eq!(
-        callback_panics(&first),
+        support::diagnostics::callback_panics(&first),
         vec![("caput callback", "put callback gives up".to_string())]
     );
 }
@@ -218,7 +201,7 @@ fn pv_whose_on_update_panicked_fails_its_reads_saying_why() {
     cothread::sleep(Duration::from_millis(300));
     assert_eq!(calls.get(), 1, "the callback ran once");
     assert_eq!(
-        callback_panics(&name),
+        support::diagnostics::callback_panics(&name),
         vec![("Pv on_update", "on_update gives up".to_string())]
     );
 }
@@ -245,7 +228,10 @@ fn pv_array_whose_on_update_panicked_stops_and_says_why() {
     assert_eq!(array.ok(), vec![false, false]);
     cothread::sleep(Duration::from_millis(300));
     assert_eq!(calls.get(), 1, "the callback ran once");
-    let reports: usize = names.iter().map(|name| callback_panics(name).len()).sum();
+    let reports: usize = names
+        .iter()
+        .map(|name| support::diagnostics::callback_panics(name).len())
+        .sum();
     assert_eq!(reports, 1, "reported once");
 }
 

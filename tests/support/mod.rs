@@ -378,6 +378,22 @@ pub mod diagnostics {
         });
     }
 
+    /// The recorded reports of panicking callbacks for `pv`, as (callback,
+    /// message).
+    pub fn callback_panics(pv: &str) -> Vec<(&'static str, String)> {
+        recorded()
+            .into_iter()
+            .filter_map(|d| match d {
+                Diagnostic::CallbackPanicked {
+                    callback,
+                    pv: name,
+                    message,
+                } if name == pv => Some((callback, message)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Every diagnostic recorded so far.
     pub fn recorded() -> Vec<Diagnostic> {
         RECORDED.lock().unwrap_or_else(|e| e.into_inner()).clone()
