@@ -44,7 +44,7 @@ use std::sync::Arc;
 
 use parking_lot::RwLock;
 
-use crate::catools::CaError;
+use crate::ca_types::CaError;
 
 /// One piece of news from the library that no call returns.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -165,15 +165,18 @@
 //! cothread's own tests, examples and benchmarks carry that rpath already.
 
 // `unsafe` is confined to the scheduler (stack switching, stack copies,
-// system calls, closures stored inline for the trip between threads) and to
-// `ca`, the one layer over libca; everything else is checked safe code.
+// system calls, closures stored inline for the trip between threads), to
+// `ca`, the one layer over libca, and to the one libc call (`localtime_r`)
+// in `ca_types` that shows a timestamp in local time; everything else is
+// checked safe code.
 #![deny(unsafe_code)]
 // The build script in "Linking" is a whole program, `fn main` included.
 #![allow(clippy::needless_doctest_main)]
 
 // Layers, lowest first; each imports only the ones before it:
 // `error`, `timeout` | `sched` | `coselect` | `sync` | `time`, `callback`,
-// `quit`, `future` | `diagnostics` | `ca` | `catools` | `catools_async`, `pv`.
+// `quit`, `future` | `ca_types` | `diagnostics` | `ca` | `catools` |
+// `catools_async`, `pv`.
 
 // The test harness (tests/support), shared with the unit tests, names the
 // crate `cothread`.
@@ -181,6 +184,7 @@
 extern crate self as cothread;
 #[allow(unsafe_code)]
 mod ca;
+mod ca_types;
 mod callback;
 pub mod catools;
 pub mod catools_async;

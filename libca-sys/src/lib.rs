@@ -294,6 +294,16 @@ eca_codes! {
     ECA_UNRESPTMO = (CA_K_WARNING, 60), "virtual circuit unresponsive.";
 }
 
+/// libca's text for a status code (`ca_message`), e.g. `"Read access
+/// denied"` for [`ECA_NORDACCESS`]; libca's "unknown" text for a code it does
+/// not define.
+pub fn ca_message_text(code: i32) -> &'static core::ffi::CStr {
+    // SAFETY: ca_message needs no context, accepts any code and returns a
+    // pointer into libca's static, constant message table (or its "unknown"
+    // text), never NULL; libca stays loaded for the life of the process.
+    unsafe { core::ffi::CStr::from_ptr(ca_message(code.into())) }
+}
+
 // ---- db_access.h: DBR sizes and type tests ---------------------------------
 
 /// Whether `code` is a DBR type code libca knows (`dbr_type_is_valid`).

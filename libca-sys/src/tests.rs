@@ -4,10 +4,7 @@ use super::*;
 use core::ffi::CStr;
 
 fn message(code: i32) -> String {
-    // SAFETY: ca_message takes any status code and returns a pointer to a static
-    // NUL-terminated string (or its "unknown" text), never NULL.
-    let text = unsafe { CStr::from_ptr(ca_message(code.into())) };
-    text.to_string_lossy().into_owned()
+    ca_message_text(code).to_string_lossy().into_owned()
 }
 
 #[test]

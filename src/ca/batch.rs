@@ -37,7 +37,7 @@ use super::channel::Channel;
 use super::context::{attach, guarded};
 use super::dbr::{self, ReadPlan, ReadRequest};
 use super::request::{read_reply, Reply};
-use crate::catools::CaError;
+use crate::ca_types::CaError;
 use crate::diagnostics;
 
 const EMPTY: u8 = 0;

@@ -55,7 +55,7 @@ use libca_sys as sys;
 use parking_lot::{Condvar, Mutex};
 
 use super::context::{attach, guarded};
-use crate::catools::{CaError, ChannelInfo, ChannelState, FieldType};
+use crate::ca_types::{CaError, ChannelInfo, ChannelState, FieldType};
 
 /// Longest PV name we accept, in bytes: the longest whose search request
 /// libca can send. A search datagram is at most 1024 bytes (libca's

@@ -1,5 +1,5 @@
 //! The process's one libca context, and the things that belong to it rather
-//! than to a channel: libca's messages, the exception handler (which hands
+//! than to a channel: the exception handler (which hands
 //! libca's exceptions to [`diagnostics`]), flushing, libca's report on the
 //! context.
 //!
@@ -26,7 +26,7 @@ use std::ffi::CStr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::catools::CaError;
+use crate::ca_types::CaError;
 use crate::diagnostics::{self, Diagnostic};
 
 /// The context pointer, shareable between threads: libca contexts are made
@@ -101,15 +101,6 @@ fn create() -> Result<ContextPtr, CaError> {
     }
     // SAFETY: reads this thread's context pointer.
     Ok(ContextPtr(unsafe { sys::ca_current_context() }))
-}
-
-/// libca's text for a status code (`ca_message`).
-pub(crate) fn message(code: i32) -> &'static str {
-    // SAFETY: ca_message accepts any code and returns a pointer into libca's
-    // static, constant message table (or its "unknown" text), never NULL;
-    // libca stays loaded for the life of the process.
-    let text: &'static CStr = unsafe { CStr::from_ptr(sys::ca_message(code.into())) };
-    text.to_str().unwrap_or("(unreadable CA message)")
 }
 
 /// The CA protocol version of the libca in use (`ca_version`), e.g. `"4.13"`.

@@ -11,7 +11,7 @@ use std::mem::offset_of;
 use libca_sys as sys;
 use sys::chtype;
 
-use crate::catools::{
+use crate::ca_types::{
     Augmented, CaError, Count, DataType, FieldType, Format, Limits, Meta, Timestamp, Value,
 };
 
@@ -900,7 +900,7 @@ fn encode_char_string(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catools::ErrorKind;
+    use crate::ca_types::ErrorKind;
     use std::sync::Arc;
 
     fn plan(datatype: DataType, format: Format, element_count: usize) -> ReadPlan {

@@ -12,8 +12,6 @@
 //! - [`batch`]: reads of a whole list of connected channels in one
 //!   allocation, for a prepared list's warm reads.
 //! - [`dbr`]: DBR request planning, decoding and encoding (safe code).
-//! - [`localtime`]: the local calendar time of a timestamp (libc's
-//!   `localtime_r`), for showing stamps as EPICS's tools do.
 //!
 //! Every closure given here runs on libca's own threads: it must be quick,
 //! and hand its result over (to the scheduler's remote queue) rather than do
@@ -23,18 +21,14 @@ mod batch;
 mod channel;
 mod context;
 mod dbr;
-mod localtime;
 mod request;
 
 pub(crate) use batch::Batch;
 pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, ChannelEvent};
 #[cfg(test)]
 pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};
-pub(crate) use context::{
-    attach, client_status, flush_io, max_array_bytes, message, protocol_version,
-};
+pub(crate) use context::{attach, client_status, flush_io, max_array_bytes, protocol_version};
 pub(crate) use dbr::{ReadRequest, Reading};
-pub(crate) use localtime::local_time;
 pub(crate) use request::{Reply, Subscription};
 
 #[cfg(test)]

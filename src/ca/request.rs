@@ -27,7 +27,7 @@ use parking_lot::Mutex;
 use super::channel::{name_of, Channel};
 use super::context::{attach, guarded};
 use super::dbr::{self, ReadPlan, ReadRequest, Reading};
-use crate::catools::{Augmented, CaError, DataType, EventMask, Value};
+use crate::ca_types::{Augmented, CaError, DataType, EventMask, Value};
 
 /// What a read's callback receives: the whole reading (an [`Augmented`]
 /// value with its metadata), or only its [`Value`], for a reader that keeps
@@ -64,7 +64,7 @@ impl Channel {
     fn connected_native(
         &self,
         call: &'static str,
-    ) -> Result<(crate::catools::FieldType, usize), CaError> {
+    ) -> Result<(crate::ca_types::FieldType, usize), CaError> {
         self.native()
             .ok_or_else(|| CaError::new(&**self.name(), sys::ECA_DISCONN, call))
     }

@@ -6,8 +6,7 @@ use std::time::Instant;
 use super::connected::request_each;
 use super::handoff::{schedule_flush, Slot, Waiter};
 use super::timeout::CaTimeout;
-use super::value::TypeMismatch;
-use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, Value};
+use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
 use crate::ca::{Batch, Channel, ReadRequest, Reading, Reply};
 
 /// What a read can deliver: any [`FromValue`] type (just the data, e.g.

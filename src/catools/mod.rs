@@ -62,7 +62,6 @@ mod connect;
 mod connected;
 mod dispatch;
 mod environment;
-mod error;
 mod events;
 mod get;
 mod handoff;
@@ -70,16 +69,20 @@ mod monitor;
 mod put;
 mod status;
 mod timeout;
-mod types;
-mod value;
 
+// The value, option, channel and error types live below the FFI layer, in
+// `ca_types`; this is where users find them.
+pub use crate::ca_types::{
+    severity_name, status_name, Augmented, CaError, CaNothing, ChannelInfo, ChannelState, Count,
+    DataType, ErrorKind, EventMask, FieldType, Format, FromValue, Limits, Meta, Timestamp,
+    TypeMismatch, Value,
+};
 pub use channels::Channels;
 pub use connect::{cainfo, connect, Connect};
 pub use environment::{
     check_environment, initialise, BadVariable, CaSettings, ContextInfo, EnvironmentError,
     InitialiseError,
 };
-pub use error::{CaError, CaNothing, ErrorKind};
 pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
 pub(crate) use get::convert_reading;
 pub use get::{caget, caget_list, FromReading, Get};
@@ -88,10 +91,6 @@ pub use monitor::{camonitor, Backlog, CloseReason, Monitor, Subscription};
 pub use put::{caput, caput_list, Put};
 pub use status::client_status;
 pub use timeout::CaTimeout;
-pub use types::{ChannelInfo, ChannelState, Count, DataType, EventMask, FieldType, Format};
-pub use value::{
-    severity_name, status_name, Augmented, FromValue, Limits, Meta, Timestamp, TypeMismatch, Value,
-};
 
 /// The Channel Access protocol version of the libca in use (libca's
 /// `ca_version`), e.g. `"4.13"`: what EPICS base's tools print for `-V`.

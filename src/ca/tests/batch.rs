@@ -8,7 +8,7 @@ use std::time::Duration;
 use super::channels::sweeping;
 use super::{connect, connect_name, flush_io, pv, Channel, ReadRequest, WAIT};
 use crate::ca::{Batch, Reading};
-use crate::catools::{DataType, ErrorKind, Format, Value};
+use crate::ca_types::{DataType, ErrorKind, Format, Value};
 
 /// A batch of native, raw reads of `channels`; `done` sends on the receiver.
 fn read<R: crate::ca::Reply>(

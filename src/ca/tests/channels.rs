@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use super::*;
 use crate::ca::ChannelEvent;
-use crate::catools::{ChannelState, ErrorKind, EventMask, FieldType};
+use crate::ca_types::{ChannelState, ErrorKind, EventMask, FieldType};
 
 #[test]
 fn channels_are_shared_by_name() {
@@ -101,7 +101,7 @@ fn a_watcher_of_a_connected_channel_hears_it_first_with_its_details() {
     // Told before add_watcher returned, on this thread.
     let (event, info) = rx.try_recv().expect("the current state, at once");
     assert_eq!(event, ChannelEvent::Connected);
-    let info: crate::catools::ChannelInfo = info.expect("a connection's details");
+    let info: crate::ca_types::ChannelInfo = info.expect("a connection's details");
     assert_eq!(info, channel.info());
     assert_eq!(info.datatype, Some(FieldType::Long));
     assert_eq!(info.element_count, 8);

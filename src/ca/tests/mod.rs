@@ -21,7 +21,7 @@ use std::time::Duration;
 use support::Ioc;
 
 use super::{flush_io, Channel, ReadRequest};
-use crate::catools::{Augmented, CaError, Count, DataType, Format, Value};
+use crate::ca_types::{Augmented, CaError, Count, DataType, Format, Value};
 
 /// How long a test waits for anything the IOC should do at once.
 const WAIT: Duration = Duration::from_secs(5);

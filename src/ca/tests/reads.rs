@@ -1,5 +1,5 @@
 use super::*;
-use crate::catools::{ErrorKind, FieldType, Limits};
+use crate::ca_types::{ErrorKind, FieldType, Limits};
 
 #[test]
 fn native_reads_of_every_scalar_record_type() {

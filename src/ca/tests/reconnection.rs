@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::*;
 use crate::ca::ChannelEvent;
-use crate::catools::{ChannelState, ErrorKind, EventMask};
+use crate::ca_types::{ChannelState, ErrorKind, EventMask};
 
 /// How long libca may take to find a restarted IOC again.
 const RECONNECT: Duration = Duration::from_secs(30);

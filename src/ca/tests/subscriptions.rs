@@ -1,7 +1,7 @@
 use std::sync::mpsc;
 
 use super::*;
-use crate::catools::{ErrorKind, EventMask};
+use crate::ca_types::{ErrorKind, EventMask};
 use crate::diagnostics::Diagnostic;
 
 #[test]

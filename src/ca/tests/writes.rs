@@ -1,7 +1,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::catools::ErrorKind;
+use crate::ca_types::ErrorKind;
 use crate::diagnostics::Diagnostic;
 
 #[test]

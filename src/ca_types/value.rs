@@ -1,12 +1,14 @@
 //! Values read from (and written to) Channel Access: the dynamic [`Value`],
 //! the [`Augmented`] wrapper that carries a value's name and metadata, and the
 //! [`FromValue`] conversions behind typed reads such as `caget::<f64>`.
+#![forbid(unsafe_code)]
 
 use std::fmt;
 use std::ops::Deref;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::types::{DataType, FieldType, Format};
+use super::localtime::local_time;
+use super::{CaError, DataType, FieldType, Format};
 
 /// One PV's data, in the type it came in.
 ///
@@ -377,7 +379,7 @@ impl fmt::Display for Timestamp {
             return f.write_str("<undefined>");
         }
         let micros = (self.nsec.saturating_add(500) / 1000).min(999_999);
-        match crate::ca::local_time(self.secs) {
+        match local_time(self.secs) {
             Some(t) => write!(
                 f,
                 "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{micros:06}",
@@ -487,7 +489,7 @@ pub struct Augmented<T = Value> {
 }
 
 impl<T> Augmented<T> {
-    /// Always true: failures are [`CaError`](super::CaError) or
+    /// Always true: failures are [`CaError`] or
     /// [`CaNothing`](super::CaNothing) values.
     pub fn ok(&self) -> bool {
         true
@@ -574,9 +576,8 @@ impl std::error::Error for TypeMismatch {}
 
 impl TypeMismatch {
     /// The CA error for `pv` (code `ECA_NOCONVERT`, detail from this mismatch).
-    pub fn into_ca_error(self, pv: &str) -> super::CaError {
-        super::CaError::new(pv, libca_sys::ECA_NOCONVERT, "convert value")
-            .with_detail(self.to_string())
+    pub fn into_ca_error(self, pv: &str) -> CaError {
+        CaError::new(pv, libca_sys::ECA_NOCONVERT, "convert value").with_detail(self.to_string())
     }
 }
 

@@ -1,5 +1,6 @@
 //! The one error type of the Channel Access layer, and the per-PV status value
 //! (`ca_nothing` in Python) that `throw = false` calls return in place of it.
+#![forbid(unsafe_code)]
 
 use std::fmt;
 
@@ -84,6 +85,13 @@ impl ErrorKind {
     }
 }
 
+/// libca's text for a status code (`ca_message`).
+fn message(code: i32) -> &'static str {
+    libca_sys::ca_message_text(code)
+        .to_str()
+        .unwrap_or("(unreadable CA message)")
+}
+
 /// A Channel Access failure for one PV.
 ///
 /// It keeps the PV name, the `ECA_*` code, libca's text for that code
@@ -131,7 +139,7 @@ impl CaError {
             pv: pv.into(),
             code,
             kind: ErrorKind::of_code(code),
-            message: crate::ca::message(code),
+            message: message(code),
             call,
             detail: None,
         }
@@ -293,12 +301,7 @@ impl fmt::Display for CaNothing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.error {
             Some(error) => error.fmt(f),
-            None => write!(
-                f,
-                "{}: {}",
-                self.name,
-                crate::ca::message(libca_sys::ECA_NORMAL)
-            ),
+            None => write!(f, "{}: {}", self.name, message(libca_sys::ECA_NORMAL)),
         }
     }
 }
