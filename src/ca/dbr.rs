@@ -12,7 +12,8 @@ use libca_sys as sys;
 use sys::chtype;
 
 use crate::ca_types::{
-    Augmented, CaError, Count, DataType, FieldType, Format, Limits, Meta, Timestamp, Value,
+    Augmented, CaError, CompactReading, Count, DataType, FieldType, Format, InlineMeta, Limits,
+    Meta, Timestamp, Value,
 };
 
 /// What a get or monitor asks for, as the caller says it.
@@ -412,111 +413,56 @@ pub(crate) fn decode(
     Augmented { value, meta }
 }
 
-/// A decoded reply, compact on its way from libca's thread to the reader
-/// (64 bytes, one cache line's worth, instead of an `Augmented<Value>`'s
-/// ~250): the value, and the metadata of a plain, STS or TIME reply inline
-/// and raw; the full `Meta` of any other reply (GR, CTRL, STSACK, class
-/// name: limits, units, enum strings) boxed. [`into_augmented`](Self::into_augmented)
-/// gives exactly what [`decode`] gives for the same buffer.
-#[derive(Debug)]
-pub(crate) struct Reading {
-    pub value: Value,
-    element_count: usize,
-    /// The whole metadata, for the replies that carry more than the rest.
-    full: Option<Box<Meta>>,
-    /// The TIME stamp as libca sent it: seconds past the EPICS epoch, nsec.
-    stamp: (u32, u32),
-    status: u16,
-    severity: u16,
-    datatype: Option<FieldType>,
-    format: Format,
-    /// 0: plain (no alarm, no stamp); 1: STS (alarm); 2: TIME (alarm, stamp).
-    family: u8,
-}
-
-impl Reading {
-    /// The value with its metadata, as the caller sees it.
-    pub(crate) fn into_augmented(self) -> Augmented<Value> {
-        let meta = match self.full {
-            Some(meta) => *meta,
-            None => Meta {
-                name: String::new(),
-                datatype: self.datatype,
-                element_count: self.element_count,
-                format: self.format,
-                status: (self.family >= 1).then_some(self.status),
-                severity: (self.family >= 1).then_some(self.severity),
-                timestamp: (self.family == 2)
-                    .then(|| Timestamp::from_epics(self.stamp.0, self.stamp.1)),
-                update_count: 1,
-                ..Meta::default()
-            },
-        };
-        Augmented {
-            value: self.value,
-            meta,
-        }
-    }
-}
-
-/// Reads a DBR buffer as [`decode`] does, into a compact [`Reading`].
+/// Reads a DBR buffer as [`decode`] does, into a [`CompactReading`].
 pub(crate) fn decode_reading(
     plan: &ReadPlan,
     dbr_type: chtype,
     count: usize,
     buffer: &[u8],
-) -> Reading {
+) -> CompactReading {
     let family = family_of(plan, dbr_type);
     if !(0..=2).contains(&family) {
         let Augmented { value, meta } = decode(plan, dbr_type, count, buffer);
-        return Reading {
-            value,
-            element_count: plan.element_count,
-            full: Some(Box::new(meta)),
-            stamp: (0, 0),
-            status: 0,
-            severity: 0,
-            datatype: None,
-            format: plan.format,
-            family: 0,
-        };
+        return CompactReading::with_meta(value, meta);
     }
     let plain = element_type(dbr_type).unwrap_or(FieldType::String);
     let char_string = plain == FieldType::Char
         && matches!(plan.datatype, DataType::CharStr | DataType::CharUnicode);
     // STS and TIME start with status and severity; TIME has the stamp next.
-    let (status, severity) = if family >= 1 {
+    let alarm = || {
         (
             read_u16(buffer, offset_of!(sys::dbr_sts_string, status)),
             read_u16(buffer, offset_of!(sys::dbr_sts_string, severity)),
         )
-    } else {
-        (0, 0)
     };
-    let stamp = if family == 2 {
-        let at = offset_of!(sys::dbr_time_string, stamp);
-        (
-            read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, secPastEpoch)),
-            read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, nsec)),
-        )
-    } else {
-        (0, 0)
+    let meta = match family {
+        0 => InlineMeta::Plain,
+        1 => {
+            let (status, severity) = alarm();
+            InlineMeta::Alarm { status, severity }
+        }
+        _ => {
+            let (status, severity) = alarm();
+            let at = offset_of!(sys::dbr_time_string, stamp);
+            InlineMeta::Time {
+                status,
+                severity,
+                secs: read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, secPastEpoch)),
+                nsec: read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, nsec)),
+            }
+        }
     };
-    Reading {
-        value: decode_value(plan, dbr_type, count, buffer),
-        element_count: plan.element_count,
-        full: None,
-        stamp,
-        status,
-        severity,
-        datatype: Some(if char_string {
+    CompactReading::inline(
+        decode_value(plan, dbr_type, count, buffer),
+        if char_string {
             FieldType::String
         } else {
             plain
-        }),
-        format: plan.format,
-        family: family as u8,
-    }
+        },
+        plan.element_count,
+        plan.format,
+        meta,
+    )
 }
 
 /// Reads only the value of a DBR buffer, as [`decode`] does, without any of
@@ -1020,12 +966,6 @@ mod tests {
         };
         let error = plan_read(&name, FieldType::Double, 100_000_000, request).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::TooLarge);
-    }
-
-    #[test]
-    fn a_reading_and_its_update_fit_a_cache_line() {
-        assert!(std::mem::size_of::<Reading>() <= 64);
-        assert!(std::mem::size_of::<Result<Reading, Box<CaError>>>() <= 64);
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, Chan
 #[cfg(test)]
 pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};
 pub(crate) use context::{attach, client_status, flush_io, max_array_bytes, protocol_version};
-pub(crate) use dbr::{ReadRequest, Reading};
+pub(crate) use dbr::ReadRequest;
 pub(crate) use request::{Reply, Subscription};
 
 #[cfg(test)]

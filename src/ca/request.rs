@@ -26,8 +26,8 @@ use parking_lot::Mutex;
 
 use super::channel::{name_of, Channel};
 use super::context::{attach, guarded};
-use super::dbr::{self, ReadPlan, ReadRequest, Reading};
-use crate::ca_types::{Augmented, CaError, DataType, EventMask, Value};
+use super::dbr::{self, ReadPlan, ReadRequest};
+use crate::ca_types::{Augmented, CaError, CompactReading, DataType, EventMask, Value};
 
 /// What a read's callback receives: the whole reading (an [`Augmented`]
 /// value with its metadata), or only its [`Value`], for a reader that keeps
@@ -43,7 +43,7 @@ impl Reply for Augmented<Value> {
     }
 }
 
-impl Reply for Reading {
+impl Reply for CompactReading {
     fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
         dbr::decode_reading(plan, dbr_type, count, buffer)
     }
@@ -57,7 +57,7 @@ impl Reply for Value {
 
 /// Each update of a subscription (a boxed error for a failed update: rare,
 /// and so kept out of the common result's size).
-pub(crate) type UpdateCallback = Box<dyn FnMut(Result<Reading, Box<CaError>>) + Send>;
+pub(crate) type UpdateCallback = Box<dyn FnMut(Result<CompactReading, Box<CaError>>) + Send>;
 
 impl Channel {
     /// The native type and element count, or ECA_DISCONN.
@@ -251,12 +251,16 @@ impl Channel {
         F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
     {
         self.subscribe_readings(request, events, move |reading| {
-            update(reading.map(Reading::into_augmented).map_err(|err| *err))
+            update(
+                reading
+                    .map(CompactReading::into_augmented)
+                    .map_err(|err| *err),
+            )
         })
     }
 
     /// [`subscribe`](Self::subscribe), with each update as a compact
-    /// [`Reading`] (what crosses to the subscriber's thread) or a boxed error.
+    /// [`CompactReading`] (what crosses to the subscriber's thread) or a boxed error.
     pub(crate) fn subscribe_readings<F>(
         &self,
         request: ReadRequest,
@@ -264,7 +268,7 @@ impl Channel {
         update: F,
     ) -> Result<Subscription, CaError>
     where
-        F: FnMut(Result<Reading, Box<CaError>>) + Send + 'static,
+        F: FnMut(Result<CompactReading, Box<CaError>>) + Send + 'static,
     {
         if !events.is_valid() {
             return Err(CaError::new(&**self.name(), sys::ECA_BADMASK, "ca_create_subscription").with_detail(
@@ -475,7 +479,7 @@ unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
         // does not call after that.
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
-        let result = unsafe { read_reply::<Reading>(&state.plan, &args) };
+        let result = unsafe { read_reply::<CompactReading>(&state.plan, &args) };
         let _running = UpdateMarker::enter(state);
         (state.update.lock())(result);
     });

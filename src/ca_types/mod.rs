@@ -19,11 +19,13 @@ mod error;
 #[allow(unsafe_code)]
 mod localtime;
 mod options;
+mod reading;
 mod value;
 
 pub use channel::{ChannelInfo, ChannelState};
 pub use error::{CaError, CaNothing, ErrorKind};
 pub use options::{Count, DataType, EventMask, FieldType, Format};
+pub(crate) use reading::{CompactReading, InlineMeta};
 pub use value::{
     severity_name, status_name, Augmented, FromValue, Limits, Meta, Timestamp, TypeMismatch, Value,
 };

@@ -7,7 +7,8 @@ use super::connected::request_each;
 use super::handoff::{schedule_flush, Slot, Waiter};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
-use crate::ca::{Batch, Channel, ReadRequest, Reading, Reply};
+use crate::ca::{Batch, Channel, ReadRequest, Reply};
+use crate::ca_types::CompactReading;
 
 /// What a read can deliver: any [`FromValue`] type (just the data, e.g.
 /// `f64`, `Vec<i32>`, `String`, [`Value`]) or an [`Augmented`] one (the data
@@ -36,16 +37,29 @@ pub trait FromReading: Sized {
     }
 }
 
-/// Hands `reading` of `name` to `T`: fills in the name (which decoding
-/// leaves empty) when `T` keeps it.
+/// Hands `reading` of `name`, which stands for `update_count` monitor
+/// updates (1 for a read), to `T`: only its value when `T` keeps no
+/// metadata; otherwise the whole reading, with the name (which decoding
+/// leaves empty) and the count filled in. What every read and monitor of
+/// both faces delivers goes through here.
 pub(crate) fn convert_reading<T: FromReading>(
     name: &str,
-    mut reading: Augmented<Value>,
+    reading: CompactReading,
+    update_count: u64,
 ) -> Result<T, CaError> {
-    if T::keeps_meta() {
-        reading.meta.name = name.to_string();
+    if !T::keeps_meta() {
+        return convert_value(name, reading.value);
     }
+    let mut reading = reading.into_augmented();
+    reading.meta.name = name.to_string();
+    reading.meta.update_count = update_count;
     T::from_reading(reading).map_err(|e| e.into_ca_error(name))
+}
+
+/// Hands `value` of `name`, read without metadata for a `T` that keeps none,
+/// to `T`.
+pub(crate) fn convert_value<T: FromReading>(name: &str, value: Value) -> Result<T, CaError> {
+    T::from_value_only(value).map_err(|e| e.into_ca_error(name))
 }
 
 impl<T: FromValue> FromReading for T {
@@ -160,15 +174,13 @@ impl Get {
             return read_many::<Value>(names, self.request_for::<T>(), deadline)
                 .into_iter()
                 .zip(names)
-                .map(|(value, name)| {
-                    value.and_then(|v| T::from_value_only(v).map_err(|e| e.into_ca_error(name)))
-                })
+                .map(|(value, name)| value.and_then(|v| convert_value(name, v)))
                 .collect();
         }
-        read_many::<Reading>(names, self.request_for::<T>(), deadline)
+        read_many::<CompactReading>(names, self.request_for::<T>(), deadline)
             .into_iter()
             .zip(names)
-            .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r.into_augmented())))
+            .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r, 1)))
             .collect()
     }
 
@@ -191,16 +203,15 @@ impl Get {
         let request_for = self.request_for::<T>();
         let requests = channels.iter().map(|channel| request_for(channel.name()));
         Some(if T::keeps_meta() {
-            let batch = read_batch::<Reading>(channels, requests, deadline);
+            let batch = read_batch::<CompactReading>(channels, requests, deadline);
             let mut results = batch_results(&batch, channels, |reading, name| {
-                convert_reading(name, reading.into_augmented())
+                convert_reading(name, reading, 1)
             });
             take(&mut results)
         } else {
             let batch = read_batch::<Value>(channels, requests, deadline);
-            let mut results = batch_results(&batch, channels, |value, name| {
-                T::from_value_only(value).map_err(|e| e.into_ca_error(name))
-            });
+            let mut results =
+                batch_results(&batch, channels, |value, name| convert_value(name, value));
             take(&mut results)
         })
     }

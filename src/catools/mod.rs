@@ -84,8 +84,8 @@ pub use environment::{
     InitialiseError,
 };
 pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
-pub(crate) use get::convert_reading;
 pub use get::{caget, caget_list, FromReading, Get};
+pub(crate) use get::{convert_reading, convert_value};
 pub(crate) use monitor::ReportedPanic;
 pub use monitor::{camonitor, Backlog, CloseReason, Monitor, Subscription};
 pub use put::{caput, caput_list, Put};

@@ -37,13 +37,14 @@ use super::events::{run_reported, AccessRights, ChannelEvent as PublicEvent, Wat
 use super::get::{convert_reading, FromReading};
 use super::timeout::CaTimeout;
 use super::{CaError, Count, DataType, EventMask, Format};
-use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest, Reading};
+use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
+use crate::ca_types::CompactReading;
 use crate::diagnostics::{self, Diagnostic};
 use crate::sched;
 
 /// What crosses from libca's thread to the dispatcher: a compact reading,
 /// or a (rare, so boxed) error, in 64 bytes.
-type Update = Result<Reading, Box<CaError>>;
+type Update = Result<CompactReading, Box<CaError>>;
 
 thread_local! {
     static LIVE: RefCell<HashMap<u64, Weak<Inner>>> = RefCell::new(HashMap::new());
@@ -311,14 +312,9 @@ impl Monitor {
             close_by_id(id, CloseReason::CallbackPanicked(message));
         };
         let handler = move |update: Update, count| {
-            let update = update.map_err(|err| *err).and_then(|reading| {
-                if !T::keeps_meta() {
-                    return T::from_value_only(reading.value).map_err(|e| e.into_ca_error(&name));
-                }
-                let mut reading = reading.into_augmented();
-                reading.meta.update_count = count;
-                convert_reading(&name, reading)
-            });
+            let update = update
+                .map_err(|err| *err)
+                .and_then(|reading| convert_reading(&name, reading, count));
             callback(update);
         };
         let (inbox, registration) = dispatch::register(delivery, handler, on_panic);

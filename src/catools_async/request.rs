@@ -31,9 +31,11 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use super::handoff::Slot;
-use crate::ca::{self, CallbackId, Channel, ReadRequest, Reading};
+use crate::ca::{self, CallbackId, Channel, ReadRequest};
+use crate::ca_types::CompactReading;
 use crate::catools::{
-    convert_reading, CaError, ChannelInfo, Connect, DataType, FromReading, Get, Put, Value,
+    convert_reading, convert_value, CaError, ChannelInfo, Connect, DataType, FromReading, Get, Put,
+    Value,
 };
 
 /// Set (after queuing) by every request that libca has not sent yet;
@@ -231,7 +233,7 @@ impl<O: Operation> Drop for Request<O> {
 /// A read's reply: the whole reading, or the value alone for a type that
 /// keeps no metadata (as the cothread face decodes it).
 pub(super) enum Decoded {
-    Reading(Reading),
+    Reading(CompactReading),
     Value(Value),
 }
 
@@ -256,9 +258,12 @@ impl<T: FromReading> Operation for GetOp<T> {
 
     fn issue(&mut self, channel: &Channel, slot: Slot<Result<Decoded, CaError>>) {
         if T::keeps_meta() {
-            channel.read(self.request, move |reading: Result<Reading, CaError>| {
-                slot.fill(reading.map(Decoded::Reading));
-            });
+            channel.read(
+                self.request,
+                move |reading: Result<CompactReading, CaError>| {
+                    slot.fill(reading.map(Decoded::Reading));
+                },
+            );
         } else {
             channel.read(self.request, move |value: Result<Value, CaError>| {
                 slot.fill(value.map(Decoded::Value));
@@ -268,10 +273,8 @@ impl<T: FromReading> Operation for GetOp<T> {
 
     fn finish(&mut self, channel: &Channel, reply: Decoded) -> Result<T, CaError> {
         match reply {
-            Decoded::Reading(reading) => convert_reading(channel.name(), reading.into_augmented()),
-            Decoded::Value(value) => {
-                T::from_value_only(value).map_err(|e| e.into_ca_error(channel.name()))
-            }
+            Decoded::Reading(reading) => convert_reading(channel.name(), reading, 1),
+            Decoded::Value(value) => convert_value(channel.name(), value),
         }
     }
 }

@@ -32,13 +32,14 @@ use std::task::{Context, Poll, Waker};
 use futures_core::Stream;
 use parking_lot::Mutex;
 
-use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest, Reading};
+use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
+use crate::ca_types::CompactReading;
 use crate::catools::{convert_reading, CaError, EventMask, FromReading, Monitor};
 use crate::diagnostics::{self, Diagnostic};
 
 /// What crosses from libca's thread: a compact reading or a (rare, so
 /// boxed) error.
-type Update = Result<Reading, Box<CaError>>;
+type Update = Result<CompactReading, Box<CaError>>;
 
 struct Item {
     update: Update,
@@ -232,12 +233,7 @@ impl<T: FromReading> Updates<T> {
     fn convert(&self, item: Item) -> Result<T, CaError> {
         let name = self.channel.name();
         let reading = item.update.map_err(|err| *err)?;
-        if !T::keeps_meta() {
-            return T::from_value_only(reading.value).map_err(|e| e.into_ca_error(name));
-        }
-        let mut reading = reading.into_augmented();
-        reading.meta.update_count = item.count;
-        convert_reading(name, reading)
+        convert_reading(name, reading, item.count)
     }
 }
 

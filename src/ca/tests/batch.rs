@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use super::channels::sweeping;
 use super::{connect, connect_name, flush_io, pv, Channel, ReadRequest, WAIT};
-use crate::ca::{Batch, Reading};
-use crate::ca_types::{DataType, ErrorKind, Format, Value};
+use crate::ca::Batch;
+use crate::ca_types::{CompactReading, DataType, ErrorKind, Format, Value};
 
 /// A batch of native, raw reads of `channels`; `done` sends on the receiver.
 fn read<R: crate::ca::Reply>(
@@ -55,7 +55,7 @@ fn a_batch_decodes_readings_with_their_metadata() {
         format: Format::Time,
         ..ReadRequest::default()
     };
-    let (batch, done) = read::<Reading>(&channels, request);
+    let (batch, done) = read::<CompactReading>(&channels, request);
     flush_io().expect("flush");
     done.recv_timeout(WAIT).expect("done");
     let reading = batch.results().next().unwrap().unwrap().unwrap();
