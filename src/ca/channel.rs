@@ -4,8 +4,8 @@
 //!
 //! A [`Channel`] handle is a lease: while any handle exists (held by a
 //! caller waiting for a connection or a reply, by a request in flight at
-//! libca, by a [`Subscription`](super::Subscription), and so by every
-//! `camonitor` and `Pv`), its channel stays open. A channel that has had no
+//! libca, by an [`EventSubscription`](super::EventSubscription), and so by
+//! every `camonitor` and `Pv`), its channel stays open. A channel that has had no
 //! handle outside the table for [`idle_period`] is cleared
 //! (`ca_clear_channel`, which also ends the search for a name never found)
 //! by the process's sweeper thread; the next request on its name opens a new

@@ -29,7 +29,7 @@ pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, Chan
 pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};
 pub(crate) use context::{attach, client_status, flush_io, max_array_bytes, protocol_version};
 pub(crate) use dbr::ReadRequest;
-pub(crate) use request::{Reply, Subscription};
+pub(crate) use request::{EventSubscription, Reply};
 
 #[cfg(test)]
 pub(crate) mod tests;

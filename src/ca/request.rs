@@ -11,7 +11,7 @@
 //!   callback once, also on disconnect (with `ECA_DISCONN`). A caller that
 //!   stops waiting just drops its receiving end: the closure owns all it
 //!   touches, so a late callback finds nothing dangling.
-//! - subscriptions: the boxed state is owned by the [`Subscription`] and
+//! - subscriptions: the boxed state is owned by the [`EventSubscription`] and
 //!   freed only after `ca_clear_subscription` has returned, after which libca
 //!   makes no further call with it.
 //!
@@ -232,8 +232,8 @@ impl Channel {
     /// Starts a subscription (`ca_create_subscription`) on a connected
     /// channel: `update` runs on libca's thread for each update, first with
     /// the current value, and keeps running across reconnections until the
-    /// [`Subscription`] is dropped. The element type and count are fixed from
-    /// the channel as it is now.
+    /// [`EventSubscription`] is dropped. The element type and count are fixed
+    /// from the channel as it is now.
     ///
     /// Without read access libca would accept the subscription and never
     /// call back; this refuses it instead (ECA_NORDACCESS), so the caller can
@@ -246,7 +246,7 @@ impl Channel {
         request: ReadRequest,
         events: EventMask,
         mut update: F,
-    ) -> Result<Subscription, CaError>
+    ) -> Result<EventSubscription, CaError>
     where
         F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
     {
@@ -266,7 +266,7 @@ impl Channel {
         request: ReadRequest,
         events: EventMask,
         update: F,
-    ) -> Result<Subscription, CaError>
+    ) -> Result<EventSubscription, CaError>
     where
         F: FnMut(Result<CompactReading, Box<CaError>>) + Send + 'static,
     {
@@ -293,8 +293,8 @@ impl Channel {
         let user = Box::into_raw(state);
         let mut evid: sys::evid = std::ptr::null_mut();
         // SAFETY: the channel is live; `user` stays allocated until the
-        // Subscription's drop has run ca_clear_subscription (or is reclaimed
-        // below if libca refuses); evid receives the id.
+        // EventSubscription's drop has run ca_clear_subscription (or is
+        // reclaimed below if libca refuses); evid receives the id.
         let status = unsafe {
             sys::ca_create_subscription(
                 dbr_type,
@@ -315,7 +315,7 @@ impl Channel {
                 "ca_create_subscription",
             ));
         }
-        Ok(Subscription {
+        Ok(EventSubscription {
             evid,
             state: user,
             _lease: self.clone(),
@@ -339,8 +339,10 @@ struct SubscriptionState {
     update: Mutex<UpdateCallback>,
 }
 
-/// A live subscription; dropping it ends the updates.
-pub(crate) struct Subscription {
+/// A live libca subscription (`ca_create_subscription`'s event id and the
+/// state its callback uses); dropping it ends the updates. The public
+/// `catools::Subscription` owns one.
+pub(crate) struct EventSubscription {
     evid: sys::evid,
     state: *mut SubscriptionState,
     /// Keeps the channel (and so `evid`) from being cleared.
@@ -350,7 +352,7 @@ pub(crate) struct Subscription {
 // SAFETY: the evid may be cleared from any thread attached to the context
 // (attach() is called first), and the state it points to is Send (its
 // closure is Send and behind a Mutex).
-unsafe impl Send for Subscription {}
+unsafe impl Send for EventSubscription {}
 
 thread_local! {
     /// The subscription whose update closure runs on this thread, if any.
@@ -377,7 +379,7 @@ impl Drop for UpdateMarker {
     }
 }
 
-impl Drop for Subscription {
+impl Drop for EventSubscription {
     /// Clears the subscription; only once libca has returned (and so will
     /// not call again) is the closure freed. Dropping a subscription inside
     /// its own update closure clears it but leaks the closure, which is
@@ -474,7 +476,7 @@ where
 unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
     guarded("subscription callback", || {
         let state = args.usr.cast::<SubscriptionState>().cast_const();
-        // SAFETY: usr is the SubscriptionState owned by a live Subscription:
+        // SAFETY: usr is the SubscriptionState owned by a live EventSubscription:
         // it is freed only after ca_clear_subscription returns, and libca
         // does not call after that.
         let state = unsafe { &*state };

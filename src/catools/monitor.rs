@@ -510,7 +510,7 @@ struct Inner {
     events: EventMask,
     notify_disconnect: bool,
     inbox: Arc<Inbox<Update>>,
-    subscription: RefCell<Option<ca::Subscription>>,
+    subscription: RefCell<Option<ca::EventSubscription>>,
     listener: Cell<Option<CallbackId>>,
     registration: RefCell<Option<Registration>>,
     /// Set by whoever starts the libca subscription (exactly once).

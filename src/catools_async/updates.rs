@@ -129,7 +129,7 @@ pub struct Updates<T: FromReading> {
     channel: Channel,
     buffer: Buffer,
     listener: Option<CallbackId>,
-    subscription: Option<ca::Subscription>,
+    subscription: Option<ca::EventSubscription>,
     request: ReadRequest,
     events: EventMask,
     notify_disconnect: bool,
