@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use super::handoff::{schedule_flush, Collector, Slot};
+use super::handoff::{schedule_flush, Collector, ReplySlot};
 use super::CaError;
 use crate::ca::{CallbackId, Channel};
 use crate::sched;
@@ -31,11 +31,11 @@ impl ConnectWaits {
     pub(crate) fn when_connected<T, F>(
         &mut self,
         channel: &Channel,
-        slot: Slot<Result<T, CaError>>,
+        slot: ReplySlot<Result<T, CaError>>,
         issue: F,
     ) where
         T: Send + 'static,
-        F: FnOnce(&Channel, Slot<Result<T, CaError>>) + Send + 'static,
+        F: FnOnce(&Channel, ReplySlot<Result<T, CaError>>) + Send + 'static,
     {
         if channel.is_connected() {
             issue(channel, slot);
@@ -71,7 +71,7 @@ pub(crate) fn request_each<T, F>(
 ) -> Vec<Result<T, CaError>>
 where
     T: Send + 'static,
-    F: FnOnce(&Channel, Slot<Result<T, CaError>>) + Send + 'static,
+    F: FnOnce(&Channel, ReplySlot<Result<T, CaError>>) + Send + 'static,
 {
     let collector = Collector::new(names.len());
     let mut waits = ConnectWaits::default();
@@ -113,7 +113,9 @@ pub(crate) fn connect_all(
     deadline: Option<Instant>,
 ) -> Vec<Result<Channel, CaError>> {
     let connected = names.iter().map(|_| {
-        |channel: &Channel, slot: Slot<Result<Channel, CaError>>| slot.fill(Ok(channel.clone()))
+        |channel: &Channel, slot: ReplySlot<Result<Channel, CaError>>| {
+            slot.fill(Ok(channel.clone()))
+        }
     });
     request_each(names, deadline, connected)
 }

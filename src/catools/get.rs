@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::connected::request_each;
-use super::handoff::{schedule_flush, Slot, Waiter};
+use super::handoff::{schedule_flush, ReplySlot, Waiter};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
 use crate::ca::{Batch, Channel, ReadRequest, Reply};
@@ -326,7 +326,7 @@ fn read_many<R: Reply>(
 ) -> Vec<Result<R, CaError>> {
     let reads = names.iter().map(|name| {
         let request = request_for(name);
-        move |channel: &Channel, slot: Slot<Result<R, CaError>>| {
+        move |channel: &Channel, slot: ReplySlot<Result<R, CaError>>| {
             channel.read(request, move |reading| slot.fill(reading));
         }
     });

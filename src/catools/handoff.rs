@@ -125,17 +125,17 @@ impl Notify {
 }
 
 /// The `Send` end of a [`Collector`]: fills one slot from any thread.
-pub(crate) struct Slot<R> {
+pub(crate) struct ReplySlot<R> {
     shared: Arc<Shared<R>>,
     index: usize,
 }
 
-impl<R: Send + 'static> Slot<R> {
+impl<R: Send + 'static> ReplySlot<R> {
     /// A second sender for the same result, for a request that may refuse
     /// its callback: exactly one of the two may be filled (the refused
     /// request drops the other unfilled).
-    pub(crate) fn spare(&self) -> Slot<R> {
-        Slot {
+    pub(crate) fn spare(&self) -> ReplySlot<R> {
+        ReplySlot {
             shared: Arc::clone(&self.shared),
             index: self.index,
         }
@@ -190,8 +190,8 @@ impl<R: Send + 'static> Collector<R> {
     }
 
     /// The sender for result `index`.
-    pub(crate) fn slot(&self, index: usize) -> Slot<R> {
-        Slot {
+    pub(crate) fn slot(&self, index: usize) -> ReplySlot<R> {
+        ReplySlot {
             shared: Arc::clone(&self.shared),
             index,
         }

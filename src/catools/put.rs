@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::connected::request_each;
 use super::dispatch::{self, Delivery};
-use super::handoff::Slot;
+use super::handoff::ReplySlot;
 use super::timeout::CaTimeout;
 use super::{CaError, DataType, Value};
 use crate::ca::Channel;
@@ -225,7 +225,7 @@ impl Put {
             .map(|(index, (name, value))| {
                 let datatype = DataType::resolve(name, self.datatype, DataType::Native);
                 let callback = callback.clone();
-                move |channel: &Channel, slot: Slot<Result<(), CaError>>| {
+                move |channel: &Channel, slot: ReplySlot<Result<(), CaError>>| {
                     issue(channel, &value, datatype, completion, index, callback, slot);
                 }
             });
@@ -241,7 +241,7 @@ fn issue(
     completion: Completion,
     index: usize,
     callback: Option<CallbackInbox>,
-    slot: Slot<Result<(), CaError>>,
+    slot: ReplySlot<Result<(), CaError>>,
 ) {
     match completion {
         Completion::Queued => {

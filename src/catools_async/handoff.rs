@@ -1,14 +1,14 @@
 //! The hand-off from libca's callback threads to a task: one request's
-//! connection and reply land in a shared [`Slot`], and the task's stored
+//! connection and reply land in a shared [`TaskSlot`], and the task's stored
 //! [`Waker`] is woken.
 //!
 //! Invariants:
-//! - A `Slot` is shared by one future (its owner, which polls and drops it,
+//! - A `TaskSlot` is shared by one future (its owner, which polls and drops it,
 //!   on any executor thread) and the closures given to libca (connection
 //!   wait, reply), each of which may run on any libca thread. Its mutex is
 //!   held for a store or a take and nothing else: never while waking, and
 //!   never while dropping a reply (which may be a large array).
-//! - Once the owner has [abandoned](Slot::abandon) the slot (its future was
+//! - Once the owner has [abandoned](TaskSlot::abandon) the slot (its future was
 //!   dropped), whatever arrives later is dropped at once, uncounted and
 //!   unstored, and wakes nobody: the slot keeps no waker after that.
 //! - A wake happens at most once per stored waker (it is taken out to
@@ -31,21 +31,21 @@ struct State<R> {
 
 /// One request's meeting point with libca's threads. Cheap to clone (the
 /// owner keeps one handle, each libca closure another).
-pub(super) struct Slot<R> {
+pub(super) struct TaskSlot<R> {
     state: Arc<Mutex<State<R>>>,
 }
 
-impl<R> Clone for Slot<R> {
+impl<R> Clone for TaskSlot<R> {
     fn clone(&self) -> Self {
-        Slot {
+        TaskSlot {
             state: Arc::clone(&self.state),
         }
     }
 }
 
-impl<R: Send + 'static> Slot<R> {
-    pub(super) fn new() -> Slot<R> {
-        Slot {
+impl<R: Send + 'static> TaskSlot<R> {
+    pub(super) fn new() -> TaskSlot<R> {
+        TaskSlot {
             state: Arc::new(Mutex::new(State {
                 connected: None,
                 reply: None,

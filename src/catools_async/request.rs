@@ -7,7 +7,7 @@
 //! - Everything that calls libca runs where the future is made (opening or
 //!   finding the channel, which starts the search for a new name) or
 //!   polled (issuing, flushing), on the caller's thread; libca's threads
-//!   only fill the [`Slot`] and wake. So no libca request is ever made from
+//!   only fill the [`TaskSlot`] and wake. So no libca request is ever made from
 //!   a libca callback, and a future that is never polled issues nothing.
 //! - A request holds its [`Channel`] handle from its making until it is
 //!   dropped: the channel is not cleared as idle while it waits.
@@ -30,7 +30,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use super::handoff::Slot;
+use super::handoff::TaskSlot;
 use crate::ca::{self, CallbackId, Channel, ReadRequest};
 use crate::ca_types::CompactReading;
 use crate::catools::{
@@ -69,7 +69,7 @@ pub(super) trait Operation: Unpin {
     }
     /// Starts the operation on the channel; `slot` must be filled, now or
     /// from libca's thread, exactly once.
-    fn issue(&mut self, channel: &Channel, slot: Slot<Result<Self::Reply, CaError>>);
+    fn issue(&mut self, channel: &Channel, slot: TaskSlot<Result<Self::Reply, CaError>>);
     /// Makes the output of the reply.
     fn finish(&mut self, channel: &Channel, reply: Self::Reply) -> Result<Self::Output, CaError>;
 }
@@ -94,7 +94,7 @@ enum Stage {
 pub(super) struct Request<O: Operation> {
     name: Arc<str>,
     operation: O,
-    slot: Slot<Result<O::Reply, CaError>>,
+    slot: TaskSlot<Result<O::Reply, CaError>>,
     stage: Stage,
 }
 
@@ -109,14 +109,14 @@ impl<O: Operation> Request<O> {
                 Err(_) => Arc::from(name),
             },
             operation,
-            slot: Slot::new(),
+            slot: TaskSlot::new(),
             stage: Stage::Start(opened),
         }
     }
 
     /// Another handle of the request's slot, for tests that count them.
     #[cfg(test)]
-    pub(super) fn slot(&self) -> Slot<Result<O::Reply, CaError>> {
+    pub(super) fn slot(&self) -> TaskSlot<Result<O::Reply, CaError>> {
         self.slot.clone()
     }
 
@@ -256,7 +256,7 @@ impl<T: FromReading> Operation for GetOp<T> {
     type Reply = Decoded;
     type Output = T;
 
-    fn issue(&mut self, channel: &Channel, slot: Slot<Result<Decoded, CaError>>) {
+    fn issue(&mut self, channel: &Channel, slot: TaskSlot<Result<Decoded, CaError>>) {
         if T::keeps_meta() {
             channel.read(
                 self.request,
@@ -300,7 +300,7 @@ impl Operation for PutOp {
     type Reply = ();
     type Output = ();
 
-    fn issue(&mut self, channel: &Channel, slot: Slot<Result<(), CaError>>) {
+    fn issue(&mut self, channel: &Channel, slot: TaskSlot<Result<(), CaError>>) {
         if self.wait {
             channel.put_then(&self.value, self.datatype, move |result| slot.fill(result));
         } else {
@@ -356,7 +356,7 @@ impl<T: Described> Operation for ConnectOp<T> {
         false
     }
 
-    fn issue(&mut self, _: &Channel, slot: Slot<Result<(), CaError>>) {
+    fn issue(&mut self, _: &Channel, slot: TaskSlot<Result<(), CaError>>) {
         slot.fill(Ok(()));
     }
 
