@@ -152,15 +152,15 @@
 //!   the next call.
 #![forbid(unsafe_code)]
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::cell::Cell;
 use std::future::Future;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::Instant;
 
 use crate::error::Error;
+use crate::id_table::{new_id, IdTable};
 use crate::sched::{self, RemoteHandle, Wake as Reason};
 use crate::timeout::Timeout;
 
@@ -207,16 +207,14 @@ pub fn block_on_timeout<F: Future>(
     run(future, timeout.into().deadline(), Signal::for_a_call())
 }
 
-/// Ids of `block_on` calls, unique across threads so that a wake on one
-/// thread can never find another thread's call in its `PARKED` table.
-static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-
 thread_local! {
     /// This thread's pending `block_on` calls by id: `Some` holds the
     /// scheduler waker of a call whose cothread is suspended here, `None`
     /// one whose cothread is running (or suspended elsewhere, inside its
-    /// future's `poll`).
-    static PARKED: RefCell<HashMap<u64, Option<sched::Waker>>> = RefCell::new(HashMap::new());
+    /// future's `poll`). A wake looks here on whichever thread it runs: the
+    /// ids are unique across threads ([`new_id`]), so it can never find
+    /// another thread's call.
+    static PARKED: IdTable<Option<sched::Waker>> = IdTable::new();
     /// A `Signal` of a returned call that no waker refers to any more, kept
     /// for this thread's next call (it saves an allocation per call).
     static SPARE: Cell<Option<Arc<Signal>>> = const { Cell::new(None) };
@@ -238,7 +236,7 @@ struct Signal {
 impl Signal {
     fn new() -> Arc<Signal> {
         Arc::new(Signal {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            id: new_id(),
             woken: AtomicBool::new(false),
             remote: sched::remote_handle(),
             #[cfg(test)]
@@ -251,7 +249,7 @@ impl Signal {
     fn for_a_call() -> Arc<Signal> {
         if let Ok(Some(mut spare)) = SPARE.try_with(Cell::take) {
             if let Some(signal) = Arc::get_mut(&mut spare) {
-                signal.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+                signal.id = new_id();
                 *signal.woken.get_mut() = false;
                 return spare;
             }
@@ -285,7 +283,7 @@ impl Wake for Signal {
         let id = self.id;
         // On the call's own thread the entry is there: wake the cothread
         // directly, or, if it is running, leave it to see `woken`.
-        let here = PARKED.try_with(|parked| parked.borrow_mut().get_mut(&id).map(Option::take));
+        let here = PARKED.try_with(|parked| parked.with_entry(id, Option::take));
         match here {
             Ok(Some(Some(waker))) => {
                 waker.wake(Reason::Woken);
@@ -305,7 +303,7 @@ impl Wake for Signal {
 /// Wakes call `id` if its cothread is suspended in `run` on this thread
 /// (remote call, scheduler-loop context).
 fn resume(id: u64) {
-    let waker = PARKED.try_with(|parked| parked.borrow_mut().get_mut(&id).and_then(Option::take));
+    let waker = PARKED.try_with(|parked| parked.with_entry(id, Option::take).flatten());
     if let Ok(Some(waker)) = waker {
         waker.wake(Reason::Woken);
     }
@@ -316,23 +314,20 @@ struct Entry(u64);
 
 impl Entry {
     fn new(id: u64) -> Entry {
-        PARKED.with(|parked| parked.borrow_mut().insert(id, None));
+        PARKED.with(|parked| parked.insert(id, None));
         Entry(id)
     }
 
     /// Forgets the scheduler waker of a suspension that has ended.
     fn unpark(&self) {
-        PARKED.with(|parked| {
-            if let Some(waker) = parked.borrow_mut().get_mut(&self.0) {
-                *waker = None;
-            }
-        });
+        let ended = PARKED.with(|parked| parked.with_entry(self.0, Option::take));
+        drop(ended);
     }
 }
 
 impl Drop for Entry {
     fn drop(&mut self) {
-        let _ = PARKED.try_with(|parked| parked.borrow_mut().remove(&self.0));
+        let _ = PARKED.try_with(|parked| parked.take(self.0));
     }
 }
 
@@ -389,7 +384,9 @@ fn poll_until_ready<F: Future>(
             } else {
                 // Wakes from other threads are remote calls that run only
                 // while this cothread is suspended: they find this waker.
-                PARKED.with(|parked| parked.borrow_mut().insert(signal.id, Some(waker.clone())));
+                let previous = PARKED
+                    .with(|parked| parked.with_entry(signal.id, |w| w.replace(waker.clone())));
+                drop(previous);
             }
         });
         entry.unpark();
@@ -469,6 +466,6 @@ mod tests {
         assert!(other.is_finished());
         assert_eq!(signal.remote_calls.load(Ordering::Relaxed), 0);
         assert_eq!(gate.polls.load(Ordering::Relaxed), 2);
-        assert!(PARKED.with(|parked| parked.borrow().is_empty()));
+        assert!(PARKED.with(IdTable::is_empty));
     }
 }

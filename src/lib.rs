@@ -174,7 +174,7 @@
 #![allow(clippy::needless_doctest_main)]
 
 // Layers, lowest first; each imports only the ones before it:
-// `error`, `timeout` | `sched` | `coselect` | `sync` | `time`, `callback`,
+// `error`, `timeout`, `id_table` | `sched` | `coselect` | `sync` | `time`, `callback`,
 // `quit`, `future` | `ca_types` | `diagnostics` | `ca` | `catools` |
 // `catools_async`, `pv`.
 
@@ -192,6 +192,7 @@ pub mod coselect;
 pub mod diagnostics;
 mod error;
 pub mod future;
+mod id_table;
 pub mod pv;
 mod quit;
 #[allow(unsafe_code)]

@@ -16,8 +16,8 @@ const BELOW_SCHED: &[&str] = &["sched", "error", "timeout"];
 /// The crate's modules that `ca_types` may use: itself and the layers below
 /// it, none of the Channel Access ones.
 const BELOW_CA_TYPES: &[&str] = &[
-    "ca_types", "error", "timeout", "sched", "coselect", "sync", "time", "callback", "quit",
-    "future",
+    "ca_types", "error", "timeout", "id_table", "sched", "coselect", "sync", "time", "callback",
+    "quit", "future",
 ];
 
 /// The crate's modules that `ca` may use: itself, `diagnostics`, `ca_types`
@@ -28,6 +28,7 @@ const BELOW_CA: &[&str] = &[
     "ca_types",
     "error",
     "timeout",
+    "id_table",
     "sched",
     "coselect",
     "sync",

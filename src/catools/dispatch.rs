@@ -32,7 +32,7 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -41,14 +41,14 @@ use parking_lot::Mutex;
 
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::panic_message;
+use crate::id_table::{new_id, IdTable};
 use crate::sched::{self, RemoteHandle};
 
 type Handler = Rc<RefCell<dyn FnMut()>>;
 
 struct Dispatcher {
     ready: Arc<ReadyList>,
-    handlers: RefCell<HashMap<u64, Handler>>,
-    next_id: Cell<u64>,
+    handlers: IdTable<Handler>,
     /// Whether the dispatcher cothread is running (started and not returned).
     running: Cell<bool>,
 }
@@ -58,7 +58,7 @@ impl Drop for Dispatcher {
     /// whatever they owned (a `Pv`, say) closes; no scheduler cycle will
     /// send the cancellations that queues, so send them now.
     fn drop(&mut self) {
-        let handlers = std::mem::take(self.handlers.get_mut());
+        let handlers = self.handlers.take_all();
         let had_handlers = !handlers.is_empty();
         drop(handlers);
         if had_handlers {
@@ -102,8 +102,7 @@ fn dispatcher() -> Rc<Dispatcher> {
             ids: Mutex::new(Vec::new()),
             remote: sched::remote_handle(),
         }),
-        handlers: RefCell::new(HashMap::new()),
-        next_id: Cell::new(1),
+        handlers: IdTable::new(),
         running: Cell::new(false),
     });
     DISPATCHER.with(|d| *d.borrow_mut() = Some(Rc::clone(&dispatcher)));
@@ -138,7 +137,7 @@ fn run(dispatcher: &Dispatcher) {
             return;
         }
         for id in ids {
-            let handler = dispatcher.handlers.borrow().get(&id).cloned();
+            let handler = dispatcher.handlers.get(id);
             if let Some(handler) = handler {
                 // Handlers contain their callbacks' panics: this is a backstop.
                 if let Err(panic) = catch_unwind(AssertUnwindSafe(|| (handler.borrow_mut())())) {
@@ -235,7 +234,7 @@ impl Drop for Registration {
         if let Some(dispatcher) = dispatcher {
             // Dropped after the table's borrow ends: the handler may own
             // other registrations (a `Pv` in a callback, say).
-            let handler = dispatcher.handlers.borrow_mut().remove(&id);
+            let handler = dispatcher.handlers.take(id);
             drop(handler);
         }
     }
@@ -256,8 +255,7 @@ where
     P: FnOnce(Box<dyn Any + Send>) + 'static,
 {
     let dispatcher = dispatcher();
-    let id = dispatcher.next_id.get();
-    dispatcher.next_id.set(id + 1);
+    let id = new_id();
     let inbox = Arc::new(Inbox {
         state: Mutex::new(InboxState {
             items: VecDeque::new(),
@@ -292,7 +290,7 @@ where
             }
         }
     }));
-    dispatcher.handlers.borrow_mut().insert(id, run);
+    dispatcher.handlers.insert(id, run);
     (inbox, Registration { id })
 }
 

@@ -22,8 +22,7 @@
 //! - libca's requests are sent by one `ca_flush_io` per scheduler cycle
 //!   ([`schedule_flush`]), run just before the scheduler next blocks.
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::ThreadId;
@@ -33,13 +32,13 @@ use parking_lot::Mutex;
 
 use crate::ca;
 use crate::diagnostics::{self, Diagnostic};
+use crate::id_table::{new_id, IdTable};
 use crate::sched::{self, RemoteHandle};
 use crate::Event;
 
 thread_local! {
     /// Collectors of this thread that are waiting, by id.
-    static WAITING: RefCell<HashMap<u64, Event<()>>> = RefCell::new(HashMap::new());
-    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+    static WAITING: IdTable<Event<()>> = IdTable::new();
     static FLUSH_QUEUED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -85,9 +84,9 @@ pub(crate) struct Notify {
 impl Waiter {
     /// A waiter for this thread, and its notifier.
     pub(crate) fn new() -> (Waiter, Notify) {
-        let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
+        let id = new_id();
         let event = Event::new();
-        WAITING.with(|waiting| waiting.borrow_mut().insert(id, event.clone()));
+        WAITING.with(|waiting| waiting.insert(id, event.clone()));
         let notify = Notify {
             remote: sched::remote_handle(),
             owner: std::thread::current().id(),
@@ -106,7 +105,7 @@ impl Waiter {
 impl Drop for Waiter {
     fn drop(&mut self) {
         let id = self.id;
-        let _ = WAITING.try_with(|waiting| waiting.borrow_mut().remove(&id));
+        let _ = WAITING.try_with(|waiting| waiting.take(id));
     }
 }
 
@@ -164,7 +163,7 @@ impl<R: Send + 'static> ReplySlot<R> {
 }
 
 fn wake(id: u64) {
-    let event = WAITING.with(|waiting| waiting.borrow().get(&id).cloned());
+    let event = WAITING.with(|waiting| waiting.get(id));
     if let Some(event) = event {
         event.signal(());
     }

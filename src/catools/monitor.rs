@@ -27,7 +27,6 @@
 //!   update callback does.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -40,6 +39,7 @@ use super::{CaError, Count, DataType, EventMask, Format};
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
 use crate::ca_types::CompactReading;
 use crate::diagnostics::{self, Diagnostic};
+use crate::id_table::{new_id, IdTable};
 use crate::sched;
 
 /// What crosses from libca's thread to the dispatcher: a compact reading,
@@ -47,23 +47,25 @@ use crate::sched;
 type Update = Result<CompactReading, Box<CaError>>;
 
 thread_local! {
-    static LIVE: RefCell<HashMap<u64, Weak<Inner>>> = RefCell::new(HashMap::new());
-    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+    /// This thread's open subscriptions, for the messages that name one by
+    /// id (a connection handed over by a remote call, a panic of its
+    /// callback). Weak: a handle (or `DETACHED`) owns each.
+    static LIVE: IdTable<Weak<Inner>> = IdTable::new();
     /// The detached subscriptions of this thread, closed when it exits.
     static DETACHED: Detached = Detached::default();
 }
 
-/// The owner of a thread's detached subscriptions.
+/// The owner of a thread's detached subscriptions (strong, by the same id
+/// as in `LIVE`).
 #[derive(Default)]
-struct Detached(RefCell<HashMap<u64, Rc<Inner>>>);
+struct Detached(IdTable<Rc<Inner>>);
 
 impl Drop for Detached {
     /// At the thread's exit: closes every detached subscription, and sends
     /// the cancellations at once (no scheduler cycle will), also those of
     /// whatever their callbacks owned (a `Pv`, say).
     fn drop(&mut self) {
-        let detached = std::mem::take(self.0.get_mut());
-        for inner in detached.into_values() {
+        for inner in self.0.take_all() {
             inner.close(CloseReason::ThreadExited);
         }
         if let Err(err) = ca::flush_io() {
@@ -294,7 +296,7 @@ impl Monitor {
             (true, Backlog::Bounded(limit)) => Delivery::All { limit },
             (true, Backlog::Unbounded) => Delivery::UNBOUNDED,
         };
-        let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
+        let id = new_id();
         let pv_name = name.clone();
         let on_panic = move |panic: Box<dyn std::any::Any + Send>| {
             let message = match panic.downcast::<ReportedPanic>() {
@@ -338,7 +340,7 @@ impl Monitor {
             detached: Cell::new(false),
             channel_events: RefCell::new(None),
         });
-        LIVE.with(|live| live.borrow_mut().insert(id, Rc::downgrade(&inner)));
+        LIVE.with(|live| live.insert(id, Rc::downgrade(&inner)));
         *inner.channel_events.borrow_mut() = self.watch_events(&channel, id);
         inner.listen();
         if channel.is_connected() && !inner.started.swap(true, Ordering::AcqRel) {
@@ -605,11 +607,11 @@ impl Inner {
         let registration = self.registration.borrow_mut().take();
         drop(registration);
         let id = self.id;
-        let _ = LIVE.try_with(|live| live.borrow_mut().remove(&id));
+        let _ = LIVE.try_with(|live| live.take(id));
         if self.detached.get() {
             // Taken out before it is dropped: the table's borrow ends first.
             let owned = DETACHED
-                .try_with(|detached| detached.0.borrow_mut().remove(&id))
+                .try_with(|detached| detached.0.take(id))
                 .ok()
                 .flatten();
             drop(owned);
@@ -618,14 +620,18 @@ impl Inner {
 }
 
 fn close_by_id(id: u64, reason: CloseReason) {
-    let inner = LIVE.with(|live| live.borrow().get(&id).and_then(Weak::upgrade));
+    let inner = LIVE
+        .with(|live| live.get(id))
+        .and_then(|weak| weak.upgrade());
     if let Some(inner) = inner {
         inner.close(reason);
     }
 }
 
 fn start_by_id(id: u64) {
-    let inner = LIVE.with(|live| live.borrow().get(&id).and_then(Weak::upgrade));
+    let inner = LIVE
+        .with(|live| live.get(id))
+        .and_then(|weak| weak.upgrade());
     if let Some(inner) = inner {
         inner.start();
     }
@@ -698,7 +704,7 @@ impl Subscription {
         }
         inner.detached.set(true);
         let owned = Rc::clone(inner);
-        DETACHED.with(|detached| detached.0.borrow_mut().insert(inner.id, owned));
+        DETACHED.with(|detached| detached.0.insert(inner.id, owned));
     }
 }
 
