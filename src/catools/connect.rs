@@ -1,6 +1,6 @@
 //! `connect` and `cainfo`: establish channels, and describe them.
 
-use super::connected::connect_all;
+use super::handoff::connect_all;
 use super::timeout::CaTimeout;
 use super::{CaError, ChannelInfo};
 use crate::ca::Channel;

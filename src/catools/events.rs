@@ -28,8 +28,9 @@
 //! - Each channel tells a watcher its events in order, the first one (the
 //!   channel's state when the watch began, if connected) included (see
 //!   `ca::Channel::add_watcher`). The watcher only pushes them, with the
-//!   channel's index, into the watch's [`Inbox`]; a [`Tracker`] per channel,
-//!   on the dispatcher cothread, turns them into the public events.
+//!   channel's index, into the watch's
+//!   [`Inbox`](super::handoff::dispatch::Inbox); a [`Tracker`] per
+//!   channel, on the dispatcher cothread, turns them into the public events.
 //! - What a callback sees of one channel alternates `Connected`,
 //!   `Disconnected`, `Connected`, ..., starting with `Connected`, with
 //!   `AccessChanged` only while connected and only for a real change from the
@@ -51,7 +52,7 @@ use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
-use super::dispatch::{self, Delivery, Registration};
+use super::handoff::dispatch::{self, Delivery, Registration};
 use super::monitor::{CloseReason, ReportedPanic};
 use super::{CaError, ChannelInfo};
 use crate::ca::{self, CallbackId, Channel};

@@ -3,8 +3,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::connected::request_each;
-use super::handoff::{schedule_flush, ReplySlot, Waiter};
+use super::handoff::{request_each, schedule_flush, ReplySlot, Waiter};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
 use crate::ca::{Batch, Channel, ReadRequest, Reply};

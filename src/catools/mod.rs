@@ -59,12 +59,10 @@
 
 mod channels;
 mod connect;
-mod connected;
-mod dispatch;
 mod environment;
 mod events;
 mod get;
-mod handoff;
+pub(crate) mod handoff;
 mod monitor;
 mod put;
 mod status;

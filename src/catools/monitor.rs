@@ -31,9 +31,9 @@ use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use super::dispatch::{self, Delivery, Inbox, Registration};
 use super::events::{run_reported, AccessRights, ChannelEvent as PublicEvent, Watcher};
 use super::get::{convert_reading, FromReading};
+use super::handoff::dispatch::{self, Delivery, Inbox, Registration};
 use super::timeout::CaTimeout;
 use super::{CaError, Count, DataType, EventMask, Format};
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};

@@ -4,9 +4,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use super::connected::request_each;
-use super::dispatch::{self, Delivery};
-use super::handoff::ReplySlot;
+use super::handoff::dispatch::{self, Delivery};
+use super::handoff::{request_each, ReplySlot};
 use super::timeout::CaTimeout;
 use super::{CaError, DataType, Value};
 use crate::ca::Channel;

@@ -83,7 +83,6 @@
 #![forbid(unsafe_code)]
 
 mod deadline;
-mod handoff;
 mod request;
 mod updates;
 

@@ -30,9 +30,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use super::handoff::TaskSlot;
 use crate::ca::{self, CallbackId, Channel, ReadRequest};
 use crate::ca_types::CompactReading;
+use crate::catools::handoff::TaskSlot;
 use crate::catools::{
     convert_reading, convert_value, CaError, ChannelInfo, Connect, DataType, FromReading, Get, Put,
     Value,

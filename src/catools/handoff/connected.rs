@@ -3,9 +3,9 @@
 
 use std::time::Instant;
 
-use super::handoff::{schedule_flush, Collector, ReplySlot};
-use super::CaError;
+use super::reply::{schedule_flush, Collector, ReplySlot};
 use crate::ca::{CallbackId, Channel};
+use crate::ca_types::CaError;
 use crate::sched;
 
 /// Connection waits still registered with their channels; cancelled on drop

@@ -19,7 +19,7 @@ use std::task::Waker;
 
 use parking_lot::Mutex;
 
-use crate::catools::CaError;
+use crate::ca_types::CaError;
 
 struct State<R> {
     /// The channel's connection, once libca has reported it.
@@ -31,7 +31,7 @@ struct State<R> {
 
 /// One request's meeting point with libca's threads. Cheap to clone (the
 /// owner keeps one handle, each libca closure another).
-pub(super) struct TaskSlot<R> {
+pub(crate) struct TaskSlot<R> {
     state: Arc<Mutex<State<R>>>,
 }
 
@@ -44,7 +44,7 @@ impl<R> Clone for TaskSlot<R> {
 }
 
 impl<R: Send + 'static> TaskSlot<R> {
-    pub(super) fn new() -> TaskSlot<R> {
+    pub(crate) fn new() -> TaskSlot<R> {
         TaskSlot {
             state: Arc::new(Mutex::new(State {
                 connected: None,
@@ -57,7 +57,7 @@ impl<R: Send + 'static> TaskSlot<R> {
 
     /// Records the channel's connection (from libca's connection callback)
     /// and wakes the owner.
-    pub(super) fn connected(&self, result: Result<(), CaError>) {
+    pub(crate) fn connected(&self, result: Result<(), CaError>) {
         let mut state = self.state.lock();
         if state.abandoned {
             return;
@@ -72,7 +72,7 @@ impl<R: Send + 'static> TaskSlot<R> {
 
     /// Stores the reply (from libca's reply callback) and wakes the owner;
     /// a reply for an abandoned slot is dropped here, quietly.
-    pub(super) fn fill(&self, reply: R) {
+    pub(crate) fn fill(&self, reply: R) {
         let mut state = self.state.lock();
         if state.abandoned {
             drop(state);
@@ -89,7 +89,7 @@ impl<R: Send + 'static> TaskSlot<R> {
 
     /// The connection, if it has been reported; otherwise keeps `waker` to
     /// wake when it is.
-    pub(super) fn take_connected(&self, waker: &Waker) -> Option<Result<(), CaError>> {
+    pub(crate) fn take_connected(&self, waker: &Waker) -> Option<Result<(), CaError>> {
         let mut state = self.state.lock();
         let connected = state.connected.take();
         if connected.is_none() {
@@ -99,7 +99,7 @@ impl<R: Send + 'static> TaskSlot<R> {
     }
 
     /// The reply, if it is in; otherwise keeps `waker` to wake when it is.
-    pub(super) fn take_reply(&self, waker: &Waker) -> Option<R> {
+    pub(crate) fn take_reply(&self, waker: &Waker) -> Option<R> {
         let mut state = self.state.lock();
         let reply = state.reply.take();
         if reply.is_none() {
@@ -110,7 +110,7 @@ impl<R: Send + 'static> TaskSlot<R> {
 
     /// The owner gives up: later arrivals are dropped, and the stored waker
     /// (and any reply that came meanwhile) is released now.
-    pub(super) fn abandon(&self) {
+    pub(crate) fn abandon(&self) {
         let mut state = self.state.lock();
         state.abandoned = true;
         let waker = state.waker.take();
@@ -122,7 +122,7 @@ impl<R: Send + 'static> TaskSlot<R> {
     /// How many handles of the slot exist (the owner's included): for tests
     /// that prove nothing is left behind.
     #[cfg(test)]
-    pub(super) fn handles(&self) -> usize {
+    pub(crate) fn handles(&self) -> usize {
         Arc::strong_count(&self.state)
     }
 }

@@ -1,17 +1,18 @@
-//! The hand-off from libca's callback threads to the cothread that asked:
-//! results land in a [`Collector`] (or, for a prepared list's warm read, in
-//! a `ca::Batch`), and the waiting cothread is woken through its scheduler's
-//! remote queue once the last awaited result is in ([`Waiter`] and
-//! [`Notify`], the pair both use).
+//! Replies to a cothread that waits for them (hops 2 to 4 of the path in
+//! the [module docs](super)): results land in a [`Collector`] (or, for a
+//! prepared list's warm read, in a `ca::Batch`), and the waiting cothread is
+//! woken through its scheduler's remote queue once the last awaited result
+//! is in ([`Waiter`] and [`Notify`], the pair both use).
 //!
 //! Invariants:
 //! - A `Collector`'s slots (`Shared`) are written only by libca callbacks
 //!   (any thread) and read only by its owner (the scheduler thread), each
 //!   under the `slots` mutex, held for a store or a take and nothing else.
-//! - A [`Waiter`]'s [`Event`] never leaves its thread: the remote closure carries
-//!   only the waiter's numeric id and looks the event up in this thread's
-//!   `WAITING` table, so a wake-up for a collector that has gone (it timed
-//!   out and was dropped) finds nothing and does nothing.
+//! - A [`Waiter`]'s [`Event`] never leaves its thread: the remote closure
+//!   carries only the waiter's numeric id and looks the event up in this
+//!   thread's `WAITING` table (an [`IdTable`]), so a wake-up for a collector
+//!   that has gone (it timed out and was dropped) finds nothing and does
+//!   nothing.
 //! - One wake-up per collector, not one per result: only the result that
 //!   brings `remaining` to zero queues a remote call, so a list of 1,000 gets
 //!   costs one wake-up of the scheduler.
@@ -31,6 +32,7 @@ use std::time::Instant;
 use parking_lot::Mutex;
 
 use crate::ca;
+use crate::catools::timeout::until;
 use crate::diagnostics::{self, Diagnostic};
 use crate::id_table::{new_id, IdTable};
 use crate::sched::{self, RemoteHandle};
@@ -98,7 +100,7 @@ impl Waiter {
     /// Suspends until notified or `deadline` passes (which is not an error:
     /// the caller looks at what arrived).
     pub(crate) fn wait(&self, deadline: Option<Instant>) {
-        let _ = self.event.wait(super::timeout::until(deadline));
+        let _ = self.event.wait(until(deadline));
     }
 }
 

@@ -1,6 +1,7 @@
-//! The cothread that runs user callbacks of `camonitor` and of `caput` with
-//! a callback, one at a time and in order of arrival, on each scheduler
-//! thread, and the inboxes through which libca's threads feed it.
+//! The cothread that runs user callbacks of `camonitor`, of `watch` and of
+//! `caput` with a callback, one at a time and in order of arrival, on each
+//! scheduler thread, and the inboxes through which libca's threads feed it
+//! (hops 3 to 5 of the path in the [module docs](super)).
 //!
 //! Invariants:
 //! - An [`Inbox`] is the `Send` side of one registered handler: libca threads
@@ -18,8 +19,9 @@
 //!   So an idle thread has no suspended dispatcher, and a thread that exits
 //!   leaves no cothread (with its stack and its scheduler's wake-up fd)
 //!   behind.
-//! - Handlers (user closures, `!Send`) live in the `handlers` table of this thread's dispatcher
-//!   and run only on the dispatcher cothread; an id that is no longer in the
+//! - Handlers (user closures, `!Send`) live in the `handlers` table (an
+//!   [`IdTable`]) of this thread's dispatcher and run only on the
+//!   dispatcher cothread; an id that is no longer in the
 //!   table (its subscription closed) is skipped.
 //! - An inbox holds at most its `limit` items: on overflow the oldest item is
 //!   dropped and the count of updates the (new) oldest one stands for grows
