@@ -16,6 +16,11 @@
 //! Every closure given here runs on libca's own threads: it must be quick,
 //! and hand its result over (to the scheduler's remote queue) rather than do
 //! the work. Panics in it are contained; they never unwind into libca.
+//! `catools::handoff` describes the whole path from there to the user.
+//!
+//! The types this layer decodes into and fails with (values, request
+//! options, `CaError`) live below it, in `ca_types`; it imports nothing of
+//! `catools`, `catools_async` or `pv` (`tests/layering.rs` checks).
 
 mod batch;
 mod channel;
