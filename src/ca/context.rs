@@ -78,7 +78,8 @@ pub(crate) fn attach() -> Result<(), CaError> {
 fn create() -> Result<ContextPtr, CaError> {
     let max_bytes = std::env::var("EPICS_CA_MAX_ARRAY_BYTES")
         .ok()
-        .and_then(|text| text.trim().parse::<usize>().ok())
+        .and_then(|text| scan_long(&text))
+        .and_then(|n| usize::try_from(n).ok())
         .map_or(DEFAULT_MAX_ARRAY_BYTES, |n| n.max(DEFAULT_MAX_ARRAY_BYTES));
     MAX_ARRAY_BYTES.store(max_bytes, Ordering::Relaxed);
     // SAFETY: creates (or, if this thread already has one, keeps) this
@@ -143,6 +144,28 @@ pub(crate) fn flush_io() -> Result<(), CaError> {
     } else {
         Err(CaError::new("", status, "ca_flush_io"))
     }
+}
+
+/// An integer setting as libca's `envGetLongConfigParam` reads it, i.e. C's
+/// `sscanf("%ld")`: blanks, an optional sign and at least one digit; the
+/// rest of the text is ignored, an overflow saturates (as glibc's does).
+/// So `EPICS_CA_MAX_ARRAY_BYTES=100000x` means 100000 here as it does to
+/// libca.
+pub(crate) fn scan_long(text: &str) -> Option<i64> {
+    let text = text.trim_start();
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    if end == 0 {
+        return None;
+    }
+    let magnitude = digits[..end].parse::<i64>().unwrap_or(i64::MAX);
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 /// The largest payload a request may move, in bytes (`EPICS_CA_MAX_ARRAY_BYTES`).
@@ -212,5 +235,22 @@ fn operation_name(op: std::os::raw::c_long) -> &'static str {
         sys::CA_OP_CONN_UP => "connection up",
         sys::CA_OP_CONN_DOWN => "connection down",
         _ => "unknown operation",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan_long;
+
+    #[test]
+    fn an_integer_setting_reads_as_libcas_sscanf_reads_it() {
+        assert_eq!(scan_long("100000x"), Some(100_000));
+        assert_eq!(scan_long("  42"), Some(42));
+        assert_eq!(scan_long("+7 bytes"), Some(7));
+        assert_eq!(scan_long("-5"), Some(-5));
+        assert_eq!(scan_long("99999999999999999999"), Some(i64::MAX));
+        assert_eq!(scan_long("x100"), None);
+        assert_eq!(scan_long("-"), None);
+        assert_eq!(scan_long(""), None);
     }
 }

@@ -32,7 +32,9 @@ pub(crate) use batch::Batch;
 pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, ChannelEvent};
 #[cfg(test)]
 pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};
-pub(crate) use context::{attach, client_status, flush_io, max_array_bytes, protocol_version};
+pub(crate) use context::{
+    attach, client_status, flush_io, max_array_bytes, protocol_version, scan_long,
+};
 pub(crate) use dbr::ReadRequest;
 pub(crate) use request::{EventSubscription, Reply};
 

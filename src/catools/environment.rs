@@ -361,31 +361,12 @@ fn check(get: impl Fn(&str) -> Option<String>) -> Result<CaSettings, Environment
     }
 }
 
-/// C's `sscanf("%ld")`: blanks, an optional sign and at least one digit; the
-/// rest of the text is ignored, an overflow saturates (as glibc's does).
-fn scan_long(text: &str) -> Option<i64> {
-    let text = text.trim_start();
-    let (negative, digits) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    };
-    let end = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    if end == 0 {
-        return None;
-    }
-    let magnitude = digits[..end].parse::<i64>().unwrap_or(i64::MAX);
-    Some(if negative { -magnitude } else { magnitude })
-}
-
 /// An integer as libca's `envGetLongConfigParam` reads it.
 fn integer(text: &str) -> Result<i64, String> {
     if text.is_empty() {
         return Err("empty".to_string());
     }
-    scan_long(text).ok_or_else(|| "not an integer".to_string())
+    crate::ca::scan_long(text).ok_or_else(|| "not an integer".to_string())
 }
 
 /// A real number as libca's `envGetDoubleConfigParam` reads it: the whole
