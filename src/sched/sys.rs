@@ -480,37 +480,145 @@ fn install_fault_handler() {
     ensure_altstack();
 }
 
+/// An alternate signal stack this module mapped for its thread, given back
+/// when the thread exits (threads that C code started have none of their
+/// own, and may come and go for the life of the process).
+struct AltStack {
+    mem: *mut libc::c_void,
+    size: usize,
+}
+
+impl Drop for AltStack {
+    fn drop(&mut self) {
+        // SAFETY: this runs on the thread the stack was installed for (a
+        // thread-local's destructor), outside any signal handler, so the
+        // stack is not in use: it is first disabled for the thread, and only
+        // if that succeeded unmapped (`mem`/`size` are the mapping made by
+        // `ensure_altstack`, unmapped nowhere else).
+        unsafe {
+            let disable = libc::stack_t {
+                ss_sp: std::ptr::null_mut(),
+                ss_flags: libc::SS_DISABLE,
+                ss_size: 0,
+            };
+            if libc::sigaltstack(&disable, std::ptr::null_mut()) == 0 {
+                libc::munmap(self.mem, self.size);
+                #[cfg(test)]
+                LIVE_ALT_STACKS.fetch_sub(1, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// Alternate signal stacks mapped by `ensure_altstack` and not yet given
+/// back (tests only).
+#[cfg(test)]
+static LIVE_ALT_STACKS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// The alternate signal stack `ensure_altstack` installed on this
+    /// thread, if it had to.
+    static ALT_STACK: std::cell::RefCell<Option<AltStack>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The fault handler must run on an alternate signal stack: the faulting
 /// stack is, by definition, exhausted. Rust's runtime sets one up for the
-/// threads it starts; this adds one (leaked, one per thread) if missing.
+/// threads it starts; this adds one if missing (a thread that C code
+/// started), unmapped again when that thread exits.
 pub(crate) fn ensure_altstack() {
     // SAFETY: zeroed stack_t is valid; querying with a null new stack only
     // writes `old`.
-    unsafe {
-        let mut old: libc::stack_t = std::mem::zeroed();
-        if libc::sigaltstack(std::ptr::null(), &mut old) != 0 {
-            return;
-        }
-        if old.ss_flags & libc::SS_DISABLE == 0 {
-            return;
-        }
-        let size = libc::SIGSTKSZ.max(64 * 1024);
-        let mem = libc::mmap(
+    let mut old: libc::stack_t = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    if unsafe { libc::sigaltstack(std::ptr::null(), &mut old) } != 0 {
+        return;
+    }
+    if old.ss_flags & libc::SS_DISABLE == 0 {
+        return;
+    }
+    let size = libc::SIGSTKSZ.max(64 * 1024);
+    // SAFETY: a fresh private anonymous mapping; no existing memory is
+    // touched.
+    let mem = unsafe {
+        libc::mmap(
             std::ptr::null_mut(),
             size,
             libc::PROT_READ | libc::PROT_WRITE,
             libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
             -1,
             0,
-        );
-        if mem == libc::MAP_FAILED {
-            return;
-        }
-        let new = libc::stack_t {
-            ss_sp: mem,
-            ss_flags: 0,
-            ss_size: size,
+        )
+    };
+    if mem == libc::MAP_FAILED {
+        return;
+    }
+    let stack = AltStack { mem, size };
+    #[cfg(test)]
+    LIVE_ALT_STACKS.fetch_add(1, Ordering::Relaxed);
+    let new = libc::stack_t {
+        ss_sp: mem,
+        ss_flags: 0,
+        ss_size: size,
+    };
+    // SAFETY: `new` describes the mapping just made, which stays mapped
+    // until `stack` is dropped; that drop disables it first.
+    if unsafe { libc::sigaltstack(&new, std::ptr::null_mut()) } != 0 {
+        return; // dropping `stack` unmaps it again
+    }
+    // On a thread already being torn down the slot is gone: the closure,
+    // and `stack` with it, is then dropped unrun, which disables and unmaps
+    // the stack at once (a fault there would find the default handling).
+    let _ = ALT_STACK.try_with(|slot| {
+        slot.borrow_mut().replace(stack);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Takes away the alternate signal stack Rust's runtime gave this
+    /// thread, so that it looks like a thread C code started. (The runtime
+    /// still unmaps its own stack when the thread exits.)
+    fn drop_runtime_altstack() {
+        let disable = libc::stack_t {
+            ss_sp: std::ptr::null_mut(),
+            ss_flags: libc::SS_DISABLE,
+            ss_size: 0,
         };
-        libc::sigaltstack(&new, std::ptr::null_mut());
+        // SAFETY: disables this thread's alternate stack; no signal handler
+        // is running on it (this is ordinary test code).
+        let status = unsafe { libc::sigaltstack(&disable, std::ptr::null_mut()) };
+        assert_eq!(status, 0);
+    }
+
+    fn altstack_enabled() -> bool {
+        // SAFETY: zeroed stack_t is valid; a null new stack only queries.
+        let mut now: libc::stack_t = unsafe { std::mem::zeroed() };
+        // SAFETY: as above.
+        assert_eq!(unsafe { libc::sigaltstack(std::ptr::null(), &mut now) }, 0);
+        now.ss_flags & libc::SS_DISABLE == 0
+    }
+
+    #[test]
+    fn an_alternate_signal_stack_added_for_a_thread_is_given_back_when_it_exits() {
+        let threads = 64;
+        for _ in 0..threads {
+            std::thread::spawn(|| {
+                drop_runtime_altstack();
+                assert!(!altstack_enabled());
+                ensure_altstack();
+                assert!(altstack_enabled(), "ensure_altstack installed none");
+                ensure_altstack(); // a second call adds nothing
+            })
+            .join()
+            .unwrap();
+        }
+        // Every thread above has exited (joined), its thread-locals dropped.
+        assert_eq!(
+            LIVE_ALT_STACKS.load(Ordering::Relaxed),
+            0,
+            "alternate stacks of {threads} exited threads still mapped"
+        );
     }
 }
