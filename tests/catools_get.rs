@@ -56,6 +56,18 @@ fn caget_list_reads_in_list_order() {
 }
 
 #[test]
+fn a_cold_caget_list_returns_values_without_spare_capacity() {
+    // Names no other test of this file reads, so the read is a cold one
+    // (by name, waiting for the connections).
+    let ioc = support::shared_ioc();
+    let names = [ioc.pv("bi"), ioc.pv("bo"), ioc.pv("mbbi")];
+    let values: Vec<f64> = caget_list(&names).unwrap();
+    assert_eq!(values.len(), names.len());
+    // The values' own buffer, not the larger results' buffer reused.
+    assert_eq!(values.capacity(), values.len());
+}
+
+#[test]
 fn missing_pv_is_not_found_within_the_timeout_with_libcas_code() {
     let ioc = support::shared_ioc();
     let started = Instant::now();

@@ -83,7 +83,7 @@ impl Channels {
     pub fn get<T: FromReading>(&self, options: &Get) -> Result<Vec<T>, CaError> {
         match options.get_connected(&self.channels, collect_all) {
             Some(values) => values,
-            None => options.get_by_name(&self.name_list()).into_iter().collect(),
+            None => collect_all(&mut options.get_by_name(&self.name_list()).into_iter()),
         }
     }
 

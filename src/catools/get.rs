@@ -148,7 +148,7 @@ impl Get {
                 return values;
             }
         }
-        self.get_by_name(&names).into_iter().collect()
+        collect_all(&mut self.get_by_name(&names).into_iter())
     }
 
     /// Reads many PVs in parallel; each PV's own result (Python's
@@ -266,7 +266,11 @@ fn warm_list(names: &[&str]) -> Option<Arc<[Channel]>> {
 }
 
 /// Collects results into the values, stopping at the first error (the list
-/// forms' `throw=True`), with the values' vector allocated once.
+/// forms' `throw=True`), with the values' vector allocated once, at the
+/// number of results. (`collect` on a `Vec`'s `into_iter` would reuse the
+/// results' buffer in place: for 100,000 `f64`s it kept 88 bytes each, the
+/// size of a `Result` with its `CaError`, for as long as the caller keeps
+/// the values.)
 pub(super) fn collect_all<T>(
     results: &mut dyn Iterator<Item = Result<T, CaError>>,
 ) -> Result<Vec<T>, CaError> {
