@@ -198,6 +198,13 @@ impl<T: Send> Inbox<T> {
     /// merges into the next (in `Latest` mode: every undelivered one).
     pub(crate) fn push(&self, item: T) {
         let mut state = self.state.lock();
+        if state.items.capacity() == 0 {
+            // Room for one: most inboxes (a subscription at a few hertz)
+            // never hold more, and a first push would make room for four
+            // (256 bytes of updates, twice over with the handler's buffer).
+            // A burst grows it as usual, and it keeps what it grew to.
+            state.items.reserve_exact(1);
+        }
         if state.items.len() >= self.limit {
             state.items.pop_front();
             state.merged += 1;
@@ -368,6 +375,25 @@ mod tests {
         let (kept, merged) = flood(Delivery::Latest, 1_000);
         assert_eq!(kept, vec![999]);
         assert_eq!(merged, 999);
+    }
+
+    /// One update at a time (a PV at a few hertz) needs room for one, in
+    /// the inbox and in the handler's buffer; a burst grows it.
+    #[test]
+    fn an_inbox_fed_one_update_at_a_time_keeps_room_for_one() {
+        let (inbox, _registration) = register(Delivery::UNBOUNDED, |_: u64, _| {}, |_| {});
+        let mut batch = VecDeque::new();
+        for item in 0..3 {
+            inbox.push(item);
+            inbox.take_into(&mut batch);
+            assert_eq!(batch.capacity(), 1);
+            batch.clear();
+        }
+        for item in 0..5 {
+            inbox.push(item);
+        }
+        inbox.take_into(&mut batch);
+        assert_eq!(batch.len(), 5);
     }
 
     #[test]
