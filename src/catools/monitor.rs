@@ -290,14 +290,15 @@ impl Monitor {
     {
         let events = self.checked_event_mask(pv)?;
         let channel = Channel::open(pv)?;
-        let name = pv.to_string();
+        // The channel's own name, shared: no copy per subscription.
+        let name: Arc<str> = Arc::clone(channel.name());
         let delivery = match (self.all_updates, self.backlog) {
             (false, _) => Delivery::Latest,
             (true, Backlog::Bounded(limit)) => Delivery::All { limit },
             (true, Backlog::Unbounded) => Delivery::UNBOUNDED,
         };
         let id = new_id();
-        let pv_name = name.clone();
+        let pv_name = Arc::clone(&name);
         let on_panic = move |panic: Box<dyn std::any::Any + Send>| {
             let message = match panic.downcast::<ReportedPanic>() {
                 Ok(reported) => reported.0,
@@ -305,7 +306,7 @@ impl Monitor {
                     let message = crate::error::panic_message(&*panic);
                     diagnostics::report(Diagnostic::CallbackPanicked {
                         callback: "camonitor",
-                        pv: pv_name,
+                        pv: pv_name.to_string(),
                         message: message.clone(),
                     });
                     message
