@@ -334,6 +334,13 @@ impl Channel {
         }
         let id = state.next_id;
         state.next_id += 1;
+        if state.waiters.capacity() == 0 {
+            // Room for one, as for listeners: a cold read of 10^5 names
+            // makes one wait per channel, and a first push makes room for
+            // four (72 bytes more per channel, freed at the connection but
+            // left in the heap's high-water mark).
+            state.waiters.reserve_exact(1);
+        }
         state.waiters.push((id, done));
         Some(CallbackId(id))
     }
