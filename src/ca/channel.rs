@@ -14,7 +14,7 @@
 //! (which may all be busy, or gone) are there to do it reliably.
 //!
 //! Invariants:
-//! - `CHANNELS` maps a name to its `Entry`; a handle is only ever made from
+//! - `CHANNELS` holds one `Entry` per name; a handle is only ever made from
 //!   the table (under its lock) or cloned from another handle. So when, under
 //!   the lock, a `Shared` has no strong count but the table's and libca's
 //!   ([`UNUSED`]), no handle exists anywhere and none can appear: the sweep
@@ -34,19 +34,21 @@
 //!   order they happened, and a watcher's first event is never older than
 //!   one that follows it. Only the closures given to the channel run under
 //!   it (they must not add or remove listeners); it is taken before `state`.
-//! - `Shared::link` mirrors `state.connected`, plus the native type and
-//!   count (see [`Link`]); it is stored only under the `state` lock,
-//!   together with `connected`, so the lock-free readers on the request path
-//!   see what the state says (a wait for connection still decides under the
-//!   lock).
+//! - `Shared::link` is the connection state, with the native type and
+//!   count (see [`Link`]); it is stored only under the `state` lock, so a
+//!   wait for connection that reads it under the lock decides in step with
+//!   the waking of waiters, and the lock-free readers on the request path
+//!   see the last state stored.
 //! - Channels are cleared by [`sweep`] (and one that libca only half made,
 //!   in `open_in`), never on libca's threads: `ca_clear_channel` waits for
 //!   libca's running callbacks. Those never take the `CHANNELS` lock, but the
 //!   sweep clears outside it anyway, so that opens are not held up.
 
-use std::collections::HashMap;
+use std::borrow::Borrow;
+use std::cell::Cell;
+use std::collections::HashSet;
 use std::ffi::{c_void, CStr, CString};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -103,7 +105,6 @@ enum Listener {
 
 #[derive(Default)]
 struct State {
-    connected: bool,
     next_id: u64,
     waiters: Vec<(u64, ConnectCallback)>,
     listeners: Vec<(u64, Listener)>,
@@ -111,8 +112,8 @@ struct State {
 
 struct Shared {
     name: Arc<str>,
-    /// `state.connected` and the native type and element count, read from
-    /// libca when the channel connects (no valid type while disconnected or
+    /// Whether the channel is connected, and the native type and element
+    /// count, read from libca when the channel connects (no valid type while disconnected or
     /// when libca reports none): every request needs them, and asking libca
     /// costs two locks of its context mutex; packed for lock-free reads.
     link: AtomicU64,
@@ -134,15 +135,40 @@ pub(crate) struct Channel {
 /// from the program, not from an adversary.
 static CHANNELS: Mutex<Option<Table>> = Mutex::new(None);
 
-type Table = HashMap<Arc<str>, Entry, NameHash>;
+/// A set of entries found by their channel's name (which each entry's
+/// channel holds: a map would store it a second time, 16 bytes more per
+/// channel in every bucket).
+type Table = HashSet<Entry, NameHash>;
 
 /// The table's own handle of a channel, and since when the sweep has seen
-/// no other.
+/// no other. Equal, hashed and borrowed as its channel's name.
 struct Entry {
     channel: Channel,
     /// When a sweep first found the channel unused since it was last opened
-    /// (`None`: in use, or opened since).
-    idle_since: Option<Instant>,
+    /// (`None`: in use, or opened since). A `Cell`, as a set hands out its
+    /// entries shared; only ever touched under the `CHANNELS` lock.
+    idle_since: Cell<Option<Instant>>,
+}
+
+impl Borrow<str> for Entry {
+    fn borrow(&self) -> &str {
+        &self.channel.shared.name
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.channel.shared.name == other.channel.shared.name
+    }
+}
+
+impl Eq for Entry {}
+
+impl Hash for Entry {
+    /// As the name's own `str` hash, so that a lookup by `&str` finds it.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        str::hash(&self.channel.shared.name, state);
+    }
 }
 
 /// The strong counts of a `Shared` that no handle holds: the table's and
@@ -184,6 +210,9 @@ impl Channel {
 
     /// [`open`](Self::open) for each of `names`, taking the table's lock once
     /// for the whole list.
+    // An entry's hash and equality are its channel's name, which never
+    // changes; what its channel's interior mutability changes is not hashed.
+    #[allow(clippy::mutable_key_type)]
     pub(crate) fn open_each(names: &[&str]) -> Vec<Result<Channel, CaError>> {
         let mut channels = CHANNELS.lock();
         let channels = channels.get_or_insert_with(Table::default);
@@ -196,25 +225,31 @@ impl Channel {
     /// The channels of `names`, in order, if every one is open and connected
     /// now (a warm read); `None` otherwise, having opened nothing. One lock
     /// of the table for the whole list.
+    // An entry's hash and equality are its channel's name, which never
+    // changes; what its channel's interior mutability changes is not hashed.
+    #[allow(clippy::mutable_key_type)]
     pub(crate) fn find_connected(names: &[&str]) -> Option<Arc<[Channel]>> {
-        let mut channels = CHANNELS.lock();
-        let channels = channels.as_mut()?;
+        let channels = CHANNELS.lock();
+        let channels = channels.as_ref()?;
         let mut found = Vec::with_capacity(names.len());
         for name in names {
-            let entry = channels.get_mut(*name)?;
+            let entry = channels.get(*name)?;
             if !entry.channel.is_connected() {
                 return None;
             }
-            entry.idle_since = None;
+            entry.idle_since.set(None);
             found.push(entry.channel.clone());
         }
         Some(found.into())
     }
 
+    // An entry's hash and equality are its channel's name, which never
+    // changes; what its channel's interior mutability changes is not hashed.
+    #[allow(clippy::mutable_key_type)]
     fn open_in(channels: &mut Table, name: &str) -> Result<Channel, CaError> {
         check_name(name)?;
-        if let Some(entry) = channels.get_mut(name) {
-            entry.idle_since = None;
+        if let Some(entry) = channels.get(name) {
+            entry.idle_since.set(None);
             return Ok(entry.channel.clone());
         }
         attach()?;
@@ -261,13 +296,10 @@ impl Channel {
             channel.clear();
             return Err(CaError::new(name, status, "ca_replace_access_rights_event"));
         }
-        channels.insert(
-            Arc::clone(&channel.shared.name),
-            Entry {
-                channel: channel.clone(),
-                idle_since: None,
-            },
-        );
+        channels.insert(Entry {
+            channel: channel.clone(),
+            idle_since: Cell::new(None),
+        });
         Ok(channel)
     }
 
@@ -327,7 +359,8 @@ impl Channel {
     /// which a caller that stops waiting must call so the closure is freed).
     pub(crate) fn on_connect(&self, done: ConnectCallback) -> Option<CallbackId> {
         let mut state = self.shared.state.lock();
-        if state.connected {
+        // Decided under the lock, under which alone `link` is stored.
+        if self.is_connected() {
             drop(state);
             done(Ok(()));
             return None;
@@ -371,7 +404,7 @@ impl Channel {
         let _order = self.shared.order.lock();
         let mut state = self.shared.state.lock();
         let id = state.add(Listener::Watcher(Arc::clone(&watcher)));
-        let connected = state.connected;
+        let connected = self.is_connected();
         drop(state);
         if connected {
             let info = self.shared.info_of(self.chid());
@@ -509,14 +542,15 @@ pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
             return Vec::new();
         };
         let mut expired = Vec::new();
-        for (name, entry) in channels.iter_mut() {
+        for entry in channels.iter() {
             if Arc::strong_count(&entry.channel.shared) > UNUSED {
-                entry.idle_since = None;
+                entry.idle_since.set(None);
                 continue;
             }
-            let since = *entry.idle_since.get_or_insert(now);
+            let since = entry.idle_since.get().unwrap_or(now);
+            entry.idle_since.set(Some(since));
             if now.duration_since(since) >= period {
-                expired.push(Arc::clone(name));
+                expired.push(Arc::clone(entry.channel.name()));
             }
         }
         // Pairs with the release of each dropped handle's count: whatever a
@@ -524,7 +558,7 @@ pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
         std::sync::atomic::fence(Ordering::Acquire);
         expired
             .iter()
-            .filter_map(|name| channels.remove(name))
+            .filter_map(|name| channels.take(&**name))
             .map(|entry| entry.channel)
             .collect()
     };
@@ -542,8 +576,8 @@ pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
 pub(crate) fn open_channels(prefix: &str) -> usize {
     CHANNELS.lock().as_ref().map_or(0, |channels| {
         channels
-            .keys()
-            .filter(|name| name.starts_with(prefix))
+            .iter()
+            .filter(|entry| entry.channel.name().starts_with(prefix))
             .count()
     })
 }
@@ -694,7 +728,6 @@ impl Shared {
         };
         let _order = self.order.lock();
         let mut state = self.state.lock();
-        state.connected = connected;
         self.link
             .store(Link::pack(connected, native), Ordering::Release);
         let waiters = if connected {
