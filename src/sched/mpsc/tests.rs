@@ -254,7 +254,7 @@ fn a_warm_queue_allocates_nothing_and_keeps_a_bounded_number_of_chunks() {
     let queue = Mpsc::<usize>::new();
     let mut batch = Vec::new();
     // A backlog of many chunks, then drained.
-    let backlog = if cfg!(miri) { 4 } else { 3 * KEPT_CHUNKS };
+    let backlog = if cfg!(miri) { 8 } else { 3 * KEPT_CHUNKS };
     for i in 0..backlog * CHUNK {
         let _ = queue.push(i);
     }
@@ -265,9 +265,10 @@ fn a_warm_queue_allocates_nothing_and_keeps_a_bounded_number_of_chunks() {
     assert!(allocated > backlog / 2, "the backlog needed new chunks");
     // The consumer's chunk, spares and retired chunks not yet reusable.
     assert!(held <= KEPT_CHUNKS + 2, "holds {held} chunks after a drain");
-    // Bursts up to the kept chunks' size reuse them.
+    // Bursts well within the kept chunks reuse them (a burst's chunks are
+    // reusable once it is drained).
     for _ in 0..3 {
-        let burst = (KEPT_CHUNKS / 2).min(backlog) * CHUNK;
+        let burst = (KEPT_CHUNKS / 2).min(backlog / 2) * CHUNK;
         for i in 0..burst {
             let _ = queue.push(i);
         }
