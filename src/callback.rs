@@ -14,9 +14,10 @@
 //!   its own invariants) of callbacks. A callback is stored in the queue
 //!   itself when it is small (a `sched::SendFn`), else boxed once by the
 //!   thread that queues it. A push is one atomic read-modify-write plus
-//!   plain stores; no lock is taken on either side but for a chunk of
-//!   [`CHUNK`] callbacks at a time (its link, and the callback cothread's
-//!   batch), and once warm the queue allocates nothing.
+//!   plain stores, and takes a lock (the spare chunks') only once per
+//!   chunk of [`CHUNK`] callbacks; the callback cothread takes the queue's
+//!   consumer lock, which no pushing thread touches, once per batch. Once
+//!   warm, the queue allocates nothing.
 //! * Only the callback cothread consumes: it moves up to [`CHUNK`]
 //!   callbacks at a time out of the queue and runs them outside it, letting
 //!   the scheduler's other cothreads run after every [`CHUNK`] callbacks,
@@ -36,7 +37,8 @@
 //!   never run after it nor lost (see `sched::Mpsc`). The callback
 //!   cothread is abandoned with the thread's other cothreads (see the
 //!   scheduler's invariants); while it waits it holds only the inbox's
-//!   `Arc`, an empty batch and its wake-up `Event`.
+//!   `Arc` and its wake-up `Event` (its batch buffer is freed before each
+//!   wait and allocated again, once, after it).
 //! * A panic in a callback is caught on the callback cothread and reported
 //!   once to stderr (or returned by [`callback_result`]); it never unwinds
 //!   into the scheduler and never stops later callbacks.
@@ -297,9 +299,13 @@ fn run_callbacks(inbox: &Inbox, wake: &Event<()>) {
             }
             Popped::Idle => {
                 since_yield = 0;
+                // Waiting, it holds no allocation: if its thread exits now,
+                // it is abandoned (leaked) as it is.
+                batch = Vec::new();
                 // Only this module signals `wake`, never with an error, and
                 // a cothread can always suspend: the wait cannot fail.
                 let _ = wake.wait(Timeout::NEVER);
+                batch.reserve_exact(CHUNK);
             }
             // The thread is exiting; `close` dropped the rest.
             Popped::Closed => return,
