@@ -122,7 +122,8 @@ use parking_lot::Mutex;
 /// Slots per chunk.
 pub(crate) const CHUNK: usize = 256;
 
-/// Empty chunks a queue keeps for reuse.
+/// Empty chunks a queue keeps for reuse (for the callback inbox, whose
+/// slots are 40 bytes, 320 KiB at most besides the chunk in use).
 pub(crate) const KEPT_CHUNKS: usize = 32;
 
 /// `tail` flag: the consumer sleeps; the push that clears it must wake it.
@@ -261,6 +262,7 @@ unsafe impl<T: Send> Sync for Mpsc<T> {}
 
 impl<T> Mpsc<T> {
     /// An empty queue, idle: its first push says [`Pushed::MustWake`].
+    /// Allocates its first chunk.
     pub(crate) fn new() -> Mpsc<T> {
         let first = Box::into_raw(Chunk::boxed(0));
         Mpsc {
