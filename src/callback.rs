@@ -23,7 +23,10 @@
 //!   the scheduler's other cothreads run after every [`CHUNK`] callbacks,
 //!   so a long burst delays them by one chunk at a time, never by the whole
 //!   burst. When the next callback is reserved by a pushing thread but not
-//!   yet written, it yields and looks again (a few instructions' wait).
+//!   yet written, or the pushing threads are only just ahead of it (see
+//!   `sched::Mpsc`: it waits up to a few microseconds for them to get
+//!   ahead, so that the two threads do not trade cache lines), it yields
+//!   and looks again.
 //! * The callback cothread marks itself idle in the queue only when it
 //!   finds it empty, and then waits for its `Event`; the push that finds
 //!   it idle (one per idle period, decided by the queue) sends the one
