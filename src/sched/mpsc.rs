@@ -28,6 +28,13 @@
 //! `tail`, the producers' hot word, only when it finds its head
 //! unpublished twice in a row, and writes it only to go idle.
 //!
+//! Against the queues of `crossbeam-queue` and `concurrent-queue` (and
+//! `std::sync::mpsc`), which claim a slot with a compare-exchange and mark
+//! it written with a `fetch_or` (two locked instructions per push, as a
+//! mutex has), and tokio's block list (a `fetch_add` plus a `fetch_or` on
+//! the block's ready bits): here the only read-modify-write is the
+//! reservation, and the consumer's sleep flag is folded into the same word.
+//!
 //! # Reading behind the producers
 //!
 //! A consumer that reads right behind a producer reads each cache line
@@ -37,24 +44,16 @@
 //! (a batch ended at an unpublished slot), its next looks return
 //! [`Popped::Pending`] without reading anything until the slot [`LEAD`]
 //! positions ahead is published, or [`PATIENCE`] has passed since it
-//! caught up (then it reads whatever is there). A single callback is read
-//! at once (the consumer has not caught up with anything); the callbacks
-//! of a stream wait at most `PATIENCE` longer. In the runs recorded in
-//! BENCHMARKS.md (issue 8) it cut the producing thread's CPU time per
-//! value by a third to a half against reading right behind it.
-//!
-//! Against the queues of `crossbeam-queue` and `concurrent-queue` (and
-//! `std::sync::mpsc`), which claim a slot with a compare-exchange and mark
-//! it written with a `fetch_or` (two locked instructions per push, as a
-//! mutex has), and tokio's block list (a `fetch_add` plus a `fetch_or` on
-//! the block's ready bits): here the only read-modify-write is the
-//! reservation, and the consumer's sleep flag is folded into the same word.
+//! caught up (then it reads whatever is there). The first value after the
+//! consumer went idle is read at once; the values of a stream wait at
+//! most `PATIENCE` longer. In three alternating series of runs (see
+//! BENCHMARKS.md, issue 8) it cut the producing thread's CPU time per value
+//! from 12-19 ns to 7.5-11 ns against reading right behind it.
 //!
 //! # The one wake per burst
 //!
 //! When the consumer finds nothing reserved past its head (on its second
-//! look in a row), it sets `IDLE`
-//! with a compare-exchange on `tail` that expects exactly the position it
+//! look in a row), it sets `IDLE` with a compare-exchange on `tail` that expects exactly the position it
 //! has read up to; then it sleeps until woken. A push's `fetch_add` and
 //! that compare-exchange are read-modify-writes of the same word, so they
 //! are totally ordered: either the push comes first (the compare-exchange
