@@ -2,6 +2,8 @@
 # Runs the scheduler benchmarks side by side: benches/sched.rs (Rust) and
 # benches/sched_cothread.py (Python cothread 2.20.1), and prints a Markdown
 # table. Usage: benches/run-sched.sh   (from anywhere in the repository)
+# SCHED_BENCH_BIN=path runs that already built benches/sched.rs binary
+# instead of building the working tree's (to interleave runs of two builds).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 pydir="$root/.pybench"            # git-ignored
@@ -14,7 +16,11 @@ fi
 
 rust=$(mktemp) py=$(mktemp)
 trap 'rm -f "$rust" "$py"' EXIT
-cargo bench --quiet --bench sched > "$rust"
+if [ -n "${SCHED_BENCH_BIN:-}" ]; then
+    "$SCHED_BENCH_BIN" --bench > "$rust"
+else
+    cargo bench --quiet --bench sched > "$rust"
+fi
 PYTHONPATH="$pydir" python3 benches/sched_cothread.py > "$py"
 
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr), $(rustc --version | cut -d' ' -f1-2), Python $(python3 -c 'import platform; print(platform.python_version())')"

@@ -266,7 +266,10 @@ fn bare_corosensei(n: usize) -> f64 {
 
 fn main() {
     if let Ok(only) = std::env::var("SCHED_BENCH_ONLY") {
-        // For profiling one workload.
+        // For profiling one workload. SCHED_BENCH_N sets the callbacks per
+        // run of `callback` (three runs): instruction counts per callback
+        // are the difference of two such runs divided by three times the
+        // difference of their N, so that start-up cancels.
         match only.as_str() {
             "yield" => report(
                 "yield_switches",
@@ -278,7 +281,9 @@ fn main() {
                 event_round_trips(5_000_000, 0) / 1e6,
                 "M/s",
             ),
-            "callback" => report_callbacks(1_000_000),
+            "callback" => report_callbacks(std::env::var("SCHED_BENCH_N").map_or(1_000_000, |n| {
+                n.parse().expect("SCHED_BENCH_N: a number of callbacks")
+            })),
             "block_on" => {
                 report("block_on_ready_future", block_on_ready(10_000_000), "ns");
                 let woken = block_on_woken_from_a_thread(100_000);

@@ -9,36 +9,39 @@
 //! wake the callback cothread.
 //!
 //! Invariants (who touches what):
-//! * [`Inbox`] is the only state shared between threads: the queue under
-//!   one `parking_lot` mutex (no poisoning), held only for one push or two
-//!   swaps, and the spare chunks under another; neither is held while user
-//!   code runs, and no chunk is allocated or freed under the queue's lock
-//!   (so a pushing thread never waits long for the callback cothread, nor
-//!   it for them). A callback is stored in the queue itself when it is
-//!   small (a `sched::SendFn`), else boxed once by the thread that queues
-//!   it.
-//! * The queue is a list of fixed-size chunks ([`CHUNK`] callbacks each).
-//!   The callback cothread takes every chunk at once, runs them outside the
-//!   lock, and gives the emptied chunks back at its next take; the inbox
-//!   keeps at most [`KEPT_CHUNKS`] of them for reuse. So a burst costs one
-//!   lock on the cothread's side, a queue never grows by copying, and once
-//!   warm it allocates nothing. What an idle inbox keeps is bounded: the
-//!   spare chunks and the chunk list's capacity (a pointer per chunk of the
-//!   largest backlog seen). The cothread yields after each chunk, so a
-//!   long burst delays the scheduler's other cothreads by one chunk at a
-//!   time, never by the whole burst.
-//! * `idle` is set, under the mutex, only by the callback cothread when it
-//!   finds the queue empty and is about to wait; the callback that clears
-//!   it sends the one wake-up. So a burst costs one remote call (and one
-//!   eventfd write), none while the cothread is busy, and none is lost: a
-//!   callback queued after the cothread saw the queue empty finds `idle`.
+//! * [`Inbox`] is the only state shared between threads: a lock-free
+//!   multi-producer single-consumer queue (`sched::Mpsc`, whose docs hold
+//!   its own invariants) of callbacks. A callback is stored in the queue
+//!   itself when it is small (a `sched::SendFn`), else boxed once by the
+//!   thread that queues it. A push is one atomic read-modify-write plus
+//!   plain stores, and takes a lock (the spare chunks') only once per
+//!   chunk of [`CHUNK`] callbacks; the callback cothread takes the queue's
+//!   consumer lock, which no pushing thread touches, once per batch. Once
+//!   warm, the queue allocates nothing.
+//! * Only the callback cothread consumes: it moves up to [`CHUNK`]
+//!   callbacks at a time out of the queue and runs them outside it, letting
+//!   the scheduler's other cothreads run after every [`CHUNK`] callbacks,
+//!   so a long burst delays them by one chunk at a time, never by the whole
+//!   burst. When the next callback is reserved by a pushing thread but not
+//!   yet written, or the pushing threads are only just ahead of it (see
+//!   `sched::Mpsc`: it waits up to a few microseconds for them to get
+//!   ahead, so that the two threads do not trade cache lines), it yields
+//!   and looks again.
+//! * The callback cothread marks itself idle in the queue only when it
+//!   finds it empty, and then waits for its `Event`; the push that finds
+//!   it idle (one per idle period, decided by the queue) sends the one
+//!   wake-up. So a burst costs one remote call (and one eventfd write),
+//!   none while the cothread is busy, and none is lost.
 //! * The rest of a thread's callback state ([`Local`]) is touched only from
 //!   that thread (a `thread_local`). When it goes (the thread exits), the
 //!   inbox is closed: queued callbacks and spare chunks are dropped and
-//!   later callbacks refused with [`Error::SchedulerGone`]. The callback
+//!   later callbacks refused with [`Error::SchedulerGone`]; a callback
+//!   queued concurrently with the close is either dropped by it or refused,
+//!   never run after it nor lost (see `sched::Mpsc`). The callback
 //!   cothread is abandoned with the thread's other cothreads (see the
 //!   scheduler's invariants); while it waits it holds only the inbox's
-//!   `Arc`, an empty chunk list and its wake-up `Event`.
+//!   `Arc` and its wake-up `Event` (its batch buffer is freed before each
+//!   wait and allocated again, once, after it).
 //! * A panic in a callback is caught on the callback cothread and reported
 //!   once to stderr (or returned by [`callback_result`]); it never unwinds
 //!   into the scheduler and never stops later callbacks.
@@ -49,10 +52,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex, MutexGuard};
+use parking_lot::{Condvar, Mutex};
 
 use crate::error::{panic_message, report_contained_panic, Error};
-use crate::sched::{self, RemoteHandle, SendFn};
+use crate::sched::{self, Mpsc, Popped, Pushed, RemoteHandle, SendFn, MPSC_CHUNK as CHUNK};
 use crate::sync::Event;
 use crate::timeout::Timeout;
 
@@ -113,7 +116,7 @@ impl SchedulerHandle {
         match self.inbox.push(SendFn::new(f)) {
             Pushed::Queued => Ok(()),
             Pushed::MustWake => self.wake(),
-            Pushed::Closed => Err(Error::SchedulerGone),
+            Pushed::Closed(_) => Err(Error::SchedulerGone),
         }
     }
 
@@ -206,170 +209,8 @@ impl<R> Drop for SlotSender<R> {
     }
 }
 
-/// Callbacks per chunk of the queue (8 KiB of `SendFn`s).
-const CHUNK: usize = 256;
-
-/// Empty chunks an inbox keeps for reuse (256 KiB at most).
-const KEPT_CHUNKS: usize = 32;
-
-/// What [`Inbox::push`] did.
-enum Pushed {
-    /// Queued; the callback cothread is busy or already woken.
-    Queued,
-    /// Queued, and the callback cothread was idle: the caller must wake it.
-    MustWake,
-    /// Dropped: the scheduler's thread has gone.
-    Closed,
-}
-
 /// The callbacks queued for one scheduler; see the module invariants.
-struct Inbox {
-    state: Mutex<InboxState>,
-    /// Empty chunks, given back by the callback cothread, for reuse: a
-    /// lock of its own, so that neither side allocates, frees or recycles
-    /// a chunk while holding `state`.
-    spare: Mutex<Vec<Vec<SendFn>>>,
-}
-
-struct InboxState {
-    /// Full chunks, oldest first; `current` follows them.
-    full: Vec<Vec<SendFn>>,
-    /// The chunk being filled (capacity 0 until a push fetches one).
-    current: Vec<SendFn>,
-    /// The callback cothread waits (or does not exist yet): the next
-    /// callback must wake it.
-    idle: bool,
-    /// False once the scheduler's thread has gone.
-    open: bool,
-}
-
-impl Inbox {
-    fn new() -> Inbox {
-        Inbox {
-            state: Mutex::new(InboxState {
-                full: Vec::new(),
-                current: Vec::new(),
-                idle: true,
-                open: true,
-            }),
-            spare: Mutex::new(Vec::new()),
-        }
-    }
-
-    /// Queues `f`, or drops it if the inbox is closed.
-    #[inline]
-    fn push(&self, f: SendFn) -> Pushed {
-        let mut state = self.state.lock();
-        if !state.open {
-            return Pushed::Closed;
-        }
-        if state.current.len() == state.current.capacity() {
-            drop(state);
-            match self.next_chunk() {
-                Some(locked) => state = locked,
-                None => return Pushed::Closed,
-            }
-        }
-        state.current.push(f);
-        if std::mem::replace(&mut state.idle, false) {
-            Pushed::MustWake
-        } else {
-            Pushed::Queued
-        }
-    }
-
-    /// Fetches an empty chunk (a spare one, else a new one) without
-    /// holding `state`, then locks `state` and makes that chunk `current`;
-    /// if another thread has done so meanwhile, the chunk becomes a spare.
-    /// Returns `state` locked, with room in `current`, or `None` if the
-    /// inbox has closed.
-    #[cold]
-    #[inline(never)]
-    fn next_chunk(&self) -> Option<MutexGuard<'_, InboxState>> {
-        let next = self
-            .spare
-            .lock()
-            .pop()
-            .unwrap_or_else(|| Vec::with_capacity(CHUNK));
-        let mut state = self.state.lock();
-        if !state.open {
-            drop(state);
-            drop(next); // freed unlocked
-            return None;
-        }
-        if state.current.len() == state.current.capacity() {
-            let full = std::mem::replace(&mut state.current, next);
-            if !full.is_empty() {
-                state.full.push(full);
-            }
-        } else {
-            // Open, so `close` has not yet emptied the spares: this one is
-            // dropped with them.
-            self.spare.lock().push(next);
-        }
-        Some(state)
-    }
-
-    /// Takes every queued callback into `batch`, in order. The chunks that
-    /// `batch` held (which must all be empty) are reused: one replaces the
-    /// partly filled chunk taken, so the next push need not fetch one, and
-    /// the others go back to the spares. If nothing was queued, marks the
-    /// callback cothread idle: the caller must then wait for a wake-up.
-    /// Holds `state` only for two swaps, so a pushing thread never waits
-    /// long for it.
-    fn take(&self, batch: &mut Vec<Vec<SendFn>>) {
-        debug_assert!(batch.iter().all(Vec::is_empty));
-        let mut replacement = batch.pop();
-        self.give_back(batch);
-        let mut state = self.state.lock();
-        std::mem::swap(&mut state.full, batch);
-        if !state.current.is_empty() {
-            let next = replacement.take().unwrap_or_default();
-            batch.push(std::mem::replace(&mut state.current, next));
-        }
-        if batch.is_empty() {
-            state.idle = true;
-        }
-        drop(state);
-        if let Some(chunk) = replacement {
-            let mut unused = vec![chunk];
-            self.give_back(&mut unused);
-        }
-    }
-
-    /// Moves empty chunks to the spares, up to [`KEPT_CHUNKS`] of them, and
-    /// frees the rest, without holding `state`.
-    fn give_back(&self, chunks: &mut Vec<Vec<SendFn>>) {
-        if chunks.is_empty() {
-            return;
-        }
-        let mut spare = self.spare.lock();
-        let kept = chunks.len().min(KEPT_CHUNKS.saturating_sub(spare.len()));
-        spare.extend(chunks.drain(..kept));
-        drop(spare);
-        chunks.clear(); // frees the chunks beyond `KEPT_CHUNKS`, unlocked
-    }
-
-    /// Refuses later callbacks and drops the queued ones, and the spare
-    /// chunks: a thread's callback cothread is abandoned, not unwound, when
-    /// the thread exits, so its `Arc` on this inbox is never released.
-    fn close(&self) {
-        let queued = {
-            let mut state = self.state.lock();
-            state.open = false;
-            (
-                std::mem::take(&mut state.full),
-                std::mem::take(&mut state.current),
-            )
-        };
-        drop(queued);
-        // Only the callback cothread gives chunks back, on the scheduler's
-        // thread, and never after this (the thread is exiting, or its
-        // scheduler has gone): the spare list stays empty.
-        let spare = std::mem::take(&mut *self.spare.lock());
-        drop(spare);
-    }
-}
+type Inbox = Mpsc<SendFn>;
 
 /// The main thread's handle, created by the first callback aimed at it,
 /// possibly before `main` first uses cothread.
@@ -378,7 +219,7 @@ fn main_handle() -> &'static SchedulerHandle {
     static MAIN: OnceLock<SchedulerHandle> = OnceLock::new();
     MAIN.get_or_init(|| SchedulerHandle {
         remote: RemoteHandle::main(),
-        inbox: Arc::new(Inbox::new()),
+        inbox: Arc::new(Mpsc::new()),
     })
 }
 
@@ -394,7 +235,7 @@ impl Local {
         let inbox = if sched::remote_handle().is_main() {
             main_handle().inbox.clone()
         } else {
-            Arc::new(Inbox::new())
+            Arc::new(Mpsc::new())
         };
         Local { inbox, wake: None }
     }
@@ -432,27 +273,45 @@ fn wake_callback_cothread() {
     });
 }
 
-/// The callback cothread: runs each batch of queued callbacks in order,
-/// letting other cothreads run after each chunk, then waits for the next
-/// batch.
+/// The callback cothread: runs the queued callbacks in order, letting
+/// other cothreads run after every [`CHUNK`] of them, and waits when there
+/// are none.
 fn run_callbacks(inbox: &Inbox, wake: &Event<()>) {
-    let mut batch: Vec<Vec<SendFn>> = Vec::new();
+    let mut batch: Vec<SendFn> = Vec::with_capacity(CHUNK);
+    let mut since_yield = 0;
     loop {
-        inbox.take(&mut batch);
-        if batch.is_empty() {
-            // Only this module signals `wake`, never with an error, and a
-            // cothread can always suspend: the wait cannot fail.
-            let _ = wake.wait(Timeout::NEVER);
-            continue;
-        }
-        for chunk in batch.iter_mut() {
-            for f in chunk.drain(..) {
-                if let Err(p) = catch_unwind(AssertUnwindSafe(|| f.call())) {
-                    report_contained_panic("callback", panic_message(&*p));
+        match inbox.pop_batch(&mut batch, CHUNK) {
+            Popped::Items => {
+                since_yield += batch.len();
+                for f in batch.drain(..) {
+                    if let Err(p) = catch_unwind(AssertUnwindSafe(|| f.call())) {
+                        report_contained_panic("callback", panic_message(&*p));
+                    }
+                }
+                if since_yield >= CHUNK {
+                    // A long burst must not starve the other cothreads.
+                    since_yield = 0;
+                    crate::time::yield_now(Duration::ZERO);
                 }
             }
-            // A long burst must not starve the other cothreads.
-            crate::time::yield_now(Duration::ZERO);
+            Popped::Pending => {
+                // A pushing thread is between reserving the next slot and
+                // writing it.
+                since_yield = 0;
+                crate::time::yield_now(Duration::ZERO);
+            }
+            Popped::Idle => {
+                since_yield = 0;
+                // Waiting, it holds no allocation: if its thread exits now,
+                // it is abandoned (leaked) as it is.
+                batch = Vec::new();
+                // Only this module signals `wake`, never with an error, and
+                // a cothread can always suspend: the wait cannot fail.
+                let _ = wake.wait(Timeout::NEVER);
+                batch.reserve_exact(CHUNK);
+            }
+            // The thread is exiting; `close` dropped the rest.
+            Popped::Closed => return,
         }
     }
 }

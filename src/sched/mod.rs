@@ -59,8 +59,9 @@
 //! (wait queues), `switch` (resuming and the suspension primitives),
 //! `timers` (the deadline heap), `poll` (fd polling and the poll step),
 //! `stack` (cothread stacks and their pool), `sys` (system calls), `spawn`
-//! (the public spawning API), `remote` (the door from other threads) and
-//! `send_fn` (closures that cross threads without an allocation). `sched`
+//! (the public spawning API), `remote` (the door from other threads),
+//! `send_fn` (closures that cross threads without an allocation) and `mpsc`
+//! (the lock-free queue the callback inbox is built on). `sched`
 //! imports nothing of the crate's higher layers.
 //!
 //! ## Invariants (who touches what)
@@ -88,6 +89,7 @@
 //!   pool, with every chunk no abandoned cothread still holds, is unmapped
 //!   when the thread's scheduler drops.
 
+mod mpsc;
 mod poll;
 pub(crate) mod remote;
 mod send_fn;
@@ -111,6 +113,7 @@ use std::time::Instant;
 
 use corosensei::{Coroutine, Yielder};
 
+pub(crate) use mpsc::{Mpsc, Popped, Pushed, CHUNK as MPSC_CHUNK};
 use poll::PollWait;
 pub(crate) use poll::{poll_now, poll_wait};
 pub(crate) use remote::Remote;
