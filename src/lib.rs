@@ -164,8 +164,9 @@
 //!
 //! cothread's own tests, examples and benchmarks carry that rpath already.
 
-// `unsafe` is confined to the scheduler (stack switching, stack copies,
-// system calls, closures stored inline for the trip between threads), to
+// `unsafe` is confined to the scheduler (stack mapping and switching,
+// system calls, closures stored inline for the trip between threads, the
+// lock-free queue of the callback inbox), to
 // `ca`, the one layer over libca, and to the one libc call (`localtime_r`)
 // in `ca_types` that shows a timestamp in local time; everything else is
 // checked safe code.
