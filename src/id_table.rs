@@ -53,7 +53,7 @@ pub(crate) fn new_id() -> u64 {
 /// scatter neighbouring ids over the whole table: at 10^5 entries, every
 /// lookup then misses the cache.
 #[derive(Default)]
-pub(crate) struct IdHasher(u64);
+struct IdHasher(u64);
 
 impl IdHasher {
     /// The bits of the hash that tag a slot (the top 7).
