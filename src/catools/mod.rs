@@ -85,7 +85,7 @@ pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
 pub use get::{caget, caget_list, FromReading, Get};
 pub(crate) use get::{convert_reading, convert_value};
 pub(crate) use monitor::ReportedPanic;
-pub use monitor::{camonitor, Backlog, CloseReason, Monitor, Subscription};
+pub use monitor::{camonitor, Backlog, CloseReason, DirectSubscription, Monitor, Subscription};
 pub use put::{caput, caput_list, Put};
 pub use status::client_status;
 pub use timeout::CaTimeout;
