@@ -22,6 +22,11 @@
 //!   closure, the channel listener) owns only the [`Shared`] part and a weak
 //!   handle on the `Core`, so nothing libca holds keeps the subscription
 //!   alive or clears it.
+//! - The user's callback (with what it owns) is dropped with the last
+//!   reference to the `Shared`: usually on the owner's thread at close, but
+//!   on libca's thread if a channel event was being told at that moment (the
+//!   channel hands its listeners out as clones); it is `Send`, so either is
+//!   sound.
 //! - The libca subscription is created once, on the owner's thread: at once
 //!   if the channel is connected, else by a remote call from the listener
 //!   when it connects (libca keeps it across reconnections).
@@ -127,7 +132,10 @@ impl Monitor {
     ///
     /// The returned handle belongs to this thread;
     /// [`close`](DirectSubscription::close) (or drop) guarantees that no
-    /// call of `callback` is running or will start once it returns.
+    /// call of `callback` is running or will start once it returns. (The
+    /// handle is not `Send`, so it cannot reach the callback: the callback
+    /// ends its subscription only by panicking, which never waits for
+    /// itself.)
     ///
     /// ```no_run
     /// use std::sync::atomic::{AtomicU64, Ordering};
