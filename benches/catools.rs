@@ -14,10 +14,12 @@ use std::cell::Cell;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use cothread::catools::{Augmented, CaError, Channels, Get, Monitor, Put, Value};
-use cothread::Event;
+use cothread::{Event, ThreadedEventQueue};
 
 const N_PVS: usize = 1000;
 /// Any single call; far above any result.
@@ -224,7 +226,6 @@ fn caget_waveform(name: &str, repeats: usize) {
 /// named with `suffix`).
 fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool, rate: Option<f64>) {
     let kind = if all_updates { "all" } else { "merged" };
-    let suffix = rate.map_or(String::new(), |rate| format!("_{}k", rate / 1000.0));
     let callbacks = Rc::new(Cell::new(0u64));
     let updates = Rc::new(Cell::new(0u64));
     let first = Event::<()>::new();
@@ -254,6 +255,67 @@ fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool, rate: Opti
     if first.wait(TIMEOUT).is_err() {
         fail("no initial monitor update");
     }
+    let reset = || {
+        callbacks.set(0);
+        updates.set(0);
+    };
+    let (elapsed, cpu) = putter_window(name, putter, seconds, rate, reset, |timeout| {
+        last.wait(timeout).is_ok()
+    });
+    subscription.close();
+    report_monitor(kind, rate, callbacks.get(), updates.get(), elapsed, cpu);
+}
+
+/// [`monitor`] with every update on libca's thread
+/// (`Monitor::subscribe_on_libca_thread`): the same counting callback, with
+/// atomics for counters, and a `ThreadedEventQueue` to wake the main
+/// cothread for the first and the final update only.
+fn monitor_direct(name: &str, putter: &str, seconds: f64, rate: Option<f64>) {
+    let updates = Arc::new(AtomicU64::new(0));
+    let marks =
+        ThreadedEventQueue::new().unwrap_or_else(|err| fail(&format!("ThreadedEventQueue: {err}")));
+    let subscription = {
+        let (updates, marks) = (Arc::clone(&updates), marks.clone());
+        let mut seen_first = false;
+        Monitor::new().subscribe_on_libca_thread(
+            name,
+            move |update: Result<Augmented<f64>, CaError>| {
+                let Ok(update) = update else { return };
+                updates.fetch_add(update.meta.update_count, Ordering::Relaxed);
+                if !seen_first {
+                    seen_first = true;
+                    marks.signal(());
+                } else if update.value == -1.0 {
+                    marks.signal(());
+                }
+            },
+        )
+    };
+    let subscription = check("camonitor on libca's thread", subscription);
+    if marks.wait(TIMEOUT).is_err() {
+        fail("no initial monitor update");
+    }
+    let reset = || updates.store(0, Ordering::Relaxed);
+    let (elapsed, cpu) = putter_window(name, putter, seconds, rate, reset, |timeout| {
+        marks.wait(timeout).is_ok()
+    });
+    subscription.close();
+    let updates = updates.load(Ordering::Relaxed);
+    report_monitor("direct", rate, updates, updates, elapsed, cpu);
+}
+
+/// The putter's window on `name` (steps 2 to 5 of the README's monitor
+/// window): `reset` zeroes the counters once the putter is ready,
+/// `wait_last(timeout)` waits for the final value. Returns the window's
+/// wall-clock and CPU seconds.
+fn putter_window(
+    name: &str,
+    putter: &str,
+    seconds: f64,
+    rate: Option<f64>,
+    reset: impl FnOnce(),
+    wait_last: impl FnOnce(Duration) -> bool,
+) -> (f64, f64) {
     let mut child = Command::new(putter)
         .arg(name)
         .arg(format!("{seconds}"))
@@ -270,8 +332,7 @@ fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool, rate: Opti
         fail("the putter did not get ready");
     }
 
-    callbacks.set(0);
-    updates.set(0);
+    reset();
     let (start, cpu_start) = (Instant::now(), cpu_seconds());
     if to_putter
         .write_all(b"go\n")
@@ -280,24 +341,33 @@ fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool, rate: Opti
     {
         fail("cannot tell the putter to go");
     }
-    if last
-        .wait(Duration::from_secs_f64(seconds) + TIMEOUT)
-        .is_err()
-    {
+    if !wait_last(Duration::from_secs_f64(seconds) + TIMEOUT) {
         fail("the putter's final value never arrived");
     }
     let (elapsed, cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu_start);
 
-    subscription.close();
     drop(to_putter);
     match child.wait() {
         Ok(status) if status.success() => {}
         _ => fail("the putter failed"),
     }
-    let updates = updates.get() as f64;
+    (elapsed, cpu)
+}
+
+/// Prints a monitor window's rows, `monitor_{kind}_rate` and
+/// `monitor_{kind}_cpu`, suffixed `_<R>k` for a paced window.
+fn report_monitor(
+    kind: &str,
+    rate: Option<f64>,
+    callbacks: u64,
+    updates: u64,
+    elapsed: f64,
+    cpu: f64,
+) {
+    let suffix = rate.map_or(String::new(), |rate| format!("_{}k", rate / 1000.0));
+    let updates = updates as f64;
     println!(
-        "# monitor {kind}{suffix}: {} callbacks for {updates} updates in {elapsed:.3} s, {cpu:.3} CPU s",
-        callbacks.get()
+        "# monitor {kind}{suffix}: {callbacks} callbacks for {updates} updates in {elapsed:.3} s, {cpu:.3} CPU s"
     );
     report(
         &format!("monitor_{kind}_rate{suffix}"),
@@ -361,9 +431,18 @@ fn main() {
     if selected("monitor_merged") {
         monitor(&mon, &putter, seconds, false, None);
     }
-    for rate in rates {
+    for &rate in &rates {
         if selected(&format!("monitor_all_{}k", rate / 1000.0)) {
             monitor(&mon, &putter, seconds, true, Some(rate));
+        }
+    }
+    // The same windows with the callback on libca's thread.
+    if selected("monitor_direct") {
+        monitor_direct(&mon, &putter, seconds, None);
+    }
+    for &rate in &rates {
+        if selected(&format!("monitor_direct_{}k", rate / 1000.0)) {
+            monitor_direct(&mon, &putter, seconds, Some(rate));
         }
     }
 }

@@ -150,6 +150,19 @@ for rate in filter(None, os.environ.get("BENCH_MONITOR_RATES", "").split(",")):
         (f"monitor_all_rate_{k}", f"camonitor all_updates, paced {k}/s: rate"),
         (f"monitor_all_cpu_{k}", f"camonitor all_updates, paced {k}/s: client CPU"),
     ]
+# The same windows with Rust's callback on libca's thread
+# (`subscribe_on_libca_thread`), against C's all_updates figures: C's
+# callback runs there too.
+WORKLOADS += [
+    ("monitor_direct_rate", "camonitor on libca's thread: rate"),
+    ("monitor_direct_cpu", "camonitor on libca's thread: client CPU"),
+]
+for rate in filter(None, os.environ.get("BENCH_MONITOR_RATES", "").split(",")):
+    k = f"{float(rate) / 1000:g}k"
+    WORKLOADS += [
+        (f"monitor_direct_rate_{k}", f"camonitor on libca's thread, paced {k}/s: rate"),
+        (f"monitor_direct_cpu_{k}", f"camonitor on libca's thread, paced {k}/s: client CPU"),
+    ]
 HIGHER_IS_BETTER = {"updates/s"}
 # Rows only the Rust client prints, compared with the other clients' figure
 # for the same work done their way: a prepared list and the async face's
@@ -184,6 +197,11 @@ for figures in (c, python):
     for row, same in SAME_WORK.items():
         if row not in figures and same in figures:
             figures[row] = figures[same]
+# C's callback always runs on libca's thread: its all_updates figures are the
+# reference of the direct rows (Python has no such mode: its cells stay empty).
+for name in list(c):
+    if name.startswith("monitor_all_"):
+        c.setdefault(name.replace("monitor_all_", "monitor_direct_", 1), c[name])
 
 def cell(figures, name):
     if name not in figures:
@@ -215,4 +233,6 @@ print("Merged rows count the updates libca delivered, folded into fewer callback
 print("merging layer, so its all_updates row is the reference for both. Paced rows: the putter")
 print("puts rate/1000 values every millisecond. The prepared-list row compares Rust's")
 print("`Channels::get` with C's and Python's warm list read (C already keeps its chids).")
+print("Rows \"on libca's thread\": Rust's `Monitor::subscribe_on_libca_thread` (every update,")
+print("callback on libca's thread) against C's all_updates figures, which are the same job.")
 EOF

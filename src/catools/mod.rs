@@ -51,6 +51,14 @@
 //! # Ok::<(), cothread::catools::CaError>(())
 //! ```
 //!
+//! # Monitor callbacks on libca's thread
+//! A monitor callback normally runs on the dispatcher cothread of the thread
+//! that subscribed, so it may suspend (call `caget`, `sleep`); each burst of
+//! updates then costs a wake-up of that thread. For a consumer that only
+//! copies updates out at a high rate, [`Monitor::subscribe_on_libca_thread`]
+//! runs a `Send` callback directly on libca's thread instead, as a C client
+//! does, at C's cost per update; it must not block or suspend.
+//!
 //! # Learning the outcome of a put
 //! Channel Access has no completion for a plain put: when the server rejects
 //! one (for example a value its record refuses), the client cannot tell.
@@ -85,7 +93,7 @@ pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
 pub use get::{caget, caget_list, FromReading, Get};
 pub(crate) use get::{convert_reading, convert_value};
 pub(crate) use monitor::ReportedPanic;
-pub use monitor::{camonitor, Backlog, CloseReason, Monitor, Subscription};
+pub use monitor::{camonitor, Backlog, CloseReason, DirectSubscription, Monitor, Subscription};
 pub use put::{caput, caput_list, Put};
 pub use status::client_status;
 pub use timeout::CaTimeout;

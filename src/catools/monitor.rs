@@ -42,6 +42,10 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::id_table::{new_id, IdTable};
 use crate::sched;
 
+mod direct;
+pub(super) use direct::in_libca_callback;
+pub use direct::DirectSubscription;
+
 /// What crosses from libca's thread to the dispatcher: a compact reading,
 /// or a (rare, so boxed) error, in 64 bytes.
 type Update = Result<CompactReading, Box<CaError>>;

@@ -51,6 +51,13 @@
 //!    cothread: one at a time, in order of arrival, so it may suspend (call
 //!    `caget`, `sleep`) like any cothread code.
 //!
+//! A subscription made by `Monitor::subscribe_on_libca_thread` (the opt-in
+//! of `monitor::direct`) skips hops 3 to 5 for its updates: its `Send`
+//! callback runs in hop 2, on the libca thread, and only its start and its
+//! clearing after a panic go through T's scheduler. A catools wait in such
+//! a callback returns at once ([`Waiter::wait`]) instead of holding up the
+//! thread its reply needs.
+//!
 //! # Invariants
 //!
 //! - Nothing `!Send` crosses a thread. What goes from a libca thread to T
