@@ -144,12 +144,21 @@ WORKLOADS = [
     ("monitor_merged_rate", "camonitor merged (default): rate"),
     ("monitor_merged_cpu", "camonitor merged (default): client CPU"),
 ]
-for rate in filter(None, os.environ.get("BENCH_MONITOR_RATES", "").split(",")):
-    k = f"{float(rate) / 1000:g}k"
-    WORKLOADS += [
-        (f"monitor_all_rate_{k}", f"camonitor all_updates, paced {k}/s: rate"),
-        (f"monitor_all_cpu_{k}", f"camonitor all_updates, paced {k}/s: client CPU"),
-    ]
+
+
+def paced(key, label):
+    """The paced windows' rows (BENCH_MONITOR_RATES) of one monitor kind."""
+    rows = []
+    for rate in filter(None, os.environ.get("BENCH_MONITOR_RATES", "").split(",")):
+        k = f"{float(rate) / 1000:g}k"
+        rows += [
+            (f"{key}_rate_{k}", f"{label}, paced {k}/s: rate"),
+            (f"{key}_cpu_{k}", f"{label}, paced {k}/s: client CPU"),
+        ]
+    return rows
+
+
+WORKLOADS += paced("monitor_all", "camonitor all_updates")
 # The same windows with Rust's callback on libca's thread
 # (`subscribe_on_libca_thread`), against C's all_updates figures: C's
 # callback runs there too.
@@ -157,12 +166,7 @@ WORKLOADS += [
     ("monitor_direct_rate", "camonitor on libca's thread: rate"),
     ("monitor_direct_cpu", "camonitor on libca's thread: client CPU"),
 ]
-for rate in filter(None, os.environ.get("BENCH_MONITOR_RATES", "").split(",")):
-    k = f"{float(rate) / 1000:g}k"
-    WORKLOADS += [
-        (f"monitor_direct_rate_{k}", f"camonitor on libca's thread, paced {k}/s: rate"),
-        (f"monitor_direct_cpu_{k}", f"camonitor on libca's thread, paced {k}/s: client CPU"),
-    ]
+WORKLOADS += paced("monitor_direct", "camonitor on libca's thread")
 HIGHER_IS_BETTER = {"updates/s"}
 # Rows only the Rust client prints, compared with the other clients' figure
 # for the same work done their way: a prepared list and the async face's
