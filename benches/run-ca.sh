@@ -129,6 +129,9 @@ echo
 python3 - "$results" "$rust" <<'EOF'
 import os, sys
 
+sys.path.insert(0, "benches")
+from bench_table import best, cell, ratio  # noqa: E402
+
 results, rust_built = sys.argv[1], sys.argv[2] == "yes"
 # name -> (table label); the order is the table's.
 WORKLOADS = [
@@ -167,7 +170,6 @@ WORKLOADS += [
     ("monitor_direct_cpu", "camonitor on libca's thread: client CPU"),
 ]
 WORKLOADS += paced("monitor_direct", "camonitor on libca's thread")
-HIGHER_IS_BETTER = {"updates/s"}
 # Rows only the Rust client prints, compared with the other clients' figure
 # for the same work done their way: a prepared list and the async face's
 # warm list read against C's cached chids and Python's warm caget of the list.
@@ -176,27 +178,7 @@ SAME_WORK = {
     "caget_channels_warm": "caget_list_warm",
 }
 
-def best(label):
-    """name -> (best value, unit) over every line the client printed."""
-    figures = {}
-    path = os.path.join(results, label)
-    if not os.path.exists(path):
-        return figures
-    for line in open(path):
-        if line.startswith("#") or not line.strip():
-            continue
-        try:
-            name, value, unit = line.split()
-            value = float(value)
-        except ValueError:
-            sys.exit(f"run-ca: {label} printed {line!r}, not 'name value unit'")
-        if name in figures:
-            better = max if unit in HIGHER_IS_BETTER else min
-            value = better(value, figures[name][0])
-        figures[name] = (value, unit)
-    return figures
-
-c, rust, python = best("c"), best("rust"), best("python")
+c, rust, python = (best(results, who, "run-ca") for who in ("c", "rust", "python"))
 for figures in (c, python):
     for row, same in SAME_WORK.items():
         if row not in figures and same in figures:
@@ -206,22 +188,6 @@ for figures in (c, python):
 for name in list(c):
     if name.startswith("monitor_all_"):
         c.setdefault(name.replace("monitor_all_", "monitor_direct_", 1), c[name])
-
-def cell(figures, name):
-    if name not in figures:
-        return "—"
-    value, unit = figures[name]
-    return f"{value:,.0f} {unit}" if value >= 1000 else f"{value:.3g} {unit}"
-
-def cost(figures, name):
-    """Time-like: a rate becomes its inverse, so that a ratio > 1 means slower."""
-    value, unit = figures[name]
-    return 1 / value if unit in HIGHER_IS_BETTER else value
-
-def ratio(slow, fast, name):
-    if name not in slow or name not in fast:
-        return "—"
-    return f"{cost(slow, name) / cost(fast, name):.2f}"
 
 rust_header = "Rust cothread" if rust_built else "Rust cothread (not built yet)"
 print(f"| workload | raw C libca | {rust_header} | Python cothread | Rust/C ratio | Python/Rust ratio |")

@@ -221,6 +221,9 @@ echo
 python3 - "$results" "$channels" <<'EOF'
 import os, sys
 
+sys.path.insert(0, "benches")
+from bench_table import best, cell, ratio  # noqa: E402
+
 results, channels = sys.argv[1], int(sys.argv[2])
 n = f"{channels:,}"
 # (name, label, ratio?) in the table's order.
@@ -237,43 +240,8 @@ WORKLOADS = [
     ("clear_channels", f"clear {n} channels + destroy the context", True),
     ("teardown_to_exit", "everything cleared, process gone", True),
 ]
-HIGHER_IS_BETTER = {"updates/s"}
 
-def best(label):
-    figures = {}
-    path = os.path.join(results, label)
-    if not os.path.exists(path):
-        return figures
-    for line in open(path):
-        if line.startswith("#") or not line.strip():
-            continue
-        try:
-            name, value, unit = line.split()
-            value = float(value)
-        except ValueError:
-            sys.exit(f"run-scale: {label} printed {line!r}, not 'name value unit'")
-        if name in figures:
-            better = max if unit in HIGHER_IS_BETTER else min
-            value = better(value, figures[name][0])
-        figures[name] = (value, unit)
-    return figures
-
-c, rust, python = best("c"), best("rust"), best("python")
-
-def cell(figures, name):
-    if name not in figures:
-        return "—"
-    value, unit = figures[name]
-    return f"{value:,.0f} {unit}" if value >= 1000 else f"{value:.3g} {unit}"
-
-def cost(figures, name):
-    value, unit = figures[name]
-    return 1 / value if unit in HIGHER_IS_BETTER else value
-
-def ratio(slow, fast, name):
-    if name not in slow or name not in fast or cost(fast, name) == 0:
-        return "—"
-    return f"{cost(slow, name) / cost(fast, name):.2f}"
+c, rust, python = (best(results, who, "run-scale") for who in ("c", "rust", "python"))
 
 print("| workload | raw C libca | Rust cothread | Python cothread | Rust/C ratio | Python/C ratio |")
 print("| --- | ---: | ---: | ---: | ---: | ---: |")
