@@ -9,7 +9,10 @@
 
 #[path = "support/cpu.rs"]
 mod cpu;
+#[path = "support/figures.rs"]
+mod figures;
 use cpu::cpu_seconds;
+use figures::{env_or, ms_since, report};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -20,21 +23,6 @@ use cothread::Event;
 fn fail(what: &str) -> ! {
     eprintln!("scale bench: {what}");
     std::process::exit(1);
-}
-
-fn env_or<T: std::str::FromStr>(name: &str, fallback: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|text| text.trim().parse().ok())
-        .unwrap_or(fallback)
-}
-
-fn report(name: &str, value: f64, unit: &str) {
-    println!("{name} {value:.6} {unit}");
-}
-
-fn ms_since(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1e3
 }
 
 fn check<T>(what: &str, result: Result<T, CaError>) -> T {
