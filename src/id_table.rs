@@ -81,6 +81,10 @@ impl Hasher for IdHasher {
     }
 }
 
+/// Room for entries a table keeps however few it holds: small tables never
+/// shrink and grow again.
+const KEPT_ROOM: usize = 1024;
+
 /// Entries by id, owned by one thread (a thread-local, or a field of a
 /// thread's state): `!Sync`, and `!Send` whenever the entries are.
 pub(crate) struct IdTable<T> {
@@ -110,9 +114,19 @@ impl<T> IdTable<T> {
     }
 
     /// Removes and returns the entry of `id`, for the caller to drop
-    /// outside the table's borrow.
+    /// outside the table's borrow. A table that has emptied to a quarter of
+    /// its room after a spike (10^5 subscriptions closed, say) gives most of
+    /// it back, so what a long-running thread keeps follows what it holds,
+    /// not the most it ever held; the factor of four between growing and
+    /// shrinking keeps the rehashes' cost a constant per entry.
     pub(crate) fn take(&self, id: u64) -> Option<T> {
-        self.entries.borrow_mut().remove(&id)
+        let mut entries = self.entries.borrow_mut();
+        let entry = entries.remove(&id);
+        if entries.capacity() > KEPT_ROOM && entries.len() * 4 < entries.capacity() {
+            let room = (entries.len() * 2).max(KEPT_ROOM);
+            entries.shrink_to(room);
+        }
+        entry
     }
 
     /// Removes and returns every entry (in no particular order).
@@ -194,6 +208,28 @@ mod tests {
             tags.insert(hash(id) >> 57);
         }
         assert!(tags.len() > 100, "only {} of 128 tags used", tags.len());
+    }
+
+    #[test]
+    fn a_table_gives_back_its_room_once_a_spike_has_gone() {
+        let table = IdTable::new();
+        let ids: Vec<u64> = (0..100_000).map(|_| new_id()).collect();
+        for &id in &ids {
+            table.insert(id, id);
+        }
+        let peak = table.entries.borrow().capacity();
+        assert!(peak >= 100_000);
+        for &id in &ids[10..] {
+            assert_eq!(table.take(id), Some(id));
+        }
+        let kept = table.entries.borrow().capacity();
+        assert!(
+            kept <= 4 * KEPT_ROOM,
+            "room for {kept} kept after holding {peak}"
+        );
+        for &id in &ids[..10] {
+            assert_eq!(table.get(id), Some(id));
+        }
     }
 
     /// Entries by many ids: every one is found, whatever the hash's layout.
