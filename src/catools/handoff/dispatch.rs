@@ -202,7 +202,8 @@ impl<T: Send> Inbox<T> {
             // Room for one: most inboxes (a subscription at a few hertz)
             // never hold more, and a first push would make room for four
             // (256 bytes of updates, twice over with the handler's buffer).
-            // A burst grows it as usual, and it keeps what it grew to.
+            // A burst grows it as usual, and [`trim`] gives the room back
+            // once bursts are small again.
             state.items.reserve_exact(1);
         }
         if state.items.len() >= self.limit {
@@ -249,6 +250,21 @@ impl Drop for Registration {
     }
 }
 
+/// Room a handler's buffer keeps however small its bursts.
+const KEPT_BATCH: usize = 64;
+
+/// After a burst of `used` items has been handled from `batch` (now empty):
+/// a buffer grown by an earlier, larger burst (a slow consumer's backlog of
+/// up to 10,000 updates, say) is cut down once a burst uses under a quarter
+/// of it. The two buffers of a handler take turns, so within two bursts what
+/// a subscription keeps follows its recent bursts rather than its largest;
+/// the factor of four keeps steady bursts from reallocating.
+fn trim<T>(batch: &mut VecDeque<T>, used: usize) {
+    if batch.capacity() > KEPT_BATCH && used * 4 < batch.capacity() {
+        batch.shrink_to((used * 2).max(KEPT_BATCH));
+    }
+}
+
 /// Registers `handler`, which the dispatcher cothread calls with each item
 /// taken from the returned inbox and the number of updates it stands for. If
 /// `handler` panics, it is called no more and `on_panic` runs once with the
@@ -282,6 +298,7 @@ where
     let mut on_panic = Some(on_panic);
     let run: Handler = Rc::new(RefCell::new(move || {
         let mut count = source.take_into(&mut batch) + 1;
+        let used = batch.len();
         if on_panic.is_none() {
             // The handler panicked before: drop what came since.
             batch.clear();
@@ -298,6 +315,7 @@ where
                 return;
             }
         }
+        trim(&mut batch, used);
     }));
     dispatcher.handlers.insert(id, run);
     (inbox, Registration { id })
@@ -394,6 +412,18 @@ mod tests {
         }
         inbox.take_into(&mut batch);
         assert_eq!(batch.len(), 5);
+    }
+
+    #[test]
+    fn a_buffer_grown_by_a_backlog_shrinks_once_bursts_are_small_again() {
+        let mut batch: VecDeque<u64> = VecDeque::with_capacity(10_000);
+        trim(&mut batch, 9_000); // a burst that used it: kept
+        assert!(batch.capacity() >= 10_000);
+        trim(&mut batch, 3); // a small one after it: given back
+        assert!(batch.capacity() <= 2 * KEPT_BATCH, "{}", batch.capacity());
+        let mut small: VecDeque<u64> = VecDeque::with_capacity(1);
+        trim(&mut small, 1); // a quiet subscription's room stays as it is
+        assert_eq!(small.capacity(), 1);
     }
 
     #[test]
