@@ -32,6 +32,7 @@
 use std::cell::{Cell, RefCell};
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::catools::{
     AccessRights, Augmented, Backlog, CaError, CaTimeout, ChannelEvent, ChannelState, Count,
@@ -247,7 +248,7 @@ impl<T: FromValue + Clone + 'static> PvOptions<T> {
             Initial::Value(value) => Some(Ok(Augmented {
                 value,
                 meta: Meta {
-                    name: name.to_string(),
+                    name: Arc::from(name),
                     ..Meta::default()
                 },
             })),

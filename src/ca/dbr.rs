@@ -7,6 +7,7 @@
 //! bindgen checked against the C layout), so no pointer casts are needed.
 
 use std::mem::offset_of;
+use std::sync::Arc;
 
 use libca_sys as sys;
 use sys::chtype;
@@ -371,7 +372,7 @@ pub(crate) fn decode(
 ) -> Augmented<Value> {
     let plain = element_type(dbr_type).unwrap_or(FieldType::String);
     let mut meta = Meta {
-        name: String::new(),
+        name: Arc::default(),
         datatype: Some(plain),
         element_count: plan.element_count,
         format: plan.format,
@@ -935,7 +936,7 @@ mod tests {
         assert_eq!(reading.value, Value::DoubleArray(vec![2.5]));
         assert_eq!(reading.meta.status, None);
         assert_eq!(
-            decode_reading(&sts, sys::DBR_STS_DOUBLE, 1, &buffer).into_augmented(),
+            decode_reading(&sts, sys::DBR_STS_DOUBLE, 1, &buffer).into_augmented(Arc::default(), 1),
             reading
         );
     }
@@ -991,7 +992,7 @@ mod tests {
         for (datatype, format, dbr_type, count) in cases {
             let plan = plan(datatype, format, count);
             assert_eq!(
-                decode_reading(&plan, dbr_type, count, &buffer).into_augmented(),
+                decode_reading(&plan, dbr_type, count, &buffer).into_augmented(Arc::default(), 1),
                 decode(&plan, dbr_type, count, &buffer),
                 "{datatype:?} {format:?} {dbr_type}"
             );

@@ -250,10 +250,11 @@ impl Channel {
     where
         F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
     {
+        let name = std::sync::Arc::clone(self.name());
         self.subscribe_readings(request, events, move |reading| {
             update(
                 reading
-                    .map(CompactReading::into_augmented)
+                    .map(|reading| reading.into_augmented(std::sync::Arc::clone(&name), 1))
                     .map_err(|err| *err),
             )
         })

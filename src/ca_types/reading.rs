@@ -4,6 +4,8 @@
 //! value, without going back to `ca`).
 #![forbid(unsafe_code)]
 
+use std::sync::Arc;
+
 use super::{Augmented, FieldType, Format, Meta, Timestamp, Value};
 
 /// A decoded reply, compact on its way to its reader (64 bytes, one cache
@@ -95,13 +97,19 @@ impl CompactReading {
         }
     }
 
-    /// The value with its metadata, as the caller sees it (`meta.name`
-    /// empty, `meta.update_count` 1).
-    pub(crate) fn into_augmented(self) -> Augmented<Value> {
+    /// The value with its metadata, as the caller sees it: read from the
+    /// channel called `name`, standing for `update_count` monitor updates
+    /// (1 for a read). The metadata is built once, in place: this runs for
+    /// every monitor update a caller keeps metadata for.
+    pub(crate) fn into_augmented(self, name: Arc<str>, update_count: u64) -> Augmented<Value> {
         let meta = match self.full {
-            Some(meta) => *meta,
+            Some(meta) => Meta {
+                name,
+                update_count,
+                ..*meta
+            },
             None => Meta {
-                name: String::new(),
+                name,
                 datatype: self.datatype,
                 element_count: self.element_count,
                 format: self.format,
@@ -109,8 +117,13 @@ impl CompactReading {
                 severity: (self.family >= 1).then_some(self.severity),
                 timestamp: (self.family == 2)
                     .then(|| Timestamp::from_epics(self.stamp.0, self.stamp.1)),
-                update_count: 1,
-                ..Meta::default()
+                units: None,
+                precision: None,
+                limits: None,
+                enums: None,
+                ackt: None,
+                acks: None,
+                update_count,
             },
         };
         Augmented {
@@ -135,7 +148,7 @@ mod tests {
     fn inline_metadata_shows_only_what_the_reply_carried() {
         let reading = |meta| {
             CompactReading::inline(Value::Long(7), FieldType::Long, 1, Format::Time, meta)
-                .into_augmented()
+                .into_augmented(Arc::default(), 1)
                 .meta
         };
         let plain = reading(InlineMeta::Plain);

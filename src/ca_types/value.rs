@@ -5,6 +5,7 @@
 
 use std::fmt;
 use std::ops::Deref;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::localtime::local_time;
@@ -418,8 +419,9 @@ pub struct Limits {
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Meta {
-    /// The PV name.
-    pub name: String,
+    /// The PV name, shared with the channel it was read from (a clone is a
+    /// reference count, not a copy).
+    pub name: Arc<str>,
     /// The type of the data that was fetched (`None` only for an empty `Meta`).
     pub datatype: Option<FieldType>,
     /// The channel's element count (`.NELM`).

@@ -42,16 +42,14 @@ pub trait FromReading: Sized {
 /// leaves empty) and the count filled in. What every read and monitor of
 /// both faces delivers goes through here.
 pub(crate) fn convert_reading<T: FromReading>(
-    name: &str,
+    name: &Arc<str>,
     reading: CompactReading,
     update_count: u64,
 ) -> Result<T, CaError> {
     if !T::keeps_meta() {
         return convert_value(name, reading.value);
     }
-    let mut reading = reading.into_augmented();
-    reading.meta.name = name.to_string();
-    reading.meta.update_count = update_count;
+    let reading = reading.into_augmented(Arc::clone(name), update_count);
     T::from_reading(reading).map_err(|e| e.into_ca_error(name))
 }
 
@@ -179,7 +177,7 @@ impl Get {
         read_many::<CompactReading>(names, self.request_for::<T>(), deadline)
             .into_iter()
             .zip(names)
-            .map(|(reading, name)| reading.and_then(|r| convert_reading(name, r, 1)))
+            .map(|(reading, name)| reading.and_then(|r| convert_reading(&Arc::from(*name), r, 1)))
             .collect()
     }
 
@@ -302,7 +300,7 @@ fn read_batch<R: Reply>(
 fn batch_results<'a, R: Reply, T>(
     batch: &'a Batch<R>,
     channels: &'a [Channel],
-    mut convert: impl FnMut(R, &str) -> Result<T, CaError> + 'a,
+    mut convert: impl FnMut(R, &Arc<str>) -> Result<T, CaError> + 'a,
 ) -> impl Iterator<Item = Result<T, CaError>> + 'a {
     batch
         .results()

@@ -59,7 +59,7 @@ fn a_batch_decodes_readings_with_their_metadata() {
     flush_io().expect("flush");
     done.recv_timeout(WAIT).expect("done");
     let reading = batch.results().next().unwrap().unwrap().unwrap();
-    let reading = reading.into_augmented();
+    let reading = reading.into_augmented(Arc::default(), 1);
     assert_eq!(reading.value, Value::Double(3.5));
     assert!(reading.meta.timestamp.is_some());
 }

@@ -69,8 +69,8 @@ fn ctrl_read_of_a_double_has_precision_and_units() {
     );
     // Decoding leaves the name to catools, which fills it in only for callers
     // that keep the metadata.
-    assert_eq!(reading.meta.name, "");
-    reading.meta.name = pv("ai");
+    assert_eq!(&*reading.meta.name, "");
+    reading.meta.name = pv("ai").into();
     assert_eq!(reading.to_string(), format!("{} 3.500", pv("ai")));
 }
 
