@@ -117,7 +117,7 @@ pub(crate) use mpsc::{Mpsc, Popped, Pushed, CHUNK as MPSC_CHUNK};
 use poll::PollWait;
 pub(crate) use poll::{poll_now, poll_wait};
 pub(crate) use remote::Remote;
-pub(crate) use remote::{remote_handle, RemoteHandle};
+pub(crate) use remote::{keep_room, remote_handle, RemoteHandle};
 pub(crate) use send_fn::SendFn;
 pub use spawn::{spawn, Builder, JoinHandle};
 use stack::StackPool;
@@ -155,6 +155,8 @@ pub(crate) struct Scheduler {
     pollfds: RefCell<Vec<libc::pollfd>>,
     before_poll: RefCell<Vec<Box<dyn FnOnce()>>>,
     remote: Arc<Remote>,
+    /// The remote queue's other buffer (see `Remote::run_pending`).
+    spare_calls: RefCell<Vec<SendFn>>,
     /// This thread's cothread stacks: idle ones kept for reuse.
     pool: StackPool,
     last_trim: Cell<Instant>,
@@ -195,6 +197,7 @@ impl Scheduler {
             polls: RefCell::new(Vec::new()),
             pollfds: RefCell::new(Vec::new()),
             before_poll: RefCell::new(Vec::new()),
+            spare_calls: RefCell::new(Vec::new()),
             remote: Remote::for_this_thread(),
             pool: StackPool::default(),
             last_trim: Cell::new(Instant::now()),

@@ -61,7 +61,7 @@ impl Scheduler {
             panic!("cothread: poll() failed in the scheduler: {e}");
         }
         if fds[0].revents != 0 {
-            self.remote.run_pending();
+            self.remote.run_pending(&self.spare_calls);
         }
         let polls = std::mem::take(&mut *self.polls.borrow_mut());
         let mut rest = Vec::with_capacity(polls.len());

@@ -13,12 +13,16 @@
 //! * The scheduler drains the fd *before* swapping the queue out, so a call
 //!   that arrives after the swap always finds the queue empty and writes the
 //!   fd again: no wake-up is lost.
+//! * The queue is swapped with the scheduler's spare buffer, not taken: a
+//!   burst of calls reuses the room of the one before it rather than
+//!   allocating, and [`keep_room`] gives back what a rare large burst grew.
 //! * Once the owning scheduler is gone (`alive == false`), `call` drops its
 //!   closure and returns [`Error::SchedulerGone`].
 //! * A queued call is a [`SendFn`]: stored in the queue itself when small,
 //!   so most calls cost no allocation.
 #![forbid(unsafe_code)]
 
+use std::cell::RefCell;
 use std::os::fd::RawFd;
 use std::sync::{Arc, OnceLock};
 use std::thread::ThreadId;
@@ -98,10 +102,15 @@ impl Remote {
     }
 
     /// Runs every queued call (on the scheduler thread, loop context).
-    pub(crate) fn run_pending(&self) {
+    /// `spare` is the scheduler's empty buffer, which trades places with the
+    /// queue.
+    pub(crate) fn run_pending(&self, spare: &RefCell<Vec<SendFn>>) {
         self.wake.drain();
-        let batch = std::mem::take(&mut self.calls.lock().queue);
-        for f in batch {
+        // Taken, not borrowed: a call may run a nested loop that gets here.
+        let mut batch = spare.take();
+        std::mem::swap(&mut self.calls.lock().queue, &mut batch);
+        let used = batch.len();
+        for f in batch.drain(..) {
             // A panicking call must not unwind through the scheduler loop.
             if let Err(p) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.call())) {
                 crate::error::report_contained_panic(
@@ -110,6 +119,8 @@ impl Remote {
                 );
             }
         }
+        keep_room(&mut batch, used, KEPT_CALLS);
+        *spare.borrow_mut() = batch;
     }
 
     pub(crate) fn close(&self) {
@@ -134,6 +145,19 @@ impl Remote {
 
     fn owned_by_current_thread(&self) -> bool {
         self.calls.lock().owner == Some(std::thread::current().id())
+    }
+}
+
+/// Room for queued calls a scheduler keeps between bursts however small.
+const KEPT_CALLS: usize = 64;
+
+/// After a burst of `used` items has been handled from `buffer` (now empty),
+/// which is kept for the next burst: room beyond `kept` that an earlier,
+/// larger burst grew is given back once a burst uses under a quarter of it
+/// (the factor of four keeps steady bursts from reallocating).
+pub(crate) fn keep_room<T>(buffer: &mut Vec<T>, used: usize, kept: usize) {
+    if buffer.capacity() > kept && used * 4 < buffer.capacity() {
+        buffer.shrink_to((used * 2).max(kept));
     }
 }
 

@@ -43,6 +43,44 @@ fn a_burst_of_remote_calls_costs_one_wake_up() {
     assert_eq!(ran.load(Ordering::Relaxed), 1000);
 }
 
+/// Queues `n` remote calls from another thread and lets them run.
+fn run_remote_burst(n: usize) {
+    let handle = remote_handle();
+    let ran = Arc::new(AtomicUsize::new(0));
+    let r = ran.clone();
+    std::thread::spawn(move || {
+        for _ in 0..n {
+            let r = r.clone();
+            handle
+                .call(move || {
+                    r.fetch_add(1, Ordering::Relaxed);
+                })
+                .unwrap();
+        }
+    })
+    .join()
+    .unwrap();
+    while ran.load(Ordering::Relaxed) < n {
+        crate::sleep(Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn the_remote_queue_reuses_its_room_and_gives_back_a_large_bursts() {
+    run_remote_burst(10);
+    let kept = current().spare_calls.borrow().capacity();
+    assert!(kept >= 10, "a burst's room is kept for the next: {kept}");
+    run_remote_burst(10_000);
+    let grown = current().spare_calls.borrow().capacity();
+    assert!(grown >= 10_000, "{grown}");
+    run_remote_burst(10);
+    let after = current().spare_calls.borrow().capacity();
+    assert!(
+        after < grown / 4,
+        "a large burst's room stays: {after} of {grown}"
+    );
+}
+
 #[test]
 fn remote_calls_run_in_loop_context_where_suspension_is_refused() {
     let handle = remote_handle();

@@ -50,6 +50,9 @@ type Handler = Rc<RefCell<dyn FnMut()>>;
 
 struct Dispatcher {
     ready: Arc<ReadyList>,
+    /// The ready list's other buffer: the two trade places each batch, so
+    /// a burst does not allocate.
+    spare_ids: RefCell<Vec<u64>>,
     handlers: IdTable<Handler>,
     /// Whether the dispatcher cothread is running (started and not returned).
     running: Cell<bool>,
@@ -104,6 +107,7 @@ fn dispatcher() -> Rc<Dispatcher> {
             ids: Mutex::new(Vec::new()),
             remote: sched::remote_handle(),
         }),
+        spare_ids: RefCell::new(Vec::new()),
         handlers: IdTable::new(),
         running: Cell::new(false),
     });
@@ -134,11 +138,14 @@ fn run(dispatcher: &Dispatcher) {
     }
     let _running = Running(&dispatcher.running);
     loop {
-        let ids = std::mem::take(&mut *dispatcher.ready.ids.lock());
-        if ids.is_empty() {
+        let mut ids = dispatcher.spare_ids.take();
+        std::mem::swap(&mut *dispatcher.ready.ids.lock(), &mut ids);
+        let used = ids.len();
+        if used == 0 {
+            *dispatcher.spare_ids.borrow_mut() = ids;
             return;
         }
-        for id in ids {
+        for id in ids.drain(..) {
             let handler = dispatcher.handlers.get(id);
             if let Some(handler) = handler {
                 // Handlers contain their callbacks' panics: this is a backstop.
@@ -150,6 +157,8 @@ fn run(dispatcher: &Dispatcher) {
                 }
             }
         }
+        sched::keep_room(&mut ids, used, KEPT_BATCH);
+        *dispatcher.spare_ids.borrow_mut() = ids;
         if !dispatcher.ready.ids.lock().is_empty() {
             crate::sched::yield_now();
         }
