@@ -13,7 +13,7 @@
 
 use std::sync::Arc;
 
-use super::get::{collect_all, FromReading};
+use super::get::{EachResult, FirstError, FromReading, TakeResults};
 use super::monitor::{Monitor, Subscription};
 use super::put::Put;
 use super::{CaError, Get, Value};
@@ -81,9 +81,9 @@ impl Channels {
     /// Reads every PV with `options`, in parallel; the first failure (in list
     /// order) is the error, as [`Get::get_list`].
     pub fn get<T: FromReading>(&self, options: &Get) -> Result<Vec<T>, CaError> {
-        match options.get_connected(&self.channels, collect_all) {
+        match options.get_connected(&self.channels, FirstError) {
             Some(values) => values,
-            None => collect_all(&mut options.get_by_name(&self.name_list()).into_iter()),
+            None => FirstError.take(options.get_by_name(&self.name_list()).into_iter()),
         }
     }
 
@@ -91,7 +91,7 @@ impl Channels {
     /// [`Get::get_each`].
     pub fn get_each<T: FromReading>(&self, options: &Get) -> Vec<Result<T, CaError>> {
         options
-            .get_connected(&self.channels, |results| results.collect())
+            .get_connected(&self.channels, EachResult)
             .unwrap_or_else(|| options.get_by_name(&self.name_list()))
     }
 
