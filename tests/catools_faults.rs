@@ -286,3 +286,67 @@ fn slow_all_updates_callback_keeps_a_bounded_backlog_and_counts_every_update() {
         "in order: {seen:?}"
     );
 }
+
+/// What a subscription's callback saw: each value with its `update_count`.
+type UpdateLog = Rc<RefCell<Vec<(i32, u64)>>>;
+
+#[test]
+fn subscriptions_that_fall_behind_together_keep_within_the_threads_backlog() {
+    let ioc = support::shared_ioc();
+    let name = ioc.pv("thread:backlog");
+    Put::new().wait(true).put(&name, 0).unwrap();
+    // A setting of this test's own thread.
+    cothread::catools::set_thread_backlog(8);
+    // Every callback waits at the gate, so updates pile up behind the
+    // first while the puts below go on.
+    let gate = Rc::new(Cell::new(false));
+    let logs: Vec<UpdateLog> = (0..4).map(|_| Rc::default()).collect();
+    let _subscriptions: Vec<_> = logs
+        .iter()
+        .map(|log| {
+            let (log, gate) = (Rc::clone(log), Rc::clone(&gate));
+            Monitor::new()
+                .all_updates(true)
+                .subscribe(&name, move |update: Result<Augmented<i32>, CaError>| {
+                    let update = update.unwrap();
+                    while !gate.get() {
+                        cothread::sleep(Duration::from_millis(5));
+                    }
+                    log.borrow_mut()
+                        .push((update.value, update.meta.update_count));
+                })
+                .unwrap()
+        })
+        .collect();
+    let puts = 100;
+    for value in 1..=puts {
+        Put::new().wait(true).put(&name, value).unwrap();
+    }
+    cothread::sleep(Duration::from_millis(300)); // the last updates arrive
+    gate.set(true);
+    assert!(
+        wait_until(Duration::from_secs(20), || logs.iter().all(|log| log
+            .borrow()
+            .last()
+            .is_some_and(|&(value, _)| value == puts))),
+        "every subscription gets the last update: {logs:?}"
+    );
+    cothread::sleep(Duration::from_millis(100)); // nothing more is on its way
+    let mut delivered = 0;
+    for log in &logs {
+        let log = log.borrow();
+        let counted: u64 = log.iter().map(|&(_, count)| count).sum();
+        assert_eq!(counted, puts as u64 + 1, "every update counted: {log:?}");
+        assert!(
+            log.windows(2).all(|pair| pair[0].0 < pair[1].0),
+            "in order: {log:?}"
+        );
+        delivered += log.len();
+    }
+    // Without the thread's backlog each would get all 101 (404 together);
+    // with it, what waited stayed near the budget plus one each.
+    assert!(
+        delivered <= 60,
+        "{delivered} updates delivered: the thread's backlog did not hold: {logs:?}"
+    );
+}

@@ -136,6 +136,39 @@ pub fn channel_idle_period() -> Option<std::time::Duration> {
     crate::ca::idle_period()
 }
 
+/// Sets how many monitor updates the calling thread's `all_updates`
+/// subscriptions may hold waiting for their callbacks, together (default
+/// [`DEFAULT_THREAD_BACKLOG`], about 64 MB).
+///
+/// Each subscription's [`Backlog`] bounds it alone; this bounds them
+/// together, for a thread whose many subscriptions fall behind at once (a
+/// burst across 100,000 PVs, or callbacks stalled on slow I/O). Once the
+/// thread holds this many, a subscription that already has an update
+/// waiting merges its oldest into the next, as when its own backlog is
+/// full: `meta.update_count` says how many updates a delivered one stands
+/// for, and every subscription keeps its latest. Subscriptions with
+/// [`Backlog::Unbounded`] are not counted (nor the default merged ones,
+/// which hold one update each).
+///
+/// ```
+/// cothread::catools::set_thread_backlog(100_000);
+/// assert_eq!(cothread::catools::thread_backlog(), 100_000);
+/// ```
+pub fn set_thread_backlog(updates: usize) {
+    // (Each thread has its own: its subscriptions feed its own dispatcher.)
+    handoff::dispatch::set_thread_backlog(updates);
+}
+
+/// The thread backlog a thread starts with: a million waiting updates, a
+/// hundred for each of 10,000 subscriptions.
+pub const DEFAULT_THREAD_BACKLOG: usize = handoff::dispatch::DEFAULT_THREAD_BACKLOG;
+
+/// How many monitor updates the calling thread's subscriptions may hold
+/// waiting together; see [`set_thread_backlog`].
+pub fn thread_backlog() -> usize {
+    handoff::dispatch::thread_backlog()
+}
+
 /// `DBE_VALUE`, as [`EventMask::VALUE`].
 pub const DBE_VALUE: EventMask = EventMask::VALUE;
 /// `DBE_LOG`, as [`EventMask::LOG`].

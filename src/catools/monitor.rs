@@ -225,7 +225,9 @@ impl Monitor {
 
     /// With `all_updates`, how many updates may wait for a busy callback
     /// (default [`Backlog::DEFAULT`]); beyond that the oldest merge, and the
-    /// merged update's `meta.update_count` says how many it stands for.
+    /// merged update's `meta.update_count` says how many it stands for. The
+    /// thread's subscriptions together also keep within the thread's
+    /// backlog ([`set_thread_backlog`](super::set_thread_backlog)).
     pub fn backlog(mut self, backlog: Backlog) -> Monitor {
         self.backlog = backlog;
         self
@@ -298,7 +300,7 @@ impl Monitor {
         let name: Arc<str> = Arc::clone(channel.name());
         let delivery = match (self.all_updates, self.backlog) {
             (false, _) => Delivery::Latest,
-            (true, Backlog::Bounded(limit)) => Delivery::All { limit },
+            (true, Backlog::Bounded(limit)) => Delivery::Updates { limit },
             (true, Backlog::Unbounded) => Delivery::UNBOUNDED,
         };
         let id = new_id();

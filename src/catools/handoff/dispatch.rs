@@ -27,6 +27,16 @@
 //!   dropped and the count of updates the (new) oldest one stands for grows
 //!   by one. Only the oldest item ever stands for more than one update, so
 //!   one counter (`merged`) carries the count. `Latest` is a limit of one.
+//! - The inboxes of monitor updates ([`Delivery::Updates`]) of one thread
+//!   also share a budget (the thread's backlog, [`set_thread_backlog`]): the
+//!   ready list counts the items they hold, and once the count reaches the
+//!   budget an inbox that already holds an item merges as if it were full.
+//!   So a thread's waiting updates stay within the budget plus one per
+//!   subscription (and a few more while libca threads of several servers
+//!   push at the same moment), however many subscriptions fall behind
+//!   together; every subscription still keeps its latest update, and no
+//!   update goes uncounted. The count changes only under the inbox's own lock, on a
+//!   push that adds an item, a take, and the drop of an inbox.
 //! - A handler that panics is called no more: the panic is contained, what
 //!   was queued for it is dropped, and its `on_panic` runs once (the owner
 //!   reports it and closes what the handler belongs to). The dispatcher and
@@ -37,6 +47,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use parking_lot::Mutex;
@@ -78,9 +89,33 @@ impl Drop for Dispatcher {
 pub(crate) struct ReadyList {
     ids: Mutex<Vec<u64>>,
     remote: RemoteHandle,
+    /// Items held by this thread's inboxes of monitor updates, together.
+    queued: AtomicUsize,
+    /// What `queued` may reach before those inboxes merge (the thread's
+    /// backlog).
+    budget: AtomicUsize,
+}
+
+/// The default thread backlog: a million waiting monitor updates (about
+/// 64 MB), a hundred for each of 10,000 subscriptions.
+pub(crate) const DEFAULT_THREAD_BACKLOG: usize = 1_000_000;
+
+/// Sets the calling thread's backlog: how many monitor updates its
+/// subscriptions may hold waiting together (see the module invariants).
+pub(crate) fn set_thread_backlog(updates: usize) {
+    dispatcher().ready.budget.store(updates, Ordering::Relaxed);
+}
+
+/// The calling thread's backlog; see [`set_thread_backlog`].
+pub(crate) fn thread_backlog() -> usize {
+    dispatcher().ready.budget.load(Ordering::Relaxed)
 }
 
 impl ReadyList {
+    fn over_budget(&self) -> bool {
+        self.queued.load(Ordering::Relaxed) >= self.budget.load(Ordering::Relaxed)
+    }
+
     fn push(&self, id: u64) {
         let mut ids = self.ids.lock();
         let was_empty = ids.is_empty();
@@ -106,6 +141,8 @@ fn dispatcher() -> Rc<Dispatcher> {
         ready: Arc::new(ReadyList {
             ids: Mutex::new(Vec::new()),
             remote: sched::remote_handle(),
+            queued: AtomicUsize::new(0),
+            budget: AtomicUsize::new(DEFAULT_THREAD_BACKLOG),
         }),
         spare_ids: RefCell::new(Vec::new()),
         handlers: IdTable::new(),
@@ -171,6 +208,9 @@ pub(crate) enum Delivery {
     /// Every item in order, up to `limit` (at least 1) waiting; beyond that
     /// the oldest merge (see the module invariants).
     All { limit: usize },
+    /// Monitor updates: as `All`, and within the thread's backlog, shared
+    /// by all of them (see the module invariants).
+    Updates { limit: usize },
     /// Only the latest item, with a count of how many it stands for.
     Latest,
 }
@@ -181,7 +221,7 @@ impl Delivery {
 
     fn limit(self) -> usize {
         match self {
-            Delivery::All { limit } => limit.max(1),
+            Delivery::All { limit } | Delivery::Updates { limit } => limit.max(1),
             Delivery::Latest => 1,
         }
     }
@@ -198,6 +238,9 @@ struct InboxState<T> {
 pub(crate) struct Inbox<T> {
     state: Mutex<InboxState<T>>,
     limit: usize,
+    /// Whether the inbox counts against the thread's backlog
+    /// ([`Delivery::Updates`]).
+    pooled: bool,
     ready: Arc<ReadyList>,
     id: u64,
 }
@@ -215,9 +258,13 @@ impl<T: Send> Inbox<T> {
             // once bursts are small again.
             state.items.reserve_exact(1);
         }
-        if state.items.len() >= self.limit {
+        if state.items.len() >= self.limit
+            || (self.pooled && !state.items.is_empty() && self.ready.over_budget())
+        {
             state.items.pop_front();
             state.merged += 1;
+        } else if self.pooled {
+            self.ready.queued.fetch_add(1, Ordering::Relaxed);
         }
         state.items.push_back(item);
         let schedule = !std::mem::replace(&mut state.scheduled, true);
@@ -235,7 +282,20 @@ impl<T: Send> Inbox<T> {
         let mut state = self.state.lock();
         state.scheduled = false;
         std::mem::swap(&mut state.items, batch);
+        if self.pooled {
+            self.ready.queued.fetch_sub(batch.len(), Ordering::Relaxed);
+        }
         std::mem::take(&mut state.merged)
+    }
+}
+
+impl<T> Drop for Inbox<T> {
+    /// What was never taken leaves the thread's backlog with it.
+    fn drop(&mut self) {
+        if self.pooled {
+            let left = self.state.get_mut().items.len();
+            self.ready.queued.fetch_sub(left, Ordering::Relaxed);
+        }
     }
 }
 
@@ -297,6 +357,7 @@ where
             scheduled: false,
         }),
         limit: delivery.limit(),
+        pooled: matches!(delivery, Delivery::Updates { .. }),
         ready: Arc::clone(&dispatcher.ready),
         id,
     });
@@ -433,6 +494,39 @@ mod tests {
         let mut small: VecDeque<u64> = VecDeque::with_capacity(1);
         trim(&mut small, 1); // a quiet subscription's room stays as it is
         assert_eq!(small.capacity(), 1);
+    }
+
+    #[test]
+    fn inboxes_of_updates_that_fall_behind_together_keep_within_the_threads_backlog() {
+        set_thread_backlog(10);
+        let inboxes: Vec<_> = (0..3)
+            .map(|_| register(Delivery::Updates { limit: 10_000 }, |_: u64, _| {}, |_| {}))
+            .collect();
+        for item in 0..1_000 {
+            for (inbox, _) in &inboxes {
+                inbox.push(item);
+            }
+        }
+        assert!(dispatcher().ready.queued.load(Ordering::Relaxed) <= 10 + 3);
+        let mut waiting = 0;
+        for (inbox, _) in &inboxes {
+            let mut batch = VecDeque::new();
+            let merged = inbox.take_into(&mut batch);
+            assert_eq!(batch.back(), Some(&999), "each keeps its latest");
+            assert_eq!(merged + batch.len() as u64, 1_000, "every update counted");
+            waiting += batch.len();
+        }
+        assert!(waiting <= 10 + 3, "{waiting} waiting");
+        assert_eq!(dispatcher().ready.queued.load(Ordering::Relaxed), 0);
+        // An inbox dropped with items waiting gives their room back.
+        let (inbox, registration) =
+            register(Delivery::Updates { limit: 10 }, |_: u64, _| {}, |_| {});
+        inbox.push(1);
+        inbox.push(2);
+        assert_eq!(dispatcher().ready.queued.load(Ordering::Relaxed), 2);
+        drop((inbox, registration));
+        assert_eq!(dispatcher().ready.queued.load(Ordering::Relaxed), 0);
+        set_thread_backlog(DEFAULT_THREAD_BACKLOG);
     }
 
     #[test]
