@@ -13,6 +13,11 @@
 #                            paced put rates (per second) of the extra
 #                            all_updates monitor windows
 #   EPICS_BASE               an EPICS base to use instead of .epics/base
+#   COUNT=w1,w2,...          instead of the timed runs, count instructions with
+#                            valgrind's callgrind (repeatable on a busy machine)
+#                            per PV read or per update delivered of each named
+#                            workload (e.g. caget_list_warm,monitor_all_10k),
+#                            for raw C libca and Rust; BENCH_REPEATS=1 default
 #
 # Every client prints lines "name value unit" (and "#" comments); see
 # benches/ca/README.md for the workloads and the contract a client keeps.
@@ -113,6 +118,65 @@ run_client() { # label command...
         grep '^#' "$results/run" >&2 || true # the clients' own notes
     done
 }
+if [ -n "${COUNT:-}" ]; then
+    # Instructions per item: the whole process's count (every thread, libca's
+    # included) of a run of one workload, less that of a run of none (which
+    # only does the first, cold caget), divided by the items the workload
+    # handled: 1,000 PVs x BENCH_REPEATS for a read, the updates delivered
+    # for a monitor window (from the client's "# ... N updates" note).
+    export BENCH_REPEATS=${COUNT_REPEATS:-1}
+    instructions() { # file
+        awk '/^(summary|totals):/ { print $2; exit }' "$1"
+    }
+    count() { # label workload command... -> instructions per item, or "—"
+        local label=$1 workload=$2 file
+        shift 2
+        file="$results/$label.$workload"
+        BENCH_ONLY=$workload valgrind --tool=callgrind --callgrind-out-file="$file" \
+            "$@" >"$file.out" 2>/dev/null || { say "$label $workload failed under callgrind"; exit 1; }
+        local base items
+        base=$(instructions "$results/$label.none")
+        case $workload in
+        monitor_*) items=$(grep -m 1 -oE '[0-9]+ updates' "$file.out" | grep -oE '^[0-9]+') ;;
+        *) items=$((1000 * BENCH_REPEATS)) ;;
+        esac
+        [ -n "$items" ] && [ "$items" -gt 0 ] || { echo "—"; return; }
+        echo $((($(instructions "$file") - base) / items))
+    }
+    # The bench binary itself: under `cargo bench` callgrind would count cargo.
+    rust_bin=$(cargo bench --quiet --bench catools --no-run --message-format=json |
+        python3 -c 'import json, sys
+for line in sys.stdin:
+    message = json.loads(line)
+    if message.get("reason") == "compiler-artifact" and message.get("executable"):
+        print(message["executable"])' | tail -n 1)
+    for label in c rust; do
+        case $label in
+        c) command=("$out/raw_limit") ;;
+        rust) command=("$rust_bin") ;;
+        esac
+        BENCH_ONLY=none valgrind --tool=callgrind --callgrind-out-file="$results/$label.none" \
+            "${command[@]}" >/dev/null 2>&1
+    done
+    echo "| workload | raw C libca | Rust cothread | Rust/C |"
+    echo "| --- | ---: | ---: | ---: |"
+    IFS=, read -r -a workloads <<<"$COUNT"
+    for workload in "${workloads[@]}"; do
+        # C's row for the same job: its all_updates callbacks run on libca's
+        # thread already, and it has one warm list read.
+        case $workload in
+        monitor_direct*) c_workload=${workload/monitor_direct/monitor_all} ;;
+        caget_channels_warm | caget_list_warm_async) c_workload=caget_list_warm ;;
+        *) c_workload=$workload ;;
+        esac
+        c=$(count c "$c_workload" "$out/raw_limit")
+        rust=$(count rust "$workload" "$rust_bin")
+        ratio=$(python3 -c "import sys; print(f'{int(sys.argv[2]) / int(sys.argv[1]):.2f}')" "$c" "$rust" 2>/dev/null || echo "—")
+        echo "| $workload (instructions per item) | $c | $rust | $ratio |"
+    done
+    exit 0
+fi
+
 run_client c "$out/raw_limit"
 run_client python env PYTHONPATH="$root/.epics/py" python3 "$here/cothread_peer.py"
 if [ "$rust" = yes ]; then
