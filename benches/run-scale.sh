@@ -7,6 +7,16 @@
 #
 #   benches/run-scale.sh                         # 10 IOCs x 10,000 = 100,000 PVs
 #   SCALE_IOCS=2 SCALE_RECORDS=500 benches/run-scale.sh   # a quick try
+#   SCALE_NETNS=1 benches/run-scale.sh           # each IOC a host of its own
+#
+# With SCALE_NETNS=1 (root, and the `ip` tool) every IOC runs in a network
+# namespace of its own, as a host of its own: its own address on a private
+# bridge (10.231.0.10, .11, ...; the client's side is 10.231.0.1), on CA's
+# default port 5064, and the clients search by broadcast to 10.231.0.255, so
+# that each search reaches every IOC and each IOC answers for its own PVs,
+# as on a facility's subnet. The script makes the namespaces, the bridge and
+# its veth pairs, and removes them when it ends; it stops if 10.231.0.0/24
+# is in use already.
 #
 # Environment (all optional):
 #   SCALE_IOCS=10        IOCs (each a softIoc process on its own port)
@@ -19,11 +29,12 @@
 #   SCALE_MEMORY_GB=6    address-space limit of each client process (ulimit -v):
 #                        a client that falls behind must not take the machine
 #   RUNS=1               processes per client; every figure is the best of all
+#   SCALE_NETNS=0        1: the IOCs in network namespaces (above)
 #   EPICS_BASE           an EPICS base to use instead of .epics/base
 #
 # Workloads and the contract a client keeps: benches/scale/README.md.
-# Talks to 127.0.0.1 only. Every IOC is stopped by its PID when this ends,
-# however it ends.
+# Talks to 127.0.0.1 only (with SCALE_NETNS=1, to its private bridge only).
+# Every IOC is stopped by its PID when this ends, however it ends.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -91,6 +102,20 @@ esac
 work=$(mktemp -d)
 ioc_pids=()
 client_pid=
+netns=${SCALE_NETNS:-0}
+subnet=10.231.0
+# Short names (interfaces take at most 15 characters), unique to this run.
+tag=cts$$
+namespaces=()
+bridge=
+remove_netns() {
+    for ns in "${namespaces[@]}"; do
+        ip netns delete "$ns" 2>/dev/null || true # its veth pair goes with it
+    done
+    if [ -n "$bridge" ]; then
+        ip link delete "$bridge" 2>/dev/null || true
+    fi
+}
 stop_iocs() {
     # A client still running (this script was interrupted) goes first.
     if [ -n "$client_pid" ]; then
@@ -103,6 +128,7 @@ stop_iocs() {
     for pid in "${ioc_pids[@]}"; do
         wait "$pid" 2>/dev/null || true
     done
+    remove_netns
     rm -rf "$work"
 }
 trap stop_iocs EXIT
@@ -128,15 +154,49 @@ prefix="scale${ports[0]}-"
 "$here/gen-scale-db.sh" "$SCALE_RECORDS" "$scan" >"$work/scale.db"
 
 addr_list=()
+if [ "$netns" = 1 ]; then
+    [ "$(id -u)" = 0 ] && command -v ip >/dev/null ||
+        { say "SCALE_NETNS=1 needs root and the ip tool"; exit 1; }
+    if ip -4 -o addr show | grep -q " $subnet\."; then
+        say "$subnet.0/24 is in use on this machine: not making the test hosts there"
+        exit 1
+    fi
+    bridge=${tag}br
+    ip link add "$bridge" type bridge
+    ip addr add "$subnet.1/24" brd + dev "$bridge"
+    ip link set "$bridge" up
+    for k in $(seq 0 $((SCALE_IOCS - 1))); do
+        ns=${tag}n$k
+        ip netns add "$ns"
+        namespaces+=("$ns")
+        ip link add "${tag}h$k" type veth peer name "${tag}i$k"
+        ip link set "${tag}i$k" netns "$ns"
+        ip link set "${tag}h$k" master "$bridge" up
+        ip -n "$ns" addr add "$subnet.$((10 + k))/24" brd + dev "${tag}i$k"
+        ip -n "$ns" link set "${tag}i$k" up
+        ip -n "$ns" link set lo up
+    done
+    addr_list=("$subnet.255")
+fi
 for k in $(seq 0 $((SCALE_IOCS - 1))); do
-    port=${ports[$k]}
-    addr_list+=("127.0.0.1:$port")
     # -S: no IOC shell; the IOC runs until stop_iocs kills it.
-    EPICS_CA_ADDR_LIST=127.0.0.1 EPICS_CA_AUTO_ADDR_LIST=NO \
-    EPICS_CAS_INTF_ADDR_LIST=127.0.0.1 EPICS_CAS_SERVER_PORT=$port \
-    EPICS_CAS_BEACON_ADDR_LIST=127.0.0.1 EPICS_CAS_AUTO_BEACON_ADDR_LIST=NO \
-        "$base/bin/$arch/softIoc" -S -D "$base/dbd/softIoc.dbd" -m "P=$prefix$k:" \
-        -d "$work/scale.db" >"$work/ioc$k.log" 2>&1 &
+    if [ "$netns" = 1 ]; then
+        # A host of its own: every address it has is its own, and the port
+        # is CA's default. `ip netns exec` becomes the IOC (same PID).
+        ip netns exec "${tag}n$k" env -u EPICS_CA_SERVER_PORT -u EPICS_CAS_SERVER_PORT \
+            -u EPICS_CAS_INTF_ADDR_LIST -u EPICS_CAS_BEACON_ADDR_LIST -u EPICS_CAS_AUTO_BEACON_ADDR_LIST \
+            EPICS_CA_ADDR_LIST="$subnet.255" EPICS_CA_AUTO_ADDR_LIST=NO \
+            "$base/bin/$arch/softIoc" -S -D "$base/dbd/softIoc.dbd" -m "P=$prefix$k:" \
+            -d "$work/scale.db" >"$work/ioc$k.log" 2>&1 &
+    else
+        port=${ports[$k]}
+        addr_list+=("127.0.0.1:$port")
+        EPICS_CA_ADDR_LIST=127.0.0.1 EPICS_CA_AUTO_ADDR_LIST=NO \
+        EPICS_CAS_INTF_ADDR_LIST=127.0.0.1 EPICS_CAS_SERVER_PORT=$port \
+        EPICS_CAS_BEACON_ADDR_LIST=127.0.0.1 EPICS_CAS_AUTO_BEACON_ADDR_LIST=NO \
+            "$base/bin/$arch/softIoc" -S -D "$base/dbd/softIoc.dbd" -m "P=$prefix$k:" \
+            -d "$work/scale.db" >"$work/ioc$k.log" 2>&1 &
+    fi
     ioc_pids+=($!)
 done
 for k in $(seq 0 $((SCALE_IOCS - 1))); do
@@ -148,10 +208,20 @@ for k in $(seq 0 $((SCALE_IOCS - 1))); do
     grep -q "iocRun: All initialization complete" "$work/ioc$k.log" ||
         { cat "$work/ioc$k.log" >&2; say "softIoc $k did not start"; exit 1; }
 done
+if [ "$netns" = 1 ]; then
+    where="hosts $subnet.10 to $subnet.$((9 + SCALE_IOCS)) (network namespaces), port 5064"
+else
+    where="127.0.0.1 ports ${ports[*]}"
+fi
 say "$SCALE_IOCS softIocs (PIDs ${ioc_pids[*]}) serve ${prefix}K:c:NNNNN," \
-    "$SCALE_RECORDS counters each, on 127.0.0.1 ports ${ports[*]}"
+    "$SCALE_RECORDS counters each, on $where"
 
 export EPICS_CA_ADDR_LIST="${addr_list[*]}" EPICS_CA_AUTO_ADDR_LIST=NO
+if [ "$netns" = 1 ]; then
+    # The clients' searches go out as broadcasts, and the replies come back
+    # from CA's default port.
+    unset EPICS_CA_SERVER_PORT
+fi
 export SCALE_PREFIX=$prefix SCALE_IOC_PIDS="${ioc_pids[*]}" SCALE_CLK_TCK=$(getconf CLK_TCK)
 
 # CPU seconds (user + system) all the IOCs have used so far.
