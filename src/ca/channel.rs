@@ -50,7 +50,7 @@ use std::collections::HashSet;
 use std::ffi::{c_void, CStr, CString};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use libca_sys as sys;
@@ -159,7 +159,44 @@ struct Entry {
     /// When a sweep first found the channel unused since it was last opened
     /// (`None`: in use, or opened since). A `Cell`, as a set hands out its
     /// entries shared; only ever touched under the `CHANNELS` lock.
-    idle_since: Cell<Option<Instant>>,
+    idle_since: IdleSince,
+}
+
+/// An entry's [`Entry::idle_since`]: an `Option<Instant>` in 8 bytes rather
+/// than 16 (the table has a bucket per channel, and then some): the
+/// nanoseconds since the table's [`epoch`], plus one, or 0 for `None`.
+/// 584 years of nanoseconds fit a `u64`.
+struct IdleSince(Cell<u64>);
+
+impl IdleSince {
+    const NONE: u64 = 0;
+
+    fn none() -> IdleSince {
+        IdleSince(Cell::new(IdleSince::NONE))
+    }
+
+    fn set(&self, since: Option<Instant>) {
+        let nanos = since.map_or(IdleSince::NONE, |since| {
+            let nanos = since.saturating_duration_since(epoch()).as_nanos();
+            u64::try_from(nanos).unwrap_or(u64::MAX - 1) + 1
+        });
+        self.0.set(nanos);
+    }
+
+    fn get(&self) -> Option<Instant> {
+        match self.0.get() {
+            IdleSince::NONE => None,
+            nanos => Some(epoch() + Duration::from_nanos(nanos - 1)),
+        }
+    }
+}
+
+/// The instant [`IdleSince`] counts from: the first time it is asked for,
+/// which is before any entry is marked (the sweep asks before it reads the
+/// clock).
+fn epoch() -> Instant {
+    static EPOCH: OnceLock<Instant> = OnceLock::new();
+    *EPOCH.get_or_init(Instant::now)
 }
 
 impl Borrow<str> for Entry {
@@ -310,7 +347,7 @@ impl Channel {
         }
         channels.insert(Entry {
             channel: channel.clone(),
-            idle_since: Cell::new(None),
+            idle_since: IdleSince::none(),
         });
         Ok(channel)
     }
@@ -534,6 +571,7 @@ fn run_sweeper() {
 /// names.
 /// A channel found unused for the first time is only marked.
 pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
+    epoch();
     let now = Instant::now();
     let idle: Vec<Channel> = {
         let mut channels = CHANNELS.lock();
@@ -863,7 +901,9 @@ unsafe extern "C" fn on_access_rights(args: sys::access_rights_handler_args) {
 
 #[cfg(test)]
 mod tests {
-    use super::Shared;
+    use std::time::Instant;
+
+    use super::{epoch, Entry, IdleSince, Shared};
 
     /// One allocation per channel for as long as the channel is open: 10^5
     /// channels hold 10^5 of them. With the `Arc`'s two counts (16 bytes)
@@ -872,5 +912,23 @@ mod tests {
     #[test]
     fn a_channels_shared_state_fits_a_96_byte_heap_chunk() {
         assert!(size_of::<Shared>() <= 72, "{} bytes", size_of::<Shared>());
+    }
+
+    /// The table's bucket per channel: its handle and the idle mark.
+    #[test]
+    fn a_table_entry_is_two_words() {
+        assert_eq!(size_of::<Entry>(), 16);
+    }
+
+    #[test]
+    fn an_idle_mark_gives_back_the_instant_it_was_set_to() {
+        let mark = IdleSince::none();
+        assert_eq!(mark.get(), None);
+        epoch(); // as the sweep does before it reads the clock
+        let now = Instant::now();
+        mark.set(Some(now));
+        assert_eq!(mark.get(), Some(now));
+        mark.set(None);
+        assert_eq!(mark.get(), None);
     }
 }
