@@ -337,7 +337,7 @@ fn read_many<R: Reply>(
     // The names whose channel could not be opened, or is not connected yet,
     // go the way of a read by name, which reports the one and waits for the
     // other.
-    let mut connected = Vec::new();
+    let mut connected = Vec::with_capacity(names.len());
     let mut waiting = Vec::new();
     for (index, opened) in opened.iter().enumerate() {
         match opened {
