@@ -1,9 +1,10 @@
 //! `caget`: one snapshot of one PV or of many, read in parallel.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::handoff::{request_each, schedule_flush, ReplySlot, Waiter};
+use super::handoff::{request_each, schedule_flush, Notify, ReplySlot, Waiter};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
 use crate::ca::{Batch, Channel, ReadRequest, Reply};
@@ -318,16 +319,31 @@ fn batch_results<'a, R: Reply, T>(
         })
 }
 
+/// Reads of a list's connected channels that [`read_many`] keeps in flight
+/// at libca, about (it sends them [`BATCH_WINDOW`] at a time, another window
+/// whenever no more than this less one window are still out). Each read in
+/// flight holds libca's own state for it (about 90 bytes, from free lists
+/// that libca never gives back to the heap): 10^5 reads sent at once would
+/// leave 9 MB behind, where C's clients, which read each channel as it
+/// connects, leave little. Counting reads, not waiting for whole windows,
+/// keeps a slow server's reads from holding up the others' until this many
+/// of its reads are out at once.
+const READS_IN_FLIGHT: usize = 8192;
+
+/// How many reads [`read_many`] sends as one [`Batch`].
+const BATCH_WINDOW: usize = 2048;
+
 /// Reads `names` in parallel: the gets of the channels connected now are
-/// queued at once, as one [`Batch`], the others' as their connections
-/// arrive, and all go out in one flush per scheduler cycle. `R` is what each
-/// reply is decoded into: the whole reading, or only its value.
+/// queued in [`Batch`]es of [`BATCH_WINDOW`] of them, about
+/// [`READS_IN_FLIGHT`] at a time; the others' as their connections arrive;
+/// and all go out in one flush per scheduler cycle. `R` is what each reply
+/// is decoded into: the whole reading, or only its value.
 ///
-/// A batch keeps every read's pending state in one allocation, where a read
+/// A batch keeps its reads' pending state in one allocation, where a read
 /// that waits for its connection boxes its own: for a cold read of 10^5
-/// names, whose channels mostly connect while the list is being opened, one
-/// buffer instead of 10^5 small blocks that, freed among the channels' own,
-/// would stay in the heap's high-water mark.
+/// names, whose channels mostly connect while the list is being opened, a
+/// few buffers instead of 10^5 small blocks that, freed among the channels'
+/// own, would stay in the heap's high-water mark.
 fn read_many<R: Reply>(
     names: &[&str],
     request_for: impl Fn(&str) -> ReadRequest,
@@ -345,11 +361,39 @@ fn read_many<R: Reply>(
             _ => waiting.push(index),
         }
     }
-    let connected: Arc<[Channel]> = connected.into();
-    let (waiter, notify) = Waiter::new();
-    let requests = connected.iter().map(|channel| request_for(channel.name()));
-    let batch = Batch::<R>::read(&connected, requests, move || notify.notify());
-    schedule_flush();
+    // Every read counts itself off `flow` as it completes; the one that
+    // brings the count down to where another window fits wakes this thread.
+    let (refill, notify) = Waiter::new();
+    let flow = Arc::new(Flow {
+        in_flight: AtomicUsize::new(0),
+        notify,
+    });
+    let mut windows = Vec::with_capacity(connected.len().div_ceil(BATCH_WINDOW));
+    for window in connected.chunks(BATCH_WINDOW) {
+        if flow.in_flight.load(Ordering::Acquire) > Flow::ROOM {
+            // One wait, not a loop: past the deadline (or inside a libca
+            // callback) it returns at once, and the reads go out anyway, as
+            // they always have; a wake-up left over from an earlier window
+            // lets at most one window more out.
+            refill.wait(deadline);
+        }
+        flow.in_flight.fetch_add(window.len(), Ordering::AcqRel);
+        let channels: Arc<[Channel]> = window.into();
+        let (waiter, notify) = Waiter::new();
+        let requests = channels.iter().map(|channel| request_for(channel.name()));
+        let counter = Arc::clone(&flow);
+        let batch = Batch::<R>::read_counted(
+            &channels,
+            requests,
+            move || notify.notify(),
+            move || counter.completed(),
+        );
+        // Reads that failed before libca had them are not in flight.
+        flow.in_flight
+            .fetch_sub(window.len() - batch.queued(), Ordering::AcqRel);
+        schedule_flush();
+        windows.push((channels, batch, waiter));
+    }
     let mut by_name = if waiting.is_empty() {
         Vec::new().into_iter()
     } else {
@@ -362,10 +406,11 @@ fn read_many<R: Reply>(
         });
         request_each(&waiting_names, deadline, reads).into_iter()
     };
-    if !batch.is_complete() {
-        waiter.wait(deadline);
+    let mut batched = Vec::with_capacity(connected.len());
+    for window in windows {
+        take_window(window, deadline, &mut batched);
     }
-    let mut batched = batch_results(&batch, &connected, |reply, _| Ok(reply));
+    let mut batched = batched.into_iter();
     let mut waiting = waiting.into_iter().peekable();
     let results = (0..names.len())
         .map(|index| {
@@ -377,10 +422,42 @@ fn read_many<R: Reply>(
             result.expect("one result per name")
         })
         .collect();
-    // Freed last, after the batch's buffer: with glibc's malloc, freeing a
-    // block this large (88 bytes per name) first would raise its threshold
-    // for serving large blocks by `mmap`, and the batch's buffer would then
-    // come from the heap, whose high-water mark keeps it once it is freed.
+    // Freed last, after the batches' buffers: with glibc's malloc, freeing
+    // a block this large (88 bytes per name) first would raise its
+    // threshold for serving large blocks by `mmap`, and later large buffers
+    // would come from the heap, whose high-water mark keeps them once freed.
     drop(opened);
     results
+}
+
+/// Waits (until `deadline`) for the reads of one window of [`read_many`]
+/// and appends their results, in order, to `results`.
+fn take_window<R: Reply>(
+    (channels, batch, waiter): (Arc<[Channel]>, Batch<R>, Waiter),
+    deadline: Option<Instant>,
+    results: &mut Vec<Result<R, CaError>>,
+) {
+    if !batch.is_complete() {
+        waiter.wait(deadline);
+    }
+    results.extend(batch_results(&batch, &channels, |reply, _| Ok(reply)));
+}
+
+/// The count of [`read_many`]'s reads in flight, and the wake-up of its
+/// thread when another window fits.
+struct Flow {
+    in_flight: AtomicUsize,
+    notify: Notify,
+}
+
+impl Flow {
+    /// The most reads in flight at which another window is sent.
+    const ROOM: usize = READS_IN_FLIGHT - BATCH_WINDOW;
+
+    /// A read has completed (on any thread).
+    fn completed(&self) {
+        if self.in_flight.fetch_sub(1, Ordering::AcqRel) == Flow::ROOM + 1 {
+            self.notify.notify();
+        }
+    }
 }
