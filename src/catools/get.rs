@@ -1,5 +1,6 @@
 //! `caget`: one snapshot of one PV or of many, read in parallel.
 
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
@@ -361,6 +362,19 @@ fn read_many<R: Reply>(
             _ => waiting.push(index),
         }
     }
+    // Each result goes straight to its name's place: the connected
+    // channels' places are those `waiting` skips, in order.
+    let mut results: Vec<Option<Result<R, CaError>>> = (0..names.len()).map(|_| None).collect();
+    let mut skip = waiting.iter().copied().peekable();
+    let mut places = (0..names.len()).filter(move |index| skip.next_if_eq(index).is_none());
+    let mut take_window = |(channels, batch, waiter): Window<R>| {
+        if !batch.is_complete() {
+            waiter.wait(deadline);
+        }
+        for result in batch_results(&batch, &channels, |reply, _| Ok(reply)) {
+            results[places.next().expect("a place per channel")] = Some(result);
+        }
+    };
     // Every read counts itself off `flow` as it completes; the one that
     // brings the count down to where another window fits wakes this thread.
     let (refill, notify) = Waiter::new();
@@ -368,7 +382,7 @@ fn read_many<R: Reply>(
         in_flight: AtomicUsize::new(0),
         notify,
     });
-    let mut windows = Vec::with_capacity(connected.len().div_ceil(BATCH_WINDOW));
+    let mut windows: VecDeque<Window<R>> = VecDeque::new();
     for window in connected.chunks(BATCH_WINDOW) {
         if flow.in_flight.load(Ordering::Acquire) > Flow::ROOM {
             // One wait, not a loop: past the deadline (or inside a libca
@@ -376,6 +390,14 @@ fn read_many<R: Reply>(
             // they always have; a wake-up left over from an earlier window
             // lets at most one window more out.
             refill.wait(deadline);
+        }
+        // The windows done by now give their results (and their buffers,
+        // for the next windows to reuse) up.
+        while windows
+            .front()
+            .is_some_and(|(_, batch, _)| batch.is_complete())
+        {
+            take_window(windows.pop_front().expect("a window"));
         }
         flow.in_flight.fetch_add(window.len(), Ordering::AcqRel);
         let channels: Arc<[Channel]> = window.into();
@@ -392,10 +414,10 @@ fn read_many<R: Reply>(
         flow.in_flight
             .fetch_sub(window.len() - batch.queued(), Ordering::AcqRel);
         schedule_flush();
-        windows.push((channels, batch, waiter));
+        windows.push_back((channels, batch, waiter));
     }
-    let mut by_name = if waiting.is_empty() {
-        Vec::new().into_iter()
+    let by_name = if waiting.is_empty() {
+        Vec::new()
     } else {
         let waiting_names: Vec<&str> = waiting.iter().map(|&index| names[index]).collect();
         let reads = waiting_names.iter().map(|name| {
@@ -404,23 +426,17 @@ fn read_many<R: Reply>(
                 channel.read(request, move |reading| slot.fill(reading));
             }
         });
-        request_each(&waiting_names, deadline, reads).into_iter()
+        request_each(&waiting_names, deadline, reads)
     };
-    let mut batched = Vec::with_capacity(connected.len());
     for window in windows {
-        take_window(window, deadline, &mut batched);
+        take_window(window);
     }
-    let mut batched = batched.into_iter();
-    let mut waiting = waiting.into_iter().peekable();
-    let results = (0..names.len())
-        .map(|index| {
-            let result = if waiting.next_if_eq(&index).is_some() {
-                by_name.next()
-            } else {
-                batched.next()
-            };
-            result.expect("one result per name")
-        })
+    for (index, result) in waiting.into_iter().zip(by_name) {
+        results[index] = Some(result);
+    }
+    let results = results
+        .into_iter()
+        .map(|result| result.expect("one result per name"))
         .collect();
     // Freed last, after the batches' buffers: with glibc's malloc, freeing
     // a block this large (88 bytes per name) first would raise its
@@ -430,18 +446,9 @@ fn read_many<R: Reply>(
     results
 }
 
-/// Waits (until `deadline`) for the reads of one window of [`read_many`]
-/// and appends their results, in order, to `results`.
-fn take_window<R: Reply>(
-    (channels, batch, waiter): (Arc<[Channel]>, Batch<R>, Waiter),
-    deadline: Option<Instant>,
-    results: &mut Vec<Result<R, CaError>>,
-) {
-    if !batch.is_complete() {
-        waiter.wait(deadline);
-    }
-    results.extend(batch_results(&batch, &channels, |reply, _| Ok(reply)));
-}
+/// One batch of [`read_many`]: the channels it reads, the reads, and the
+/// wait for the last of them.
+type Window<R> = (Arc<[Channel]>, Batch<R>, Waiter);
 
 /// The count of [`read_many`]'s reads in flight, and the wake-up of its
 /// thread when another window fits.
