@@ -157,7 +157,8 @@ unsafe extern "C" fn batch_trampoline<R: Reply>(args: sys::event_handler_args) {
 /// Reads of a list of channels, each decoded as `R`, awaited together.
 pub(crate) struct Batch<R> {
     shared: Arc<Shared<R>>,
-    /// How many reads were queued at libca (the others failed at once).
+    /// How many reads were handed to libca (each completes once, also one
+    /// that libca refused); the others failed before, at planning.
     queued: usize,
 }
 
@@ -287,7 +288,8 @@ impl<R: Reply> Batch<R> {
         Batch { shared, queued }
     }
 
-    /// How many reads were queued at libca; the others failed before.
+    /// How many reads were handed to libca, each of which completes once
+    /// (also one that libca refused); the others failed before, at planning.
     pub(crate) fn queued(&self) -> usize {
         self.queued
     }
