@@ -98,6 +98,60 @@ fn throw_false_gives_each_pv_its_own_result() {
 }
 
 #[test]
+fn a_list_of_connected_new_missing_and_bad_names_gives_each_its_own_result_in_order() {
+    // The connected channels' reads go out as one batch, the others wait for
+    // their connections (or fail): each result must still land at its name.
+    let ioc = support::shared_ioc();
+    let _: Vec<f64> = caget_list(&[ioc.pv("ai"), ioc.pv("longin")]).unwrap();
+    let names = [
+        ioc.pv("ai"),
+        String::new(),
+        ioc.pv("ao"),
+        ioc.pv("missing3"),
+        ioc.pv("longin"),
+        ioc.pv("mbbo"),
+    ];
+    let results = Get::new()
+        .timeout(Duration::from_secs(2))
+        .get_each::<Augmented<f64>, _>(&names);
+    assert_eq!(results.len(), names.len());
+    let reading = |index: usize| results[index].as_ref().unwrap();
+    assert_eq!((reading(0).value, reading(0).name()), (3.5, &*names[0]));
+    assert_eq!(
+        results[1].as_ref().unwrap_err().kind(),
+        ErrorKind::BadString
+    );
+    assert_eq!((reading(2).value, reading(2).name()), (1.25, &*names[2]));
+    assert_eq!(results[3].as_ref().unwrap_err().kind(), ErrorKind::NotFound);
+    assert_eq!((reading(4).value, reading(4).name()), (42.0, &*names[4]));
+    assert_eq!(reading(5).name(), names[5]);
+}
+
+#[test]
+fn a_list_longer_than_the_reads_kept_in_flight_reads_every_name_in_order() {
+    // 20,000 reads of two connected channels: more than a list read keeps
+    // at libca at once (8,192), so it sends them window by window as
+    // earlier ones complete. The empty name at the end keeps the list off
+    // the warm path (all channels connected), which sends all at once.
+    let ioc = support::shared_ioc();
+    let pair = [ioc.pv("ai"), ioc.pv("longin")];
+    let _: Vec<f64> = caget_list(&pair).unwrap();
+    let mut names: Vec<&str> = (0..20_000).map(|i| pair[i % 2].as_str()).collect();
+    names.push("");
+    let mut results = Get::new()
+        .timeout(Duration::from_secs(30))
+        .get_each::<f64, _>(&names);
+    let last = results.pop().expect("one result per name");
+    assert_eq!(last.unwrap_err().kind(), ErrorKind::BadString);
+    let misplaced = results
+        .into_iter()
+        .enumerate()
+        .filter(|(i, result)| result.as_ref().ok() != Some(&[3.5, 42.0][i % 2]))
+        .count();
+    assert_eq!(misplaced, 0, "reads without their value in place");
+}
+
+#[test]
 fn long_string_reads_through_dollar_name() {
     let ioc = support::shared_ioc();
     let value: String = caget(&format!("{}.VAL$", ioc.pv("lsi"))).unwrap();

@@ -1,9 +1,11 @@
 //! `caget`: one snapshot of one PV or of many, read in parallel.
 
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::handoff::{request_each, schedule_flush, ReplySlot, Waiter};
+use super::handoff::{request_each, schedule_flush, Notify, ReplySlot, Waiter};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
 use crate::ca::{Batch, Channel, ReadRequest, Reply};
@@ -339,20 +341,151 @@ fn batch_results<'a, R: Reply, T>(
         })
 }
 
-/// Reads `names` in parallel: every connected channel's get is queued at
-/// once, the others' as their connections arrive, and all go out in one
-/// flush per scheduler cycle. `R` is what each reply is decoded into: the
-/// whole reading, or only its value.
+/// Reads of a list's connected channels that [`read_many`] keeps in flight
+/// at libca, about (it sends them [`BATCH_WINDOW`] at a time, another window
+/// whenever no more than this less one window are still out). Each read in
+/// flight holds libca's own state for it (about 90 bytes, from free lists
+/// that libca never gives back to the heap): 10^5 reads sent at once would
+/// leave 9 MB behind, where C's clients, which read each channel as it
+/// connects, leave little. Counting reads, not waiting for whole windows,
+/// keeps a slow server's reads from holding up the others' until this many
+/// of its reads are out at once.
+const READS_IN_FLIGHT: usize = 8192;
+
+/// How many reads [`read_many`] sends as one [`Batch`].
+const BATCH_WINDOW: usize = 2048;
+
+/// Reads `names` in parallel: the gets of the channels connected now are
+/// queued in [`Batch`]es of [`BATCH_WINDOW`] of them, about
+/// [`READS_IN_FLIGHT`] at a time; the others' as their connections arrive;
+/// and all go out in one flush per scheduler cycle. `R` is what each reply
+/// is decoded into: the whole reading, or only its value.
+///
+/// A batch keeps its reads' pending state in one allocation, where a read
+/// that waits for its connection boxes its own: for a cold read of 10^5
+/// names, whose channels mostly connect while the list is being opened, a
+/// few buffers instead of 10^5 small blocks that, freed among the channels'
+/// own, would stay in the heap's high-water mark.
 fn read_many<R: Reply>(
     names: &[&str],
     request_for: impl Fn(&str) -> ReadRequest,
     deadline: Option<Instant>,
 ) -> Vec<Result<R, CaError>> {
-    let reads = names.iter().map(|name| {
-        let request = request_for(name);
-        move |channel: &Channel, slot: ReplySlot<Result<R, CaError>>| {
-            channel.read(request, move |reading| slot.fill(reading));
+    let opened = Channel::open_each(names);
+    // The names whose channel could not be opened, or is not connected yet,
+    // go the way of a read by name, which reports the one and waits for the
+    // other.
+    let mut connected = Vec::with_capacity(names.len());
+    let mut waiting = Vec::new();
+    for (index, opened) in opened.iter().enumerate() {
+        match opened {
+            Ok(channel) if channel.is_connected() => connected.push(channel.clone()),
+            _ => waiting.push(index),
         }
+    }
+    // Each result goes straight to its name's place: the connected
+    // channels' places are those `waiting` skips, in order.
+    let mut results: Vec<Option<Result<R, CaError>>> = (0..names.len()).map(|_| None).collect();
+    let mut skip = waiting.iter().copied().peekable();
+    let mut places = (0..names.len()).filter(move |index| skip.next_if_eq(index).is_none());
+    let mut take_window = |(channels, batch, waiter): Window<R>| {
+        if !batch.is_complete() {
+            waiter.wait(deadline);
+        }
+        for result in batch_results(&batch, &channels, |reply, _| Ok(reply)) {
+            results[places.next().expect("a place per channel")] = Some(result);
+        }
+    };
+    // Every read counts itself off `flow` as it completes; the one that
+    // brings the count down to where another window fits wakes this thread.
+    let (refill, notify) = Waiter::new();
+    let flow = Arc::new(Flow {
+        in_flight: AtomicUsize::new(0),
+        notify,
     });
-    request_each(names, deadline, reads)
+    let mut windows: VecDeque<Window<R>> = VecDeque::new();
+    for window in connected.chunks(BATCH_WINDOW) {
+        if flow.in_flight.load(Ordering::Acquire) > Flow::ROOM {
+            // One wait, not a loop: past the deadline (or inside a libca
+            // callback) it returns at once, and the reads go out anyway, as
+            // they always have; a wake-up left over from an earlier window
+            // lets at most one window more out.
+            refill.wait(deadline);
+        }
+        // The windows done by now give their results (and their buffers,
+        // for the next windows to reuse) up.
+        while windows
+            .front()
+            .is_some_and(|(_, batch, _)| batch.is_complete())
+        {
+            take_window(windows.pop_front().expect("a window"));
+        }
+        flow.in_flight.fetch_add(window.len(), Ordering::AcqRel);
+        let channels: Arc<[Channel]> = window.into();
+        let (waiter, notify) = Waiter::new();
+        let requests = channels.iter().map(|channel| request_for(channel.name()));
+        let counter = Arc::clone(&flow);
+        let batch = Batch::<R>::read_counted(
+            &channels,
+            requests,
+            move || notify.notify(),
+            move || counter.completed(),
+        );
+        // Reads that failed before libca had them are not in flight.
+        flow.in_flight
+            .fetch_sub(window.len() - batch.queued(), Ordering::AcqRel);
+        schedule_flush();
+        windows.push_back((channels, batch, waiter));
+    }
+    let by_name = if waiting.is_empty() {
+        Vec::new()
+    } else {
+        let waiting_names: Vec<&str> = waiting.iter().map(|&index| names[index]).collect();
+        let reads = waiting_names.iter().map(|name| {
+            let request = request_for(name);
+            move |channel: &Channel, slot: ReplySlot<Result<R, CaError>>| {
+                channel.read(request, move |reading| slot.fill(reading));
+            }
+        });
+        request_each(&waiting_names, deadline, reads)
+    };
+    for window in windows {
+        take_window(window);
+    }
+    for (index, result) in waiting.into_iter().zip(by_name) {
+        results[index] = Some(result);
+    }
+    let results = results
+        .into_iter()
+        .map(|result| result.expect("one result per name"))
+        .collect();
+    // Freed last, after the batches' buffers: with glibc's malloc, freeing
+    // a block this large (88 bytes per name) first would raise its
+    // threshold for serving large blocks by `mmap`, and later large buffers
+    // would come from the heap, whose high-water mark keeps them once freed.
+    drop(opened);
+    results
+}
+
+/// One batch of [`read_many`]: the channels it reads, the reads, and the
+/// wait for the last of them.
+type Window<R> = (Arc<[Channel]>, Batch<R>, Waiter);
+
+/// The count of [`read_many`]'s reads in flight, and the wake-up of its
+/// thread when another window fits.
+struct Flow {
+    in_flight: AtomicUsize,
+    notify: Notify,
+}
+
+impl Flow {
+    /// The most reads in flight at which another window is sent.
+    const ROOM: usize = READS_IN_FLIGHT - BATCH_WINDOW;
+
+    /// A read has completed (on any thread).
+    fn completed(&self) {
+        if self.in_flight.fetch_sub(1, Ordering::AcqRel) == Flow::ROOM + 1 {
+            self.notify.notify();
+        }
+    }
 }

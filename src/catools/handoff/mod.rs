@@ -22,9 +22,11 @@
 //!    owned data (a `CompactReading`, a `Value`), and hands it on without
 //!    running any user code, holding each lock only for a store or a push:
 //!    - a reply to one of a list of requests goes into its [`ReplySlot`] of
-//!      a [`Collector`](reply::Collector) (or, for a prepared list's warm read, a slot of a
-//!      `ca::Batch`); the last reply in notifies T through T's scheduler's
-//!      remote queue, with a closure that carries only the waiter's id;
+//!      a [`Collector`](reply::Collector) (or, for a prepared list's warm
+//!      read and for the channels of a list read that are connected when it
+//!      is made, a slot of a `ca::Batch`); the last reply in notifies T
+//!      through T's scheduler's remote queue, with a closure that carries
+//!      only the waiter's id;
 //!    - an update of a subscription, a put's completion with a callback, a
 //!      connection event of a watch go into the [`Inbox`](dispatch::Inbox)
 //!      of its handler; the first item into an idle inbox puts the inbox's
@@ -104,5 +106,5 @@ mod reply;
 mod task;
 
 pub(crate) use connected::{connect_all, request_each};
-pub(crate) use reply::{schedule_flush, ReplySlot, Waiter};
+pub(crate) use reply::{schedule_flush, Notify, ReplySlot, Waiter};
 pub(crate) use task::TaskSlot;
