@@ -128,11 +128,11 @@ fn a_list_of_connected_new_missing_and_bad_names_gives_each_its_own_result_in_or
 }
 
 #[test]
-fn a_list_longer_than_the_reads_kept_in_flight_reads_every_name_in_order() {
-    // 20,000 reads of two connected channels: more than a list read keeps
-    // at libca at once (8,192), so it sends them window by window as
-    // earlier ones complete. The empty name at the end keeps the list off
-    // the warm path (all channels connected), which sends all at once.
+fn a_list_of_many_batches_reads_every_name_in_order() {
+    // 20,000 reads of two connected channels: ten of the batches a list
+    // read sends its connected channels' reads in, each taken as it is
+    // done. The empty name at the end keeps the list off the warm path (all
+    // channels connected), which reads it as one batch.
     let ioc = support::shared_ioc();
     let pair = [ioc.pv("ai"), ioc.pv("longin")];
     let _: Vec<f64> = caget_list(&pair).unwrap();

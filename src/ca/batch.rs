@@ -69,9 +69,6 @@ struct Shared<R> {
     pending: AtomicUsize,
     /// Called once, by the completion that brings `pending` to zero.
     done: Box<dyn Fn() + Send + Sync>,
-    /// If given, called by every completion of a queued read, before it
-    /// counts itself off `pending` (and so before `done`).
-    each: Option<Box<dyn Fn() + Send + Sync>>,
     /// The channel handles that keep the list's channels open.
     _leases: Arc<[Channel]>,
 }
@@ -125,9 +122,6 @@ unsafe fn complete<R>(slot: *const Slot<R>, result: BatchResult<R>) {
     let shared_ptr = slot.shared;
     // SAFETY: as above; `slot` is not used after the decrement below.
     let shared = unsafe { &*shared_ptr };
-    if let Some(each) = &shared.each {
-        each();
-    }
     if shared.pending.fetch_sub(1, Ordering::AcqRel) == 1 {
         (shared.done)();
         // SAFETY: this was the last pending read: release the count that
@@ -157,9 +151,6 @@ unsafe extern "C" fn batch_trampoline<R: Reply>(args: sys::event_handler_args) {
 /// Reads of a list of channels, each decoded as `R`, awaited together.
 pub(crate) struct Batch<R> {
     shared: Arc<Shared<R>>,
-    /// How many reads were handed to libca (each completes once, also one
-    /// that libca refused); the others failed before, at planning.
-    queued: usize,
 }
 
 impl<R: Reply> Batch<R> {
@@ -172,28 +163,6 @@ impl<R: Reply> Batch<R> {
         channels: &Arc<[Channel]>,
         requests: impl IntoIterator<Item = ReadRequest>,
         done: impl Fn() + Send + Sync + 'static,
-    ) -> Batch<R> {
-        Batch::read_with(channels, requests, Box::new(done), None)
-    }
-
-    /// [`read`](Self::read), also calling `each` once per read that was
-    /// queued ([`queued`](Self::queued) of them), as it completes, on
-    /// whichever thread completes it: for a caller that keeps count of the
-    /// reads in flight.
-    pub(crate) fn read_counted(
-        channels: &Arc<[Channel]>,
-        requests: impl IntoIterator<Item = ReadRequest>,
-        done: impl Fn() + Send + Sync + 'static,
-        each: impl Fn() + Send + Sync + 'static,
-    ) -> Batch<R> {
-        Batch::read_with(channels, requests, Box::new(done), Some(Box::new(each)))
-    }
-
-    fn read_with(
-        channels: &Arc<[Channel]>,
-        requests: impl IntoIterator<Item = ReadRequest>,
-        done: Box<dyn Fn() + Send + Sync>,
-        each: Option<Box<dyn Fn() + Send + Sync>>,
     ) -> Batch<R> {
         let attached = attach();
         let mut plans: Vec<ReadPlan> = Vec::new();
@@ -246,15 +215,14 @@ impl<R: Reply> Batch<R> {
                 slots,
                 plans: std::mem::take(&mut plans),
                 pending: AtomicUsize::new(0),
-                done,
-                each,
+                done: Box::new(done),
                 _leases: Arc::clone(channels),
             }
         });
         shared.pending.store(queued, Ordering::Relaxed);
         if queued == 0 {
             (shared.done)();
-            return Batch { shared, queued };
+            return Batch { shared };
         }
         // The reads in flight hold one count, released by the last completion.
         let in_flight = Arc::into_raw(Arc::clone(&shared));
@@ -285,13 +253,7 @@ impl<R: Reply> Batch<R> {
         }
         // `in_flight` is released by the last completion, not here.
         let _: *const Shared<R> = in_flight;
-        Batch { shared, queued }
-    }
-
-    /// How many reads were handed to libca, each of which completes once
-    /// (also one that libca refused); the others failed before, at planning.
-    pub(crate) fn queued(&self) -> usize {
-        self.queued
+        Batch { shared }
     }
 
     /// Whether every read has completed.

@@ -1,11 +1,10 @@
 //! `caget`: one snapshot of one PV or of many, read in parallel.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::handoff::{request_each, schedule_flush, Notify, ReplySlot, Waiter};
+use super::handoff::{request_each, schedule_flush, ReplySlot, Waiter};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
 use crate::ca::{Batch, Channel, ReadRequest, Reply};
@@ -341,24 +340,17 @@ fn batch_results<'a, R: Reply, T>(
         })
 }
 
-/// Reads of a list's connected channels that [`read_many`] keeps in flight
-/// at libca, about (it sends them [`BATCH_WINDOW`] at a time, another window
-/// whenever no more than this less one window are still out). Each read in
-/// flight holds libca's own state for it (about 90 bytes, from free lists
-/// that libca never gives back to the heap): 10^5 reads sent at once would
-/// leave 9 MB behind, where C's clients, which read each channel as it
-/// connects, leave little. Counting reads, not waiting for whole windows,
-/// keeps a slow server's reads from holding up the others' until this many
-/// of its reads are out at once.
-const READS_IN_FLIGHT: usize = 8192;
-
-/// How many reads [`read_many`] sends as one [`Batch`].
+/// How many reads [`read_many`] sends as one [`Batch`]: each batch's buffer
+/// is given up as soon as it is done and its results are in place.
 const BATCH_WINDOW: usize = 2048;
 
 /// Reads `names` in parallel: the gets of the channels connected now are
-/// queued in [`Batch`]es of [`BATCH_WINDOW`] of them, about
-/// [`READS_IN_FLIGHT`] at a time; the others' as their connections arrive;
-/// and all go out in one flush per scheduler cycle. `R` is what each reply
+/// queued at once, in [`Batch`]es of [`BATCH_WINDOW`] of them; the others'
+/// as their connections arrive; and all go out in one flush per scheduler
+/// cycle. (No read waits for another to complete: a slow or hung server
+/// must not hold up the reads of the others. So libca keeps what every
+/// read in flight needs, about 90 bytes each, in free lists it never gives
+/// back: 10^5 reads leave about 9 MB there.) `R` is what each reply
 /// is decoded into: the whole reading, or only its value.
 ///
 /// A batch keeps its reads' pending state in one allocation, where a read
@@ -396,22 +388,8 @@ fn read_many<R: Reply>(
             results[places.next().expect("a place per channel")] = Some(result);
         }
     };
-    // Every read counts itself off `flow` as it completes; the one that
-    // brings the count down to where another window fits wakes this thread.
-    let (refill, notify) = Waiter::new();
-    let flow = Arc::new(Flow {
-        in_flight: AtomicUsize::new(0),
-        notify,
-    });
     let mut windows: VecDeque<Window<R>> = VecDeque::new();
     for window in connected.chunks(BATCH_WINDOW) {
-        if flow.in_flight.load(Ordering::Acquire) > Flow::ROOM {
-            // One wait, not a loop: past the deadline (or inside a libca
-            // callback) it returns at once, and the reads go out anyway, as
-            // they always have; a wake-up left over from an earlier window
-            // lets at most one window more out.
-            refill.wait(deadline);
-        }
         // The windows done by now give their results (and their buffers,
         // for the next windows to reuse) up.
         while windows
@@ -420,20 +398,10 @@ fn read_many<R: Reply>(
         {
             take_window(windows.pop_front().expect("a window"));
         }
-        flow.in_flight.fetch_add(window.len(), Ordering::AcqRel);
         let channels: Arc<[Channel]> = window.into();
         let (waiter, notify) = Waiter::new();
         let requests = channels.iter().map(|channel| request_for(channel.name()));
-        let counter = Arc::clone(&flow);
-        let batch = Batch::<R>::read_counted(
-            &channels,
-            requests,
-            move || notify.notify(),
-            move || counter.completed(),
-        );
-        // Reads that failed before libca had them are not in flight.
-        flow.in_flight
-            .fetch_sub(window.len() - batch.queued(), Ordering::AcqRel);
+        let batch = Batch::<R>::read(&channels, requests, move || notify.notify());
         schedule_flush();
         windows.push_back((channels, batch, waiter));
     }
@@ -470,22 +438,3 @@ fn read_many<R: Reply>(
 /// One batch of [`read_many`]: the channels it reads, the reads, and the
 /// wait for the last of them.
 type Window<R> = (Arc<[Channel]>, Batch<R>, Waiter);
-
-/// The count of [`read_many`]'s reads in flight, and the wake-up of its
-/// thread when another window fits.
-struct Flow {
-    in_flight: AtomicUsize,
-    notify: Notify,
-}
-
-impl Flow {
-    /// The most reads in flight at which another window is sent.
-    const ROOM: usize = READS_IN_FLIGHT - BATCH_WINDOW;
-
-    /// A read has completed (on any thread).
-    fn completed(&self) {
-        if self.in_flight.fetch_sub(1, Ordering::AcqRel) == Flow::ROOM + 1 {
-            self.notify.notify();
-        }
-    }
-}

@@ -106,5 +106,5 @@ mod reply;
 mod task;
 
 pub(crate) use connected::{connect_all, request_each};
-pub(crate) use reply::{schedule_flush, Notify, ReplySlot, Waiter};
+pub(crate) use reply::{schedule_flush, ReplySlot, Waiter};
 pub(crate) use task::TaskSlot;
