@@ -210,13 +210,19 @@ mod tests {
         assert!(tags.len() > 100, "only {} of 128 tags used", tags.len());
     }
 
-    #[test]
-    fn a_table_gives_back_its_room_once_a_spike_has_gone() {
+    /// A table of 100,000 entries, each its own id, and the ids in order.
+    fn a_spike_of_entries() -> (IdTable<u64>, Vec<u64>) {
         let table = IdTable::new();
         let ids: Vec<u64> = (0..100_000).map(|_| new_id()).collect();
         for &id in &ids {
             table.insert(id, id);
         }
+        (table, ids)
+    }
+
+    #[test]
+    fn a_table_gives_back_its_room_once_a_spike_has_gone() {
+        let (table, ids) = a_spike_of_entries();
         let peak = table.entries.borrow().capacity();
         assert!(peak >= 100_000);
         for &id in &ids[10..] {
@@ -235,11 +241,7 @@ mod tests {
     /// Entries by many ids: every one is found, whatever the hash's layout.
     #[test]
     fn a_table_of_many_ids_finds_each_entry() {
-        let table = IdTable::new();
-        let ids: Vec<u64> = (0..100_000).map(|_| new_id()).collect();
-        for &id in &ids {
-            table.insert(id, id);
-        }
+        let (table, ids) = a_spike_of_entries();
         for &id in ids.iter().rev() {
             assert_eq!(table.take(id), Some(id));
         }

@@ -10,13 +10,15 @@ use std::time::Duration;
 use super::*;
 use crate::{Error, Event, Timeout};
 
-#[test]
-fn a_burst_of_remote_calls_costs_one_wake_up() {
+/// Queues `n` remote calls into this thread's scheduler from another
+/// thread, and returns how many of them have run (none yet: they run only
+/// from this thread's scheduler loop).
+fn queue_remote_burst(n: usize) -> Arc<AtomicUsize> {
     let handle = remote_handle();
     let ran = Arc::new(AtomicUsize::new(0));
     let r = ran.clone();
     std::thread::spawn(move || {
-        for _ in 0..1000 {
+        for _ in 0..n {
             let r = r.clone();
             handle
                 .call(move || {
@@ -27,6 +29,12 @@ fn a_burst_of_remote_calls_costs_one_wake_up() {
     })
     .join()
     .unwrap();
+    ran
+}
+
+#[test]
+fn a_burst_of_remote_calls_costs_one_wake_up() {
+    let ran = queue_remote_burst(1000);
     let remote = current().remote().clone();
     assert_eq!(
         remote.take_wake_count(),
@@ -45,21 +53,7 @@ fn a_burst_of_remote_calls_costs_one_wake_up() {
 
 /// Queues `n` remote calls from another thread and lets them run.
 fn run_remote_burst(n: usize) {
-    let handle = remote_handle();
-    let ran = Arc::new(AtomicUsize::new(0));
-    let r = ran.clone();
-    std::thread::spawn(move || {
-        for _ in 0..n {
-            let r = r.clone();
-            handle
-                .call(move || {
-                    r.fetch_add(1, Ordering::Relaxed);
-                })
-                .unwrap();
-        }
-    })
-    .join()
-    .unwrap();
+    let ran = queue_remote_burst(n);
     while ran.load(Ordering::Relaxed) < n {
         crate::sleep(Duration::from_millis(1));
     }
