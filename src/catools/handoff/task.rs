@@ -58,28 +58,25 @@ impl<R: Send + 'static> TaskSlot<R> {
     /// Records the channel's connection (from libca's connection callback)
     /// and wakes the owner.
     pub(crate) fn connected(&self, result: Result<(), CaError>) {
-        let mut state = self.state.lock();
-        if state.abandoned {
-            return;
-        }
-        state.connected = Some(result);
-        let waker = state.waker.take();
-        drop(state);
-        if let Some(waker) = waker {
-            waker.wake();
-        }
+        self.store_and_wake(|state| state.connected = Some(result));
     }
 
     /// Stores the reply (from libca's reply callback) and wakes the owner;
     /// a reply for an abandoned slot is dropped here, quietly.
     pub(crate) fn fill(&self, reply: R) {
+        self.store_and_wake(|state| state.reply = Some(reply));
+    }
+
+    /// Runs `store` on the state and wakes the owner, unless the owner has
+    /// abandoned the slot. `store` (with what it carries) is dropped only
+    /// after the lock is released, whatever happens: it is a parameter,
+    /// dropped after this function's locals.
+    fn store_and_wake(&self, store: impl FnOnce(&mut State<R>)) {
         let mut state = self.state.lock();
         if state.abandoned {
-            drop(state);
-            drop(reply);
             return;
         }
-        state.reply = Some(reply);
+        store(&mut state);
         let waker = state.waker.take();
         drop(state);
         if let Some(waker) = waker {
