@@ -6,29 +6,22 @@
 
 mod support;
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use cothread::catools::{caget, ErrorKind, Get};
 use support::{client_environment, Ioc};
 
-/// Continues a stopped IOC when dropped (a stopped process could not be
-/// stopped for good by its harness), also when the test fails.
-struct Stopped(i32);
-
-impl Stopped {
-    fn new(ioc: &Ioc) -> Stopped {
-        let pid = ioc.pid().expect("the IOC runs") as i32;
-        // SAFETY: kill(2) with a PID this test started; no memory involved.
-        assert_eq!(unsafe { libc::kill(pid, libc::SIGSTOP) }, 0);
-        Stopped(pid)
-    }
-}
-
-impl Drop for Stopped {
-    fn drop(&mut self) {
-        // SAFETY: as above.
-        unsafe { libc::kill(self.0, libc::SIGCONT) };
-    }
+/// Stops the IOC's process (SIGSTOP): its circuits stay open and the
+/// kernel keeps taking requests, but nothing answers. The harness ends it
+/// with SIGKILL, which a stopped process obeys too.
+fn hang(ioc: &Ioc) {
+    let pid = ioc.pid().expect("the IOC runs").to_string();
+    let status = Command::new("kill").args(["-STOP", &pid]).status();
+    assert!(
+        status.is_ok_and(|status| status.success()),
+        "kill -STOP {pid}"
+    );
 }
 
 #[test]
@@ -46,7 +39,7 @@ fn a_hung_server_holds_up_none_of_the_other_servers_reads() {
     // Both channels connected before the one server hangs.
     assert_eq!(caget::<f64>(&good_pv).unwrap(), 3.5);
     assert_eq!(caget::<f64>(&hung_pv).unwrap(), 42.0);
-    let stopped = Stopped::new(&hung);
+    hang(&hung);
 
     // The hung server's names first: 20,000 reads of it, then 20,000 of
     // the good one, and an empty name, which keeps the list off the warm
@@ -63,7 +56,6 @@ fn a_hung_server_holds_up_none_of_the_other_servers_reads() {
     let warm = Get::new()
         .timeout(timeout)
         .get_each::<f64, _>(&names[..names.len() - 1]);
-    drop(stopped);
     assert_eq!(
         warm.iter().filter(|result| result.is_ok()).count(),
         20_000,
