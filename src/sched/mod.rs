@@ -117,7 +117,7 @@ pub(crate) use mpsc::{Mpsc, Popped, Pushed, CHUNK as MPSC_CHUNK};
 use poll::PollWait;
 pub(crate) use poll::{poll_now, poll_wait};
 pub(crate) use remote::Remote;
-pub(crate) use remote::{keep_room, remote_handle, RemoteHandle};
+pub(crate) use remote::{remote_handle, room_to_keep, RemoteHandle};
 pub(crate) use send_fn::SendFn;
 pub use spawn::{spawn, Builder, JoinHandle};
 use stack::StackPool;

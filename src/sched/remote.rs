@@ -15,7 +15,7 @@
 //!   fd again: no wake-up is lost.
 //! * The queue is swapped with the scheduler's spare buffer, not taken: a
 //!   burst of calls reuses the room of the one before it rather than
-//!   allocating, and [`keep_room`] gives back what a rare large burst grew.
+//!   allocating, and [`room_to_keep`] gives back what a rare large burst grew.
 //! * Once the owning scheduler is gone (`alive == false`), `call` drops its
 //!   closure and returns [`Error::SchedulerGone`].
 //! * A queued call is a [`SendFn`]: stored in the queue itself when small,
@@ -119,7 +119,9 @@ impl Remote {
                 );
             }
         }
-        keep_room(&mut batch, used, KEPT_CALLS);
+        if let Some(room) = room_to_keep(batch.capacity(), used, KEPT_CALLS) {
+            batch.shrink_to(room);
+        }
         *spare.borrow_mut() = batch;
     }
 
@@ -151,14 +153,15 @@ impl Remote {
 /// Room for queued calls a scheduler keeps between bursts however small.
 const KEPT_CALLS: usize = 64;
 
-/// After a burst of `used` items has been handled from `buffer` (now empty),
-/// which is kept for the next burst: room beyond `kept` that an earlier,
-/// larger burst grew is given back once a burst uses under a quarter of it
-/// (the factor of four keeps steady bursts from reallocating).
-pub(crate) fn keep_room<T>(buffer: &mut Vec<T>, used: usize, kept: usize) {
-    if buffer.capacity() > kept && used * 4 < buffer.capacity() {
-        buffer.shrink_to((used * 2).max(kept));
-    }
+/// How much room to keep in a buffer of `room` items, emptied after a burst
+/// of `used` and kept for the next: `None` to keep it all, else room beyond
+/// `kept` that an earlier, larger burst grew is given back once a burst
+/// uses under a quarter of it (the factor of four keeps steady bursts from
+/// reallocating). The one rule for every buffer kept between bursts: the
+/// remote queue here, the Channel Access dispatcher's ready list and its
+/// handlers' buffers.
+pub(crate) fn room_to_keep(room: usize, used: usize, kept: usize) -> Option<usize> {
+    (room > kept && used * 4 < room).then(|| (used * 2).max(kept))
 }
 
 /// A `Send + Sync` handle that queues closures onto one scheduler's thread.

@@ -194,7 +194,9 @@ fn run(dispatcher: &Dispatcher) {
                 }
             }
         }
-        sched::keep_room(&mut ids, used, KEPT_BATCH);
+        if let Some(room) = sched::room_to_keep(ids.capacity(), used, KEPT_BATCH) {
+            ids.shrink_to(room);
+        }
         *dispatcher.spare_ids.borrow_mut() = ids;
         if !dispatcher.ready.ids.lock().is_empty() {
             crate::sched::yield_now();
@@ -319,18 +321,19 @@ impl Drop for Registration {
     }
 }
 
-/// Room a handler's buffer keeps however small its bursts.
+/// Room a handler's buffer (and the ready list) keeps however small its
+/// bursts. A buffer grown by an earlier, larger burst (a slow consumer's
+/// backlog of up to 10,000 updates, say) is cut down
+/// ([`sched::room_to_keep`]) once a burst uses under a quarter of it. The two buffers of a handler
+/// take turns, so within two bursts what a subscription keeps follows its
+/// recent bursts rather than its largest.
 const KEPT_BATCH: usize = 64;
 
-/// After a burst of `used` items has been handled from `batch` (now empty):
-/// a buffer grown by an earlier, larger burst (a slow consumer's backlog of
-/// up to 10,000 updates, say) is cut down once a burst uses under a quarter
-/// of it. The two buffers of a handler take turns, so within two bursts what
-/// a subscription keeps follows its recent bursts rather than its largest;
-/// the factor of four keeps steady bursts from reallocating.
+/// Cuts a handler's buffer down after a burst of `used` items, if it grew
+/// far beyond them ([`sched::room_to_keep`]).
 fn trim<T>(batch: &mut VecDeque<T>, used: usize) {
-    if batch.capacity() > KEPT_BATCH && used * 4 < batch.capacity() {
-        batch.shrink_to((used * 2).max(KEPT_BATCH));
+    if let Some(room) = sched::room_to_keep(batch.capacity(), used, KEPT_BATCH) {
+        batch.shrink_to(room);
     }
 }
 
