@@ -18,6 +18,8 @@
 #                            per PV read or per update delivered of each named
 #                            workload (e.g. caget_list_warm,monitor_all_10k),
 #                            for raw C libca and Rust; BENCH_REPEATS=1 default
+#   COUNT_KEEP=dir           with COUNT: also keep callgrind's output files in
+#                            dir (for callgrind_annotate), named label.workload
 #
 # Every client prints lines "name value unit" (and "#" comments); see
 # benches/ca/README.md for the workloads and the contract a client keeps.
@@ -174,6 +176,11 @@ for line in sys.stdin:
         ratio=$(python3 -c "import sys; print(f'{int(sys.argv[2]) / int(sys.argv[1]):.2f}')" "$c" "$rust" 2>/dev/null || echo "—")
         echo "| $workload (instructions per item) | $c | $rust | $ratio |"
     done
+    if [ -n "${COUNT_KEEP:-}" ]; then
+        mkdir -p "$COUNT_KEEP"
+        cp "$results"/{c,rust}.* "$COUNT_KEEP"/
+        say "callgrind's files are in $COUNT_KEEP"
+    fi
     exit 0
 fi
 
