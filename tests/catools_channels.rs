@@ -11,7 +11,8 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use cothread::catools::{
-    caget, Augmented, CaError, Channels, ErrorKind, Format, Get, Monitor, Put, Value,
+    caget, Augmented, CaError, Channels, DataType, ErrorKind, Format, FromValue, Get, Monitor, Put,
+    TypeMismatch, Value,
 };
 use cothread::diagnostics;
 
@@ -60,6 +61,56 @@ fn get_each_gives_each_pv_its_own_result_when_warm() {
     // The throwing form stops at that error.
     let err = channels.get::<f64>(&get).unwrap_err();
     assert_eq!(err.pv(), ioc.pv("stringin"), "{err}");
+}
+
+#[test]
+fn a_warm_value_that_does_not_fit_the_type_is_its_pvs_error() {
+    let ioc = support::shared_ioc();
+    let names = [ioc.pv("ai"), ioc.pv("longin")];
+    let channels = Channels::new(&names).unwrap();
+    let get = Get::new().timeout(WAIT);
+    let _: Vec<f64> = channels.get(&get).unwrap(); // connects
+                                                   // Asked for as text, the values arrive as strings, which f64 refuses and
+                                                   // String and Value take.
+    let as_text = get.datatype(DataType::String);
+    let results: Vec<Result<f64, CaError>> = channels.get_each(&as_text);
+    for (result, name) in results.iter().zip(&names) {
+        let err = result.as_ref().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NoConvert, "{err}");
+        assert_eq!(err.pv(), name, "{err}");
+    }
+    let err = channels.get::<f64>(&as_text).unwrap_err();
+    assert_eq!(err.pv(), names[0], "{err}");
+    let texts: Vec<String> = channels.get(&as_text).unwrap();
+    assert_eq!(texts[1], "42");
+    let values: Vec<Value> = channels.get(&as_text).unwrap();
+    assert_eq!(values[1], Value::String("42".into()));
+}
+
+/// A reader's own type, and one that must stay on its thread (`Rc`): reads
+/// convert it on the caller's thread, never on libca's.
+#[derive(Debug, PartialEq)]
+struct Shared(Rc<f64>);
+
+impl FromValue for Shared {
+    fn requested_type() -> DataType {
+        DataType::Double
+    }
+    fn from_value(value: Value) -> Result<Shared, TypeMismatch> {
+        f64::from_value(value).map(|v| Shared(Rc::new(v)))
+    }
+}
+
+#[test]
+fn a_warm_list_reads_into_a_users_own_type_that_stays_on_its_thread() {
+    let ioc = support::shared_ioc();
+    let channels = Channels::new(&[ioc.pv("ai"), ioc.pv("longin")]).unwrap();
+    let get = Get::new().timeout(WAIT);
+    for _ in 0..2 {
+        // cold (connecting), then warm (one batch)
+        let values: Vec<Shared> = channels.get(&get).unwrap();
+        assert_eq!(values, vec![Shared(Rc::new(3.5)), Shared(Rc::new(42.0))]);
+    }
 }
 
 #[test]

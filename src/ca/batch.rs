@@ -52,7 +52,7 @@ const ABANDONED: u8 = 4;
 pub(crate) type BatchResult<R> = Result<R, Box<CaError>>;
 
 /// One read of the batch: what libca's callback gets as its user pointer.
-struct Slot<R> {
+struct Slot<R: Reply> {
     /// The batch this slot is part of (the `Arc`'s data).
     shared: *const Shared<R>,
     /// How to decode the reply: an index into `Shared::plans`.
@@ -61,10 +61,12 @@ struct Slot<R> {
     result: UnsafeCell<MaybeUninit<BatchResult<R>>>,
 }
 
-struct Shared<R> {
+struct Shared<R: Reply> {
     slots: Box<[Slot<R>]>,
     /// The distinct read plans of the list (most lists need one).
     plans: Vec<ReadPlan>,
+    /// What each reply's decoding takes besides its buffer.
+    context: R::Context,
     /// Reads queued at libca whose completion has not run yet.
     pending: AtomicUsize,
     /// Called once, by the completion that brings `pending` to zero.
@@ -77,14 +79,15 @@ struct Shared<R> {
 // given to libca. The result cells are accessed under the state protocol of
 // the module invariants (one writer in WRITING, one reader in FILLED, each
 // hand-over through a Release store / Acquire load), so sharing them is
-// sound when the results themselves may move between threads (`R: Send`);
-// the slot's back pointer only ever points at this same `Shared`. Everything
-// else is immutable after construction or atomic.
-unsafe impl<R: Send> Send for Shared<R> {}
+// sound when the results themselves may move between threads (`R: Send`,
+// which `Reply` requires); the decoding context is `Send + Sync` (`Reply`
+// again); the slot's back pointer only ever points at this same `Shared`.
+// Everything else is immutable after construction or atomic.
+unsafe impl<R: Reply> Send for Shared<R> {}
 // SAFETY: as for Send.
-unsafe impl<R: Send> Sync for Shared<R> {}
+unsafe impl<R: Reply> Sync for Shared<R> {}
 
-impl<R> Drop for Shared<R> {
+impl<R: Reply> Drop for Shared<R> {
     fn drop(&mut self) {
         for slot in self.slots.iter_mut() {
             if *slot.state.get_mut() == FILLED {
@@ -102,7 +105,7 @@ impl<R> Drop for Shared<R> {
 /// # Safety
 /// `slot` must be a slot of a live batch whose read was counted in `pending`
 /// and has not completed yet (each read completes exactly once).
-unsafe fn complete<R>(slot: *const Slot<R>, result: BatchResult<R>) {
+unsafe fn complete<R: Reply>(slot: *const Slot<R>, result: BatchResult<R>) {
     // SAFETY: the caller's promise: the in-flight count keeps the batch (and
     // so the slot) alive until this completion has decremented `pending`.
     let slot = unsafe { &*slot };
@@ -141,7 +144,7 @@ unsafe extern "C" fn batch_trampoline<R: Reply>(args: sys::event_handler_args) {
         let (slot_ref, shared) = unsafe { (&*slot, &*(*slot).shared) };
         let plan = &shared.plans[slot_ref.plan as usize];
         // SAFETY: this is a running get callback.
-        let result = unsafe { read_reply::<R>(plan, &args) };
+        let result = unsafe { read_reply::<R>(shared.context, plan, &args) };
         // SAFETY: libca calls each get callback once: this is the read's one
         // completion.
         unsafe { complete(slot, result) };
@@ -149,19 +152,20 @@ unsafe extern "C" fn batch_trampoline<R: Reply>(args: sys::event_handler_args) {
 }
 
 /// Reads of a list of channels, each decoded as `R`, awaited together.
-pub(crate) struct Batch<R> {
+pub(crate) struct Batch<R: Reply> {
     shared: Arc<Shared<R>>,
 }
 
 impl<R: Reply> Batch<R> {
     /// Queues a read (`ca_array_get_callback`) of each of `channels` as
-    /// `requests` says; `done` runs once, on whichever thread completes the
-    /// last one (at once, on this thread, if none could be queued). A read
-    /// that cannot be planned or queued (the channel is not connected, ...)
-    /// completes at once with its error.
+    /// `requests` says, each reply decoded with `context`; `done` runs once,
+    /// on whichever thread completes the last one (at once, on this thread,
+    /// if none could be queued). A read that cannot be planned or queued (the
+    /// channel is not connected, ...) completes at once with its error.
     pub(crate) fn read(
         channels: &Arc<[Channel]>,
         requests: impl IntoIterator<Item = ReadRequest>,
+        context: R::Context,
         done: impl Fn() + Send + Sync + 'static,
     ) -> Batch<R> {
         let attached = attach();
@@ -214,6 +218,7 @@ impl<R: Reply> Batch<R> {
             Shared {
                 slots,
                 plans: std::mem::take(&mut plans),
+                context,
                 pending: AtomicUsize::new(0),
                 done: Box::new(done),
                 _leases: Arc::clone(channels),
@@ -269,7 +274,7 @@ impl<R: Reply> Batch<R> {
     }
 }
 
-impl<R> Drop for Batch<R> {
+impl<R: Reply> Drop for Batch<R> {
     /// The owner stops waiting: every read still pending is abandoned.
     fn drop(&mut self) {
         if self.shared.pending.load(Ordering::Acquire) == 0 {
@@ -284,7 +289,7 @@ impl<R> Drop for Batch<R> {
 }
 
 /// The owner's side of a slot: its result if filled, else abandons it.
-fn take_slot<R>(slot: &Slot<R>) -> Option<BatchResult<R>> {
+fn take_slot<R: Reply>(slot: &Slot<R>) -> Option<BatchResult<R>> {
     loop {
         match slot
             .state

@@ -36,7 +36,7 @@ pub(crate) use context::{
     attach, client_status, flush_io, max_array_bytes, protocol_version, scan_long,
 };
 pub(crate) use dbr::ReadRequest;
-pub(crate) use request::{EventSubscription, Reply};
+pub(crate) use request::{Converted, EventSubscription, Reply};
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -27,31 +27,83 @@ use parking_lot::Mutex;
 use super::channel::{name_of, Channel};
 use super::context::{attach, guarded};
 use super::dbr::{self, ReadPlan, ReadRequest};
-use crate::ca_types::{Augmented, CaError, CompactReading, DataType, EventMask, Value};
+use crate::ca_types::{
+    Augmented, CaError, CompactReading, ConvertOnArrival, DataType, EventMask, TypeMismatch, Value,
+};
 
 /// What a read's callback receives: the whole reading (an [`Augmented`]
-/// value with its metadata), or only its [`Value`], for a reader that keeps
-/// no metadata (nothing of `Meta` is then built on libca's thread).
-pub(crate) trait Reply: Sized + Send + 'static {
+/// value with its metadata), only its [`Value`], for a reader that keeps no
+/// metadata (nothing of `Meta` is then built on libca's thread), or the
+/// value already [`Converted`] to the reader's type.
+///
+/// No `'static` bound, so that `Converted<T>` is a reply for a reader's `T`
+/// whatever its bounds; yet a reply may outlive its reader (a late one is
+/// dropped on libca's thread), so every reply *value* must be of a
+/// `'static` type: the others here are, and a `Converted<T>` is made only
+/// for a `T` that is.
+pub(crate) trait Reply: Sized + Send {
+    /// What decoding takes besides libca's buffer: the same for every read of
+    /// a batch.
+    type Context: Copy + Send + Sync;
     /// Reads libca's buffer for `plan` (see [`dbr::decode`]).
-    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self;
+    fn decode(
+        context: Self::Context,
+        plan: &ReadPlan,
+        dbr_type: sys::chtype,
+        count: usize,
+        buffer: &[u8],
+    ) -> Self;
 }
 
 impl Reply for Augmented<Value> {
-    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
+    type Context = ();
+    fn decode((): (), plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
         dbr::decode(plan, dbr_type, count, buffer)
     }
 }
 
 impl Reply for CompactReading {
-    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
+    type Context = ();
+    fn decode((): (), plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
         dbr::decode_reading(plan, dbr_type, count, buffer)
     }
 }
 
 impl Reply for Value {
-    fn decode(plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
+    type Context = ();
+    fn decode((): (), plan: &ReadPlan, dbr_type: sys::chtype, count: usize, buffer: &[u8]) -> Self {
         dbr::decode_value(plan, dbr_type, count, buffer)
+    }
+}
+
+/// A reply's value converted to the reader's `T` on libca's thread, as it
+/// arrives, by the reader's [`ConvertOnArrival`]: the conversion's result,
+/// or why the value did not fit `T`.
+pub(crate) struct Converted<T>(Result<T, TypeMismatch>);
+
+// SAFETY: a `Converted<T>` is made only by its `decode` (the field is private
+// to this module), which needs a `ConvertOnArrival<T>`; that exists only for
+// a `T` that is `Send + 'static` (its one constructor's bounds). So every
+// `Converted<T>` there is holds a `T` that may move to another thread.
+unsafe impl<T> Send for Converted<T> {}
+
+impl<T> Converted<T> {
+    /// The converted value, or why it did not fit.
+    pub(crate) fn into_result(self) -> Result<T, TypeMismatch> {
+        self.0
+    }
+}
+
+impl<T> Reply for Converted<T> {
+    type Context = ConvertOnArrival<T>;
+    fn decode(
+        convert: ConvertOnArrival<T>,
+        plan: &ReadPlan,
+        dbr_type: sys::chtype,
+        count: usize,
+        buffer: &[u8],
+    ) -> Self {
+        Converted(convert.convert(dbr::decode_value(plan, dbr_type, count, buffer)))
     }
 }
 
@@ -86,7 +138,7 @@ impl Channel {
     /// error if the request could not be queued.
     pub(crate) fn read<R, F>(&self, request: ReadRequest, done: F)
     where
-        R: Reply,
+        R: Reply<Context = ()>,
         F: FnOnce(Result<R, CaError>) + Send + 'static,
     {
         if let Err((err, done)) = self.queue_get(request, done) {
@@ -98,7 +150,7 @@ impl Channel {
     /// uncalled with the reason.
     fn queue_get<R, F>(&self, request: ReadRequest, done: F) -> Result<(), (CaError, F)>
     where
-        R: Reply,
+        R: Reply<Context = ()>,
         F: FnOnce(Result<R, CaError>) + Send + 'static,
     {
         let plan = match self
@@ -413,6 +465,7 @@ impl Drop for EventSubscription {
 /// `args.type_` with `args.count` elements).
 #[inline]
 pub(super) unsafe fn read_reply<R: Reply>(
+    context: R::Context,
     plan: &ReadPlan,
     args: &sys::event_handler_args,
 ) -> Result<R, Box<CaError>> {
@@ -427,18 +480,18 @@ pub(super) unsafe fn read_reply<R: Reply>(
         .ok_or_else(|| Box::new(CaError::new(name(), sys::ECA_BADTYPE, "get callback")))?;
     if args.dbr.is_null() {
         // libca may pass no buffer for an empty array: decode a zeroed header.
-        return Ok(R::decode(plan, args.type_, 0, &vec![0; size]));
+        return Ok(R::decode(context, plan, args.type_, 0, &vec![0; size]));
     }
     // SAFETY: the caller promises a live buffer of args.type_ with args.count
     // elements, which is `size` bytes as libca lays it out; it is read only
     // within this call.
     let buffer = unsafe { std::slice::from_raw_parts(args.dbr.cast::<u8>(), size) };
-    Ok(R::decode(plan, args.type_, count, buffer))
+    Ok(R::decode(context, plan, args.type_, count, buffer))
 }
 
 unsafe extern "C" fn get_trampoline<R, F>(args: sys::event_handler_args)
 where
-    R: Reply,
+    R: Reply<Context = ()>,
     F: FnOnce(Result<R, CaError>) + Send + 'static,
 {
     guarded("get callback", || {
@@ -447,7 +500,7 @@ where
         // is the one reclaim.
         let pending = unsafe { Box::from_raw(args.usr.cast::<PendingGet<F>>()) };
         // SAFETY: this is a running get callback.
-        let result = unsafe { read_reply::<R>(&pending.plan, &args) }.map_err(|err| *err);
+        let result = unsafe { read_reply::<R>((), &pending.plan, &args) }.map_err(|err| *err);
         (pending.done)(result);
     });
 }
@@ -482,7 +535,7 @@ unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
         // does not call after that.
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
-        let result = unsafe { read_reply::<CompactReading>(&state.plan, &args) };
+        let result = unsafe { read_reply::<CompactReading>((), &state.plan, &args) };
         let _running = UpdateMarker::enter(state);
         (state.update.lock())(result);
     });

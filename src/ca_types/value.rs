@@ -596,6 +596,56 @@ pub trait FromValue: Sized {
     fn requested_type() -> DataType;
     /// Converts what arrived, or says why it cannot.
     fn from_value(value: Value) -> Result<Self, TypeMismatch>;
+    /// [`from_value`](Self::from_value) as a read may call it on libca's
+    /// thread, where the reply arrives; `None` (the default, and the answer
+    /// for any type outside this crate) makes reads convert on the caller's
+    /// thread instead. Only this crate can make one, and only for a type
+    /// that is `Send + 'static`.
+    #[doc(hidden)]
+    fn convert_on_arrival() -> Option<ConvertOnArrival<Self>> {
+        None
+    }
+}
+
+/// A type's conversion from [`Value`] that a read may run on the thread where
+/// the reply arrives (libca's) and hand the result to the caller's: it is
+/// made only for a `T` that is `Send + 'static`, so holding one is the
+/// evidence that a `T` made there may be moved to another thread. Not part of
+/// the public API: it is how a read of 1,000 PVs converts each value as its
+/// reply comes in, rather than all of them after the last reply.
+#[doc(hidden)]
+pub struct ConvertOnArrival<T> {
+    convert: fn(Value) -> Result<T, TypeMismatch>,
+}
+
+impl<T> Clone for ConvertOnArrival<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for ConvertOnArrival<T> {}
+
+impl<T> fmt::Debug for ConvertOnArrival<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ConvertOnArrival")
+    }
+}
+
+impl<T: FromValue + Send + 'static> ConvertOnArrival<T> {
+    /// `T::from_value`, for a `T` that may cross threads.
+    pub(crate) fn new() -> ConvertOnArrival<T> {
+        ConvertOnArrival {
+            convert: T::from_value,
+        }
+    }
+}
+
+impl<T> ConvertOnArrival<T> {
+    /// Converts `value` (on whichever thread holds it).
+    pub(crate) fn convert(self, value: Value) -> Result<T, TypeMismatch> {
+        (self.convert)(value)
+    }
 }
 
 impl FromValue for Value {
@@ -604,6 +654,9 @@ impl FromValue for Value {
     }
     fn from_value(value: Value) -> Result<Value, TypeMismatch> {
         Ok(value)
+    }
+    fn convert_on_arrival() -> Option<ConvertOnArrival<Value>> {
+        Some(ConvertOnArrival::new())
     }
 }
 
@@ -628,6 +681,9 @@ macro_rules! numeric_scalar {
                     other => mismatch($name, &other),
                 }
             }
+            fn convert_on_arrival() -> Option<ConvertOnArrival<$rust>> {
+                Some(ConvertOnArrival::new())
+            }
         }
     };
 }
@@ -649,6 +705,9 @@ impl FromValue for String {
             other => mismatch("String", &other),
         }
     }
+    fn convert_on_arrival() -> Option<ConvertOnArrival<String>> {
+        Some(ConvertOnArrival::new())
+    }
 }
 
 /// Array conversions: each `Vec` takes arrays (and scalars) of the CA types
@@ -667,6 +726,9 @@ macro_rules! numeric_array {
                     )*
                     other => mismatch($name, &other),
                 }
+            }
+            fn convert_on_arrival() -> Option<ConvertOnArrival<Vec<$rust>>> {
+                Some(ConvertOnArrival::new())
             }
         }
     };
@@ -721,6 +783,9 @@ impl FromValue for Vec<String> {
             Value::String(v) => Ok(vec![v]),
             other => mismatch("Vec<String>", &other),
         }
+    }
+    fn convert_on_arrival() -> Option<ConvertOnArrival<Vec<String>>> {
+        Some(ConvertOnArrival::new())
     }
 }
 

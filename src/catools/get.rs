@@ -7,8 +7,9 @@ use std::time::Instant;
 use super::handoff::{request_each, schedule_flush, ReplySlot, Waiter};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
-use crate::ca::{Batch, Channel, ReadRequest, Reply};
+use crate::ca::{Batch, Channel, Converted, ReadRequest, Reply};
 use crate::ca_types::CompactReading;
+use crate::ca_types::ConvertOnArrival;
 
 /// What a read can deliver: any [`FromValue`] type (just the data, e.g.
 /// `f64`, `Vec<i32>`, `String`, [`Value`]) or an [`Augmented`] one (the data
@@ -34,6 +35,14 @@ pub trait FromReading: Sized {
             value,
             meta: Meta::default(),
         })
+    }
+    /// [`from_value_only`](Self::from_value_only) as a read may run it on
+    /// libca's thread as each reply arrives (see
+    /// [`FromValue::convert_on_arrival`]); `None` converts on the caller's
+    /// thread.
+    #[doc(hidden)]
+    fn convert_on_arrival() -> Option<ConvertOnArrival<Self>> {
+        None
     }
 }
 
@@ -72,6 +81,9 @@ impl<T: FromValue> FromReading for T {
     }
     fn from_value_only(value: Value) -> Result<T, TypeMismatch> {
         T::from_value(value)
+    }
+    fn convert_on_arrival() -> Option<ConvertOnArrival<T>> {
+        T::convert_on_arrival()
     }
 }
 
@@ -202,12 +214,22 @@ impl Get {
         let request_for = self.request_for::<T>();
         let requests = channels.iter().map(|channel| request_for(channel.name()));
         Some(if T::keeps_meta() {
-            let batch = read_batch::<CompactReading>(channels, requests, deadline);
+            let batch = read_batch::<CompactReading>(channels, requests, (), deadline);
             take.take(batch_results(&batch, channels, |reading, name| {
                 convert_reading(name, reading, 1)
             }))
+        } else if let Some(convert) = T::convert_on_arrival() {
+            // Each value converted as its reply arrives, on libca's thread,
+            // while the others are still coming: after the last reply only
+            // the results are moved into place.
+            let batch = read_batch::<Converted<T>>(channels, requests, convert, deadline);
+            take.take(batch_results(&batch, channels, |converted, name| {
+                converted
+                    .into_result()
+                    .map_err(|mismatch| mismatch.into_ca_error(name))
+            }))
         } else {
-            let batch = read_batch::<Value>(channels, requests, deadline);
+            let batch = read_batch::<Value>(channels, requests, (), deadline);
             take.take(batch_results(&batch, channels, |value, name| {
                 convert_value(name, value)
             }))
@@ -308,10 +330,11 @@ impl<T> TakeResults<T> for EachResult {
 fn read_batch<R: Reply>(
     channels: &Arc<[Channel]>,
     requests: impl Iterator<Item = ReadRequest>,
+    context: R::Context,
     deadline: Option<Instant>,
 ) -> Batch<R> {
     let (waiter, notify) = Waiter::new();
-    let batch = Batch::<R>::read(channels, requests, move || notify.notify());
+    let batch = Batch::<R>::read(channels, requests, context, move || notify.notify());
     if !batch.is_complete() {
         schedule_flush();
         waiter.wait(deadline);
@@ -358,7 +381,7 @@ const BATCH_WINDOW: usize = 2048;
 /// names, whose channels mostly connect while the list is being opened, a
 /// few buffers instead of 10^5 small blocks that, freed among the channels'
 /// own, would stay in the heap's high-water mark.
-fn read_many<R: Reply>(
+fn read_many<R: Reply<Context = ()> + 'static>(
     names: &[&str],
     request_for: impl Fn(&str) -> ReadRequest,
     deadline: Option<Instant>,
@@ -401,7 +424,7 @@ fn read_many<R: Reply>(
         let channels: Arc<[Channel]> = window.into();
         let (waiter, notify) = Waiter::new();
         let requests = channels.iter().map(|channel| request_for(channel.name()));
-        let batch = Batch::<R>::read(&channels, requests, move || notify.notify());
+        let batch = Batch::<R>::read(&channels, requests, (), move || notify.notify());
         schedule_flush();
         windows.push_back((channels, batch, waiter));
     }

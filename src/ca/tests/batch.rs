@@ -11,7 +11,7 @@ use crate::ca::Batch;
 use crate::ca_types::{CompactReading, DataType, ErrorKind, Format, Value};
 
 /// A batch of native, raw reads of `channels`; `done` sends on the receiver.
-fn read<R: crate::ca::Reply>(
+fn read<R: crate::ca::Reply<Context = ()>>(
     channels: &Arc<[Channel]>,
     request: ReadRequest,
 ) -> (Batch<R>, mpsc::Receiver<()>) {
@@ -20,6 +20,7 @@ fn read<R: crate::ca::Reply>(
     let batch = Batch::<R>::read(
         channels,
         std::iter::repeat_n(request, channels.len()),
+        (),
         move || {
             let _ = tx.lock().unwrap().send(());
         },
@@ -65,6 +66,47 @@ fn a_batch_decodes_readings_with_their_metadata() {
 }
 
 #[test]
+fn a_batch_converts_each_value_to_the_readers_type_as_it_arrives() {
+    use crate::ca::Converted;
+    use crate::ca_types::{FromValue, TypeMismatch};
+    // ai holds 3.5, longin 42: both fit f64; only longin fits i32.
+    let channels: Arc<[Channel]> = vec![connect("ai"), connect("longin")].into();
+    let native = ReadRequest::default();
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let to_f64 = f64::convert_on_arrival().expect("f64 converts on arrival");
+    let as_f64 = Batch::<Converted<f64>>::read(&channels, [native, native], to_f64, move || {
+        let _ = tx.lock().unwrap().send(());
+    });
+    let (tx, rx_i32) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let to_i32 = i32::convert_on_arrival().expect("i32 converts on arrival");
+    let as_i32 = Batch::<Converted<i32>>::read(&channels, [native, native], to_i32, move || {
+        let _ = tx.lock().unwrap().send(());
+    });
+    flush_io().expect("flush");
+    rx.recv_timeout(WAIT).expect("f64 batch done");
+    rx_i32.recv_timeout(WAIT).expect("i32 batch done");
+    let f64s: Vec<Result<f64, TypeMismatch>> = as_f64
+        .results()
+        .map(|result| result.expect("completed").expect("read").into_result())
+        .collect();
+    assert_eq!(f64s, vec![Ok(3.5), Ok(42.0)]);
+    let i32s: Vec<Result<i32, TypeMismatch>> = as_i32
+        .results()
+        .map(|result| result.expect("completed").expect("read").into_result())
+        .collect();
+    assert_eq!(i32s[1], Ok(42));
+    assert_eq!(
+        i32s[0],
+        Err(TypeMismatch {
+            expected: "i32",
+            found: Value::Double(3.5).kind_name()
+        })
+    );
+}
+
+#[test]
 fn a_read_that_cannot_be_planned_fails_alone() {
     let channels: Arc<[Channel]> = vec![connect("ai"), connect("ai")].into();
     let refused = ReadRequest {
@@ -73,9 +115,14 @@ fn a_read_that_cannot_be_planned_fails_alone() {
     };
     let (tx, rx) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
-    let batch = Batch::<Value>::read(&channels, [ReadRequest::default(), refused], move || {
-        let _ = tx.lock().unwrap().send(());
-    });
+    let batch = Batch::<Value>::read(
+        &channels,
+        [ReadRequest::default(), refused],
+        (),
+        move || {
+            let _ = tx.lock().unwrap().send(());
+        },
+    );
     flush_io().expect("flush");
     rx.recv_timeout(WAIT).expect("done");
     let results: Vec<_> = batch.results().map(Option::unwrap).collect();
