@@ -86,8 +86,9 @@ impl DataType {
     pub fn resolve(name: &str, explicit: Option<DataType>, preferred: DataType) -> DataType {
         match explicit {
             Some(datatype) => datatype,
-            None if name.ends_with('$')
-                && matches!(preferred, DataType::Native | DataType::String) =>
+            // The name is looked at last: most reads never need it.
+            None if matches!(preferred, DataType::Native | DataType::String)
+                && name.ends_with('$') =>
             {
                 DataType::CharStr
             }
