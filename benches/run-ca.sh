@@ -166,13 +166,19 @@ for line in sys.stdin:
     for workload in "${workloads[@]}"; do
         # C's row for the same job: its all_updates callbacks run on libca's
         # thread already, and it has one warm list read.
+        # C's hand-off rows are the reference of Rust's default all_updates.
+        rust_workload=$workload
         case $workload in
         monitor_direct*) c_workload=${workload/monitor_direct/monitor_all} ;;
+        monitor_handoff*)
+            c_workload=$workload
+            rust_workload=${workload/monitor_handoff/monitor_all}
+            ;;
         caget_channels_warm | caget_list_warm_async) c_workload=caget_list_warm ;;
         *) c_workload=$workload ;;
         esac
         c=$(count c "$c_workload" "$out/raw_limit")
-        rust=$(count rust "$workload" "$rust_bin")
+        rust=$(count rust "$rust_workload" "$rust_bin")
         ratio=$(python3 -c "import sys; print(f'{int(sys.argv[2]) / int(sys.argv[1]):.2f}')" "$c" "$rust" 2>/dev/null || echo "—")
         echo "| $workload (instructions per item) | $c | $rust | $ratio |"
     done
@@ -233,6 +239,14 @@ def paced(key, label):
 
 
 WORKLOADS += paced("monitor_all", "camonitor all_updates")
+# The same windows against C handing every update to a consumer thread, as
+# cothread must (its callbacks run in the subscriber's thread, not libca's):
+# the Rust and Python cells are their all_updates figures.
+WORKLOADS += [
+    ("monitor_handoff_rate", "camonitor all_updates vs C with a hand-off thread: rate"),
+    ("monitor_handoff_cpu", "camonitor all_updates vs C with a hand-off thread: client CPU"),
+]
+WORKLOADS += paced("monitor_handoff", "camonitor all_updates vs C with a hand-off thread")
 # The same windows with Rust's callback on libca's thread
 # (`subscribe_on_libca_thread`), against C's all_updates figures: C's
 # callback runs there too.
@@ -259,6 +273,12 @@ for figures in (c, python):
 for name in list(c):
     if name.startswith("monitor_all_"):
         c.setdefault(name.replace("monitor_all_", "monitor_direct_", 1), c[name])
+# Rust's and Python's callbacks run in the subscriber's thread already: their
+# all_updates figures are the hand-off rows' other cells.
+for figures in (rust, python):
+    for name in list(figures):
+        if name.startswith("monitor_all_"):
+            figures.setdefault(name.replace("monitor_all_", "monitor_handoff_", 1), figures[name])
 
 rust_header = "Rust cothread" if rust_built else "Rust cothread (not built yet)"
 print(f"| workload | raw C libca | {rust_header} | Python cothread | Rust/C ratio | Python/Rust ratio |")
@@ -276,4 +296,7 @@ print("puts rate/1000 values every millisecond. The prepared-list row compares R
 print("`Channels::get` with C's and Python's warm list read (C already keeps its chids).")
 print("Rows \"on libca's thread\": Rust's `Monitor::subscribe_on_libca_thread` (every update,")
 print("callback on libca's thread) against C's all_updates figures, which are the same job.")
+print("Rows \"vs C with a hand-off thread\": Rust's and Python's all_updates (callbacks in the")
+print("subscriber's thread) against C whose libca callback queues each update for a consumer")
+print("thread, woken when it sleeps: the least a hand-off to another thread costs.")
 EOF

@@ -38,7 +38,14 @@
  *   callback), as any real client must; for the 1,000,000-element waveform
  *   that memcpy is part of the measured time, as the copy into a numpy array
  *   or a Rust Vec is for cothread.
+ * - Monitor callbacks count on libca's thread. The `monitor_handoff` windows
+ *   do what cothread must (its callbacks run in the subscriber's thread, not
+ *   libca's): libca's thread copies each update into a queue and wakes the
+ *   consumer thread if it sleeps; the consumer takes all queued updates at
+ *   once and counts them. That is the least a client that hands updates to
+ *   another thread can cost, the reference for cothread's default path.
  */
+#include <pthread.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,9 +317,72 @@ static void on_monitor(struct event_handler_args args)
     }
 }
 
-/* One monitor window; `rate` > 0 paces the putter (rows named with `suffix`). */
+/* The hand-off: a queue from libca's thread to one consumer thread. */
+#define HANDOFF_CAPACITY 65536
+static pthread_mutex_t handoff_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t handoff_wake = PTHREAD_COND_INITIALIZER;
+static double handoff_queue[HANDOFF_CAPACITY];
+static size_t handoff_head, handoff_length; /* under handoff_lock */
+static int handoff_sleeping, handoff_stop;  /* under handoff_lock */
+static int handoff_lost;                    /* updates that found the queue full */
+
+/* On libca's thread: queue the update; wake the consumer only if it sleeps. */
+static void on_monitor_handoff(struct event_handler_args args)
+{
+    if (args.status != ECA_NORMAL)
+        return;
+    double value = *(const double *)args.dbr;
+    pthread_mutex_lock(&handoff_lock);
+    if (handoff_length == HANDOFF_CAPACITY) {
+        handoff_lost++;
+    } else {
+        handoff_queue[(handoff_head + handoff_length++) % HANDOFF_CAPACITY] = value;
+    }
+    int wake = handoff_sleeping;
+    handoff_sleeping = 0;
+    pthread_mutex_unlock(&handoff_lock);
+    if (wake)
+        pthread_cond_signal(&handoff_wake);
+}
+
+/* The consumer thread: takes every queued update at once, then counts them
+ * as on_monitor does on libca's thread. */
+static void *handoff_consumer(void *unused)
+{
+    (void)unused;
+    double taken[1024];
+    for (;;) {
+        pthread_mutex_lock(&handoff_lock);
+        while (handoff_length == 0 && !handoff_stop) {
+            handoff_sleeping = 1;
+            pthread_cond_wait(&handoff_wake, &handoff_lock);
+        }
+        if (handoff_length == 0) { /* stopped */
+            pthread_mutex_unlock(&handoff_lock);
+            return NULL;
+        }
+        size_t n = handoff_length < 1024 ? handoff_length : 1024;
+        for (size_t i = 0; i < n; i++)
+            taken[i] = handoff_queue[(handoff_head + i) % HANDOFF_CAPACITY];
+        handoff_head = (handoff_head + n) % HANDOFF_CAPACITY;
+        handoff_length -= n;
+        pthread_mutex_unlock(&handoff_lock);
+        for (size_t i = 0; i < n; i++) {
+            epicsAtomicIncrIntT(&monitor_updates);
+            if (!epicsAtomicGetIntT(&monitor_seen_first)) {
+                epicsAtomicSetIntT(&monitor_seen_first, 1);
+                epicsEventMustTrigger(monitor_event);
+            } else if (taken[i] == -1.0) {
+                epicsEventMustTrigger(monitor_event);
+            }
+        }
+    }
+}
+
+/* One monitor window; `rate` > 0 paces the putter (rows named with `suffix`);
+ * `handoff`: the updates are counted on a consumer thread, not libca's. */
 static void monitor(const char *prefix, const char *putter, double seconds, double rate,
-                    const char *suffix)
+                    const char *suffix, int handoff)
 {
     char name[128], seconds_text[32], rate_text[32], row[64];
     chid channel;
@@ -322,8 +392,15 @@ static void monitor(const char *prefix, const char *putter, double seconds, doub
     snprintf(rate_text, sizeof rate_text, "%g", rate);
     CHECK(ca_create_channel(name, NULL, NULL, CA_PRIORITY_DEFAULT, &channel));
     CHECK(ca_pend_io(CA_TIMEOUT));
-    CHECK(ca_create_subscription(DBR_DOUBLE, 1, channel, DBE_VALUE, on_monitor, NULL,
-                                 &subscription));
+    pthread_t consumer;
+    if (handoff) {
+        handoff_stop = 0;
+        epicsAtomicSetIntT(&monitor_seen_first, 0);
+        if (pthread_create(&consumer, NULL, handoff_consumer, NULL) != 0)
+            fail("cannot start the consumer thread");
+    }
+    CHECK(ca_create_subscription(DBR_DOUBLE, 1, channel, DBE_VALUE,
+                                 handoff ? on_monitor_handoff : on_monitor, NULL, &subscription));
     CHECK(ca_flush_io());
     if (epicsEventWaitWithTimeout(monitor_event, CA_TIMEOUT) != epicsEventOK)
         fail("no initial monitor update");
@@ -364,13 +441,24 @@ static void monitor(const char *prefix, const char *putter, double seconds, doub
     fclose(from);
     if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         fail("the putter failed");
-    printf("# monitor%s: %d updates in %.3f s, %.3f CPU s\n", suffix, updates, elapsed, cpu);
-    snprintf(row, sizeof row, "monitor_all_rate%s", suffix);
+    const char *kind = handoff ? "handoff" : "all";
+    printf("# monitor_%s%s: %d updates in %.3f s, %.3f CPU s\n", kind, suffix, updates,
+           elapsed, cpu);
+    snprintf(row, sizeof row, "monitor_%s_rate%s", kind, suffix);
     report(row, updates / elapsed, "updates/s");
-    snprintf(row, sizeof row, "monitor_all_cpu%s", suffix);
+    snprintf(row, sizeof row, "monitor_%s_cpu%s", kind, suffix);
     report(row, cpu / updates * 1e5, "s/100k");
     CHECK(ca_clear_subscription(subscription));
     CHECK(ca_clear_channel(channel));
+    if (handoff) {
+        pthread_mutex_lock(&handoff_lock);
+        handoff_stop = 1;
+        pthread_mutex_unlock(&handoff_lock);
+        pthread_cond_signal(&handoff_wake);
+        pthread_join(consumer, NULL);
+        if (handoff_lost > 0)
+            fail("the hand-off queue overflowed: the consumer fell behind");
+    }
 }
 
 /* Whether BENCH_ONLY (unset: everything) names `workload`. */
@@ -414,7 +502,9 @@ int main(void)
     if (selected("caget_waveform_1M"))
         caget_waveform(prefix, repeats);
     if (selected("monitor_all"))
-        monitor(prefix, putter, seconds, 0, "");
+        monitor(prefix, putter, seconds, 0, "", 0);
+    if (selected("monitor_handoff"))
+        monitor(prefix, putter, seconds, 0, "", 1);
     /* The paced windows: C has no merging layer, so only all_updates. */
     const char *rates = getenv("BENCH_MONITOR_RATES");
     if (rates == NULL)
@@ -428,7 +518,10 @@ int main(void)
         snprintf(suffix, sizeof suffix, "_%gk", rate / 1000);
         snprintf(workload, sizeof workload, "monitor_all%s", suffix);
         if (selected(workload))
-            monitor(prefix, putter, seconds, rate, suffix);
+            monitor(prefix, putter, seconds, rate, suffix, 0);
+        snprintf(workload, sizeof workload, "monitor_handoff%s", suffix);
+        if (selected(workload))
+            monitor(prefix, putter, seconds, rate, suffix, 1);
         p = rest + (*rest == ',');
     }
 
