@@ -1,10 +1,10 @@
 //! `caget`: one snapshot of one PV or of many, read in parallel.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::handoff::{request_each, schedule_flush, ReplySlot, Waiter};
+use super::handoff::{issue_each, schedule_flush, ReplySlot, Waiter};
 use super::timeout::CaTimeout;
 use super::{Augmented, CaError, Count, DataType, Format, FromValue, Meta, TypeMismatch, Value};
 use crate::ca::{Batch, Channel, Converted, ReadRequest, Reply};
@@ -367,14 +367,22 @@ fn batch_results<'a, R: Reply, T>(
 /// is given up as soon as it is done and its results are in place.
 const BATCH_WINDOW: usize = 2048;
 
+/// How many of one list read's batches [`read_many`] keeps in flight to one
+/// server (4 x 2,048 reads); that server's next batch goes out when one of
+/// its batches is done. libca keeps what every read in flight needs, about
+/// 90 bytes, in free lists it never gives back: without a bound a read of
+/// 10^5 names would leave some 9 MB there for the life of the process. The
+/// bound is per server so that a server that does not answer holds up only
+/// its own reads.
+const BATCHES_PER_SERVER: usize = 4;
+
 /// Reads `names` in parallel: the gets of the channels connected now are
-/// queued at once, in [`Batch`]es of [`BATCH_WINDOW`] of them; the others'
-/// as their connections arrive; and all go out in one flush per scheduler
-/// cycle. (No read waits for another to complete: a slow or hung server
-/// must not hold up the reads of the others. So libca keeps what every
-/// read in flight needs, about 90 bytes each, in free lists it never gives
-/// back: 10^5 reads leave about 9 MB there.) `R` is what each reply
-/// is decoded into: the whole reading, or only its value.
+/// sent in [`Batch`]es of [`BATCH_WINDOW`], at most [`BATCHES_PER_SERVER`]
+/// of them in flight to any one server (a list of more than that many reads
+/// is grouped by server first); the others' gets as their connections
+/// arrive. No read waits for another server's: a slow or hung server must
+/// not hold up the reads of the others. `R` is what each reply is decoded
+/// into: the whole reading, or only its value.
 ///
 /// A batch keeps its reads' pending state in one allocation, where a read
 /// that waits for its connection boxes its own: for a cold read of 10^5
@@ -389,66 +397,96 @@ fn read_many<R: Reply<Context = ()> + 'static>(
     let opened = Channel::open_each(names);
     // The names whose channel could not be opened, or is not connected yet,
     // go the way of a read by name, which reports the one and waits for the
-    // other.
+    // other; their reads are issued first, and awaited last.
     let mut connected = Vec::with_capacity(names.len());
     let mut waiting = Vec::new();
     for (index, opened) in opened.iter().enumerate() {
         match opened {
-            Ok(channel) if channel.is_connected() => connected.push(channel.clone()),
+            Ok(channel) if channel.is_connected() => connected.push(index),
             _ => waiting.push(index),
         }
     }
-    // Each result goes straight to its name's place: the connected
-    // channels' places are those `waiting` skips, in order.
-    let mut results: Vec<Option<Result<R, CaError>>> = (0..names.len()).map(|_| None).collect();
-    let mut skip = waiting.iter().copied().peekable();
-    let mut places = (0..names.len()).filter(move |index| skip.next_if_eq(index).is_none());
-    let mut take_window = |(channels, batch, waiter): Window<R>| {
-        if !batch.is_complete() {
-            waiter.wait(deadline);
-        }
-        for result in batch_results(&batch, &channels, |reply, _| Ok(reply)) {
-            results[places.next().expect("a place per channel")] = Some(result);
-        }
-    };
-    let mut windows: VecDeque<Window<R>> = VecDeque::new();
-    for window in connected.chunks(BATCH_WINDOW) {
-        // The windows done by now give their results (and their buffers,
-        // for the next windows to reuse) up.
-        while windows
-            .front()
-            .is_some_and(|(_, batch, _)| batch.is_complete())
-        {
-            take_window(windows.pop_front().expect("a window"));
-        }
-        let channels: Arc<[Channel]> = window.into();
-        let (waiter, notify) = Waiter::new();
-        let requests = channels.iter().map(|channel| request_for(channel.name()));
-        let batch = Batch::<R>::read(&channels, requests, (), move || notify.notify());
-        schedule_flush();
-        windows.push_back((channels, batch, waiter));
-    }
-    let by_name = if waiting.is_empty() {
-        Vec::new()
-    } else {
-        let waiting_names: Vec<&str> = waiting.iter().map(|&index| names[index]).collect();
+    let waiting_names: Vec<&str> = waiting.iter().map(|&index| names[index]).collect();
+    let by_name = (!waiting.is_empty()).then(|| {
         let reads = waiting_names.iter().map(|name| {
             let request = request_for(name);
             move |channel: &Channel, slot: ReplySlot<Result<R, CaError>>| {
                 channel.read(request, move |reading| slot.fill(reading));
             }
         });
-        request_each(&waiting_names, deadline, reads)
+        issue_each(&waiting_names, reads)
+    });
+    let channel_of = |index: usize| opened[index].as_ref().expect("a connected channel");
+    let mut queues: Vec<VecDeque<Vec<usize>>> = by_server(connected, channel_of)
+        .into_iter()
+        .map(|places| places.chunks(BATCH_WINDOW).map(<[usize]>::to_vec).collect())
+        .collect();
+    let mut results: Vec<Option<Result<R, CaError>>> = (0..names.len()).map(|_| None).collect();
+    let (waiter, notify) = Waiter::new();
+    let notify = Arc::new(notify);
+    let send = |server: usize, places: Vec<usize>| {
+        let channels: Arc<[Channel]> = places.iter().map(|&i| channel_of(i).clone()).collect();
+        let requests = channels.iter().map(|channel| request_for(channel.name()));
+        let notify = Arc::clone(&notify);
+        let batch = Batch::<R>::read(&channels, requests, (), move || notify.notify());
+        schedule_flush();
+        Window {
+            server,
+            places,
+            channels,
+            batch,
+        }
     };
-    for window in windows {
-        take_window(window);
+    // A server has at most BATCHES_PER_SERVER batches in flight: its next
+    // goes out only when one of them is done.
+    let mut in_flight = Vec::new();
+    for (server, queue) in queues.iter_mut().enumerate() {
+        for places in queue.drain(..BATCHES_PER_SERVER.min(queue.len())) {
+            in_flight.push(send(server, places));
+        }
     }
-    for (index, result) in waiting.into_iter().zip(by_name) {
-        results[index] = Some(result);
+    while can_wait(deadline) && !in_flight.is_empty() {
+        let mut progressed = false;
+        let mut index = 0;
+        while index < in_flight.len() {
+            if !in_flight[index].batch.is_complete() {
+                index += 1;
+                continue;
+            }
+            let server = in_flight.swap_remove(index).take(&mut results);
+            progressed = true;
+            if let Some(places) = queues[server].pop_front() {
+                in_flight.push(send(server, places));
+            }
+        }
+        if !progressed {
+            waiter.wait(deadline);
+        }
     }
+    for window in in_flight {
+        window.take(&mut results);
+    }
+    if let Some(by_name) = by_name {
+        for (index, result) in waiting
+            .into_iter()
+            .zip(by_name.wait(&waiting_names, deadline))
+        {
+            results[index] = Some(result);
+        }
+    }
+    // A batch never sent (the deadline passed first) has the timeout error.
     let results = results
         .into_iter()
-        .map(|result| result.expect("one result per name"))
+        .zip(names)
+        .map(|(result, name)| {
+            result.unwrap_or_else(|| {
+                Err(CaError::new(
+                    *name,
+                    libca_sys::ECA_TIMEOUT,
+                    "wait for completion",
+                ))
+            })
+        })
         .collect();
     // Freed last, after the batches' buffers: with glibc's malloc, freeing
     // a block this large (88 bytes per name) first would raise its
@@ -458,6 +496,57 @@ fn read_many<R: Reply<Context = ()> + 'static>(
     results
 }
 
-/// One batch of [`read_many`]: the channels it reads, the reads, and the
-/// wait for the last of them.
-type Window<R> = (Arc<[Channel]>, Batch<R>, Waiter);
+/// Whether a list read may still wait for replies: its deadline has not
+/// passed, and it is not running inside a callback on libca's thread (where
+/// no reply can arrive: the thread that would deliver it is the caller).
+fn can_wait(deadline: Option<Instant>) -> bool {
+    !crate::catools::monitor::in_libca_callback()
+        && deadline.is_none_or(|deadline| Instant::now() < deadline)
+}
+
+/// The places of `connected` (indices of names whose channel
+/// `channel_of` gives) grouped by server, each group in list order: one
+/// group when the list is too short for [`BATCHES_PER_SERVER`] to matter.
+fn by_server<'a>(
+    connected: Vec<usize>,
+    channel_of: impl Fn(usize) -> &'a Channel,
+) -> Vec<Vec<usize>> {
+    if connected.len() <= BATCH_WINDOW * BATCHES_PER_SERVER {
+        return vec![connected];
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for place in connected {
+        let group = *group_of
+            .entry(channel_of(place).server())
+            .or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+        groups[group].push(place);
+    }
+    groups
+}
+
+/// One batch of [`read_many`]: the server it goes to (an index of the
+/// read's groups), the places of its names in the list, its channels and
+/// its reads.
+struct Window<R: Reply> {
+    server: usize,
+    places: Vec<usize>,
+    channels: Arc<[Channel]>,
+    batch: Batch<R>,
+}
+
+impl<R: Reply> Window<R> {
+    /// Puts each result in its place (a read not completed: the timeout
+    /// error) and gives the batch's buffer up, for the next batches to
+    /// reuse; the batch's server.
+    fn take(self, results: &mut [Option<Result<R, CaError>>]) -> usize {
+        let replies = batch_results(&self.batch, &self.channels, |reply, _| Ok(reply));
+        for (result, &place) in replies.zip(&self.places) {
+            results[place] = Some(result);
+        }
+        self.server
+    }
+}

@@ -73,11 +73,33 @@ where
     T: Send + 'static,
     F: FnOnce(&Channel, ReplySlot<Result<T, CaError>>) + Send + 'static,
 {
+    issue_each(names, requests).wait(names, deadline)
+}
+
+/// The requests of [`issue_each`], issued (or waiting for their channels'
+/// connections) and not yet awaited.
+pub(crate) struct IssuedEach<T> {
+    collector: Collector<Result<T, CaError>>,
+    waits: ConnectWaits,
+    /// The channel handles, held until the results are in: they keep the
+    /// channels from being cleared as idle meanwhile (a request in flight
+    /// holds its own, too).
+    channels: Vec<Option<Channel>>,
+}
+
+/// The first half of [`request_each`]: opens the channels of `names` and
+/// issues each request as soon as its channel is connected, without
+/// waiting; [`IssuedEach::wait`] is the second half.
+pub(crate) fn issue_each<T, F>(
+    names: &[&str],
+    requests: impl IntoIterator<Item = F>,
+) -> IssuedEach<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Channel, ReplySlot<Result<T, CaError>>) + Send + 'static,
+{
     let collector = Collector::new(names.len());
     let mut waits = ConnectWaits::default();
-    // The channel handles, held until the results are in: they keep the
-    // channels from being cleared as idle meanwhile (a request in flight
-    // holds its own, too).
     let mut channels = Vec::with_capacity(names.len());
     let opened = Channel::open_each(names);
     for (index, (opened, request)) in opened.into_iter().zip(requests).enumerate() {
@@ -93,17 +115,30 @@ where
         }
     }
     schedule_flush();
-    let results = collector.wait(deadline);
-    drop(waits);
-    results
-        .into_iter()
-        .zip(channels)
-        .zip(names)
-        .map(|((result, channel), name)| match result {
-            Some(result) => result,
-            None => Err(timeout_error(name, channel.as_ref())),
-        })
-        .collect()
+    IssuedEach {
+        collector,
+        waits,
+        channels,
+    }
+}
+
+impl<T: Send + 'static> IssuedEach<T> {
+    /// Waits until every result is in or `deadline` passes; one result per
+    /// name (`names` as given to [`issue_each`]), a missing one the timeout
+    /// error.
+    pub(crate) fn wait(self, names: &[&str], deadline: Option<Instant>) -> Vec<Result<T, CaError>> {
+        let results = self.collector.wait(deadline);
+        drop(self.waits);
+        results
+            .into_iter()
+            .zip(self.channels)
+            .zip(names)
+            .map(|((result, channel), name)| match result {
+                Some(result) => result,
+                None => Err(timeout_error(name, channel.as_ref())),
+            })
+            .collect()
+    }
 }
 
 /// Opens (or finds) the channels of `names` and waits until each is

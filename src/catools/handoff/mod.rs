@@ -105,6 +105,6 @@ pub(crate) mod dispatch;
 mod reply;
 mod task;
 
-pub(crate) use connected::{connect_all, request_each};
+pub(crate) use connected::{connect_all, issue_each, request_each};
 pub(crate) use reply::{schedule_flush, ReplySlot, Waiter};
 pub(crate) use task::TaskSlot;
