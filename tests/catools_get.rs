@@ -131,7 +131,7 @@ fn a_list_of_connected_new_missing_and_bad_names_gives_each_its_own_result_in_or
 fn a_list_of_many_batches_reads_every_name_in_order() {
     // 20,000 reads of two connected channels: ten of the batches a list
     // read sends its connected channels' reads in, each taken as it is
-    // done, no more than four of them in flight to the one server (the
+    // done, no more than two of them in flight to the one server (the
     // next goes when one is done). The empty name at the end keeps the list
     // off the warm path (all channels connected), which reads it as one
     // batch.

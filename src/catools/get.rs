@@ -368,13 +368,13 @@ fn batch_results<'a, R: Reply, T>(
 const BATCH_WINDOW: usize = 2048;
 
 /// How many of one list read's batches [`read_many`] keeps in flight to one
-/// server (4 x 2,048 reads); that server's next batch goes out when one of
+/// server (2 x 2,048 reads); that server's next batch goes out when one of
 /// its batches is done. libca keeps what every read in flight needs, about
 /// 90 bytes, in free lists it never gives back: without a bound a read of
 /// 10^5 names would leave some 9 MB there for the life of the process. The
 /// bound is per server so that a server that does not answer holds up only
 /// its own reads.
-const BATCHES_PER_SERVER: usize = 4;
+const BATCHES_PER_SERVER: usize = 2;
 
 /// Reads `names` in parallel: the gets of the channels connected now are
 /// sent in [`Batch`]es of [`BATCH_WINDOW`], at most [`BATCHES_PER_SERVER`]
