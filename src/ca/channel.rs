@@ -499,10 +499,17 @@ impl Channel {
         self.shared.info_of(self.chid())
     }
 
-    /// The server this channel is connected to, as libca names it
-    /// (`host:port`): channels with the same one share a circuit.
-    pub(crate) fn server(&self) -> String {
-        host_name_of(self.chid())
+    /// Which server this channel is connected to, as a number: channels
+    /// with the same one share a circuit (all channels without one share a
+    /// number too). Only an identity, and only while the circuit lasts: it
+    /// is the address of the circuit's host name inside libca, never read.
+    /// (Cheaper by far than the name itself, which takes a second lock in
+    /// libca and a copy.)
+    pub(crate) fn server_id(&self) -> usize {
+        // SAFETY: chid is a live channel (this handle keeps it); libca
+        // returns a pointer into the channel's circuit (or to a constant
+        // string), which is not dereferenced: only its address is used.
+        unsafe { sys::ca_host_name(self.chid()) as usize }
     }
 
     /// Whether this client may read / write the PV now.

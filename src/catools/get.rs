@@ -515,10 +515,10 @@ fn by_server<'a>(
         return vec![connected];
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
     for place in connected {
         let group = *group_of
-            .entry(channel_of(place).server())
+            .entry(channel_of(place).server_id())
             .or_insert_with(|| {
                 groups.push(Vec::new());
                 groups.len() - 1
