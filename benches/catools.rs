@@ -71,85 +71,38 @@ fn caget_list_warm(names: &[String], repeats: usize) {
     }
 }
 
-/// The async face (`cothread::catools_async`) on no executor but a small
-/// join: 1,000 `caget` futures, each with a waker that queues its index in
-/// a ready list, polled when woken; the thread parks while none is ready.
-/// Not a workload of the contract: an extra line, `caget_list_warm_async`,
-/// beside `caget_list_warm`.
+/// The async face (`cothread::catools_async`): one `caget_list` future of
+/// the 1,000 PVs (all connected: one batch), polled by a minimal executor
+/// that parks the thread until the future's waker unparks it. Not a
+/// workload of the contract: an extra line, `caget_list_warm_async`, beside
+/// `caget_list_warm`.
 fn caget_list_warm_async(names: &[String], repeats: usize) {
     use std::future::Future;
     use std::pin::Pin;
-    use std::sync::{Arc, Mutex};
     use std::task::{Context, Poll, Wake, Waker};
 
-    /// The indices of the futures woken since the joiner last looked.
-    struct Ready {
-        indices: Mutex<Vec<usize>>,
-        joiner: std::thread::Thread,
-    }
-    struct Entry {
-        ready: Arc<Ready>,
-        index: usize,
-    }
-    impl Wake for Entry {
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
         fn wake(self: Arc<Self>) {
-            self.wake_by_ref();
-        }
-        fn wake_by_ref(self: &Arc<Self>) {
-            let mut indices = self.ready.indices.lock().unwrap();
-            let first = indices.is_empty();
-            indices.push(self.index);
-            drop(indices);
-            if first {
-                self.ready.joiner.unpark();
-            }
+            self.0.unpark();
         }
     }
-
-    let ready = Arc::new(Ready {
-        indices: Mutex::new(Vec::new()),
-        joiner: std::thread::current(),
-    });
-    let wakers: Vec<Waker> = (0..names.len())
-        .map(|index| {
-            Waker::from(Arc::new(Entry {
-                ready: Arc::clone(&ready),
-                index,
-            }))
-        })
-        .collect();
-    let mut batch = Vec::new();
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let get = Get::new();
     for _ in 0..repeats {
         let start = Instant::now();
         let deadline = start + TIMEOUT;
-        let mut gets: Vec<_> = names
-            .iter()
-            .map(|name| Some(cothread::catools_async::caget::<f64>(name)))
-            .collect();
-        let mut values = vec![0.0; names.len()];
-        let mut pending = names.len();
-        batch.extend(0..names.len());
-        while pending > 0 {
-            for index in batch.drain(..) {
-                let Some(get) = &mut gets[index] else {
-                    continue;
-                };
-                let mut context = Context::from_waker(&wakers[index]);
-                if let Poll::Ready(result) = Pin::new(get).poll(&mut context) {
-                    values[index] = check("async caget", result);
-                    gets[index] = None;
-                    pending -= 1;
-                }
+        let mut list = cothread::catools_async::caget_list_with::<f64, _>(&get, names);
+        let values = loop {
+            let mut context = Context::from_waker(&waker);
+            if let Poll::Ready(result) = Pin::new(&mut list).poll(&mut context) {
+                break check("async caget_list", result);
             }
-            std::mem::swap(&mut batch, &mut *ready.indices.lock().unwrap());
-            if pending > 0 && batch.is_empty() {
-                if Instant::now() > deadline {
-                    fail("async caget: no reply within the timeout");
-                }
-                std::thread::park_timeout(TIMEOUT);
-                std::mem::swap(&mut batch, &mut *ready.indices.lock().unwrap());
+            if Instant::now() > deadline {
+                fail("async caget_list: no reply within the timeout");
             }
-        }
+            std::thread::park_timeout(TIMEOUT);
+        };
         report("caget_list_warm_async", ms_since(start), "ms");
         assert_eq!(values.len(), N_PVS);
     }

@@ -15,12 +15,12 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 use cothread::catools::{
-    self, Augmented, ChannelState, Connect, ErrorKind, EventMask, FieldType, Format, Get, Monitor,
-    Put, Value,
+    self, Augmented, CaError, ChannelState, Connect, DataType, ErrorKind, EventMask, FieldType,
+    Format, FromValue, Get, Monitor, Put, TypeMismatch, Value,
 };
 use cothread::catools_async::{
-    caget, caget_with, cainfo, cainfo_with, camonitor, camonitor_with, caput, caput_with, connect,
-    connect_with,
+    caget, caget_each_with, caget_list, caget_list_with, caget_with, cainfo, cainfo_with,
+    camonitor, camonitor_with, caput, caput_with, connect, connect_with,
 };
 use futures_core::Stream;
 
@@ -154,6 +154,106 @@ fn a_minimal_executor_completes_every_kind_of_request() {
     assert_eq!(info.datatype, Some(FieldType::Double));
     let mut updates = camonitor::<f64>(&ai).unwrap();
     assert_eq!(block_on(updates.next()).unwrap().unwrap(), 3.5);
+}
+
+#[test]
+fn a_list_reads_in_list_order_cold_then_warm() {
+    current_thread().block_on(async {
+        let names = ["ai", "longin", "ai", "calc"].map(pv);
+        // The first read connects the channels (a request per PV); the
+        // next finds them connected (one batch).
+        for _ in 0..3 {
+            let values: Vec<f64> = caget_list(&names[..3]).await.unwrap();
+            assert_eq!(values, vec![3.5, 42.0, 3.5]);
+        }
+        let readings: Vec<Augmented<f64>> =
+            caget_list_with(&Get::new().format(Format::Time), &names[..2])
+                .await
+                .unwrap();
+        assert_eq!(readings[1].value, 42.0);
+        assert_eq!(readings[1].name(), names[1]);
+        assert!(readings[1].meta.timestamp.is_some());
+        let values: Vec<Value> = caget_list(&names[..2]).await.unwrap();
+        assert_eq!(values, vec![Value::Double(3.5), Value::Long(42)]);
+    });
+}
+
+#[test]
+fn a_list_gives_each_pv_its_own_result_as_the_cothread_face_does() {
+    let ai = pv("ai");
+    let mixed = [ai.clone(), String::new(), MISSING.to_string(), pv("longin")];
+    // The missing PV never answers: bound the wait with the executor's
+    // timer, as this face asks (it holds none).
+    current_thread().block_on(async {
+        let pending = tokio::time::timeout(
+            Duration::from_millis(300),
+            caget_each_with::<f64, _>(&Get::new(), &mixed),
+        );
+        assert!(pending.await.is_err(), "a list with a missing PV resolved");
+        let known = [ai.clone(), String::new(), pv("longin")];
+        let each: Vec<Result<f64, CaError>> = caget_each_with(&Get::new(), &known).await;
+        assert_eq!(each[0], Ok(3.5));
+        assert_eq!(each[1].as_ref().unwrap_err().kind(), ErrorKind::BadString);
+        assert_eq!(each[2], Ok(42.0));
+        let err = caget_list::<f64, _>(&known).await.unwrap_err();
+        assert_eq!(err, catools::caget_list::<f64, _>(&known).unwrap_err());
+        // Warm, and a value that does not fit the type: that PV's error.
+        let as_text = Get::new().datatype(DataType::String);
+        let each: Vec<Result<f64, CaError>> = caget_each_with(&as_text, &[&ai, &ai]).await;
+        let err = each[1].as_ref().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NoConvert, "{err}");
+        assert_eq!(err.pv(), ai);
+        let texts: Vec<String> = caget_list_with(&as_text, &[&ai]).await.unwrap();
+        assert_eq!(texts, vec!["3.500".to_string()]); // the record's PREC is 3
+    });
+}
+
+/// A reader's own type, which must stay on its thread (`Rc`).
+#[derive(Debug, PartialEq)]
+struct Local(std::rc::Rc<f64>);
+
+impl FromValue for Local {
+    fn requested_type() -> DataType {
+        DataType::Double
+    }
+    fn from_value(value: Value) -> Result<Local, TypeMismatch> {
+        f64::from_value(value).map(|v| Local(std::rc::Rc::new(v)))
+    }
+}
+
+#[test]
+fn a_minimal_executor_reads_a_warm_list_into_a_type_that_stays_on_its_thread() {
+    let names = [pv("ai"), pv("longin")];
+    block_on(caget_list::<f64, _>(&names)).unwrap(); // connects
+    for _ in 0..3 {
+        let values: Vec<Local> = block_on(caget_list(&names)).unwrap();
+        assert_eq!(values, vec![Local(3.5.into()), Local(42.0.into())]);
+    }
+}
+
+#[test]
+fn a_dropped_list_read_keeps_no_waker_and_the_next_one_reads_whole() {
+    let names = vec![pv("wf:double"); 200];
+    block_on(caget_list::<Vec<f64>, _>(&names)).unwrap(); // connects
+    let counter = Arc::new(Counter::default());
+    let waker = Waker::from(Arc::clone(&counter));
+    let mut dropped = 0;
+    for _ in 0..10 {
+        let mut list = caget_list::<Vec<f64>, _>(&names);
+        if Pin::new(&mut list)
+            .poll(&mut Context::from_waker(&waker))
+            .is_pending()
+        {
+            dropped += 1;
+        }
+        drop(list);
+    }
+    assert!(dropped > 0, "every list read completed at its first poll");
+    let values = block_on(caget_list::<Vec<f64>, _>(&names)).unwrap();
+    assert_eq!(values.len(), names.len());
+    assert!(values.iter().all(|value| value == &values[0]));
+    drop(waker);
+    assert_eq!(Arc::strong_count(&counter), 1, "a waker was kept");
 }
 
 #[test]
@@ -337,6 +437,7 @@ fn futures_and_streams_may_move_between_threads() {
     fn movable<T: Send + 'static>(_: &T) {}
     let name = pv("ai");
     movable(&caget::<Augmented<Value>>(&name));
+    movable(&caget_list::<Augmented<Value>, _>(&[&name]));
     movable(&caput(&name, 1.0));
     movable(&connect(&name));
     movable(&cainfo(&name));

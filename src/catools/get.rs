@@ -207,33 +207,13 @@ impl Get {
         T: FromReading,
         U: TakeResults<T>,
     {
-        if !channels.iter().all(Channel::is_connected) {
-            return None;
+        let (waiter, notify) = Waiter::new();
+        let read = ConnectedRead::<T>::issue(self, channels, move || notify.notify())?;
+        if !read.is_complete() {
+            schedule_flush();
+            waiter.wait(self.timeout.deadline());
         }
-        let deadline = self.timeout.deadline();
-        let request_for = self.request_for::<T>();
-        let requests = channels.iter().map(|channel| request_for(channel.name()));
-        Some(if T::keeps_meta() {
-            let batch = read_batch::<CompactReading>(channels, requests, (), deadline);
-            take.take(batch_results(&batch, channels, |reading, name| {
-                convert_reading(name, reading, 1)
-            }))
-        } else if let Some(convert) = T::convert_on_arrival() {
-            // Each value converted as its reply arrives, on libca's thread,
-            // while the others are still coming: after the last reply only
-            // the results are moved into place.
-            let batch = read_batch::<Converted<T>>(channels, requests, convert, deadline);
-            take.take(batch_results(&batch, channels, |converted, name| {
-                converted
-                    .into_result()
-                    .map_err(|mismatch| mismatch.into_ca_error(name))
-            }))
-        } else {
-            let batch = read_batch::<Value>(channels, requests, (), deadline);
-            take.take(batch_results(&batch, channels, |value, name| {
-                convert_value(name, value)
-            }))
-        })
+        Some(read.take(channels, take))
     }
 
     /// The read request for `T` on a PV name (also the async face's).
@@ -290,7 +270,7 @@ fn warm_list(names: &[&str]) -> Option<Arc<[Channel]>> {
 /// rather than a closure so that the loop over the results, which runs once
 /// per PV after the last reply is in, is compiled for the batch's own
 /// iterator (no call through a vtable per PV).
-pub(super) trait TakeResults<T> {
+pub(crate) trait TakeResults<T> {
     /// What the caller gets.
     type Output;
     /// Takes every result.
@@ -302,7 +282,8 @@ pub(super) trait TakeResults<T> {
 /// results. (`collect` on a `Vec`'s `into_iter` would reuse the results'
 /// buffer in place: for 100,000 `f64`s it kept 88 bytes each, the size of a
 /// `Result` with its `CaError`, for as long as the caller keeps the values.)
-pub(super) struct FirstError;
+#[derive(Default)]
+pub(crate) struct FirstError;
 
 impl<T> TakeResults<T> for FirstError {
     type Output = Result<Vec<T>, CaError>;
@@ -316,7 +297,8 @@ impl<T> TakeResults<T> for FirstError {
 }
 
 /// Each PV's own result (the list forms' `throw=False`).
-pub(super) struct EachResult;
+#[derive(Default)]
+pub(crate) struct EachResult;
 
 impl<T> TakeResults<T> for EachResult {
     type Output = Vec<Result<T, CaError>>;
@@ -325,21 +307,76 @@ impl<T> TakeResults<T> for EachResult {
     }
 }
 
-/// Reads every one of `channels` (all connected) in one [`Batch`], sent in
-/// one flush, and waits until all are in or `deadline` passes.
-fn read_batch<R: Reply>(
-    channels: &Arc<[Channel]>,
-    requests: impl Iterator<Item = ReadRequest>,
-    context: R::Context,
-    deadline: Option<Instant>,
-) -> Batch<R> {
-    let (waiter, notify) = Waiter::new();
-    let batch = Batch::<R>::read(channels, requests, context, move || notify.notify());
-    if !batch.is_complete() {
-        schedule_flush();
-        waiter.wait(deadline);
+/// A read of a list whose channels were all connected when it was issued:
+/// one [`Batch`], decoded the way `T` wants its replies (whole readings;
+/// values converted to `T` on libca's thread as they arrive; or values, for
+/// a type that must be converted on the caller's thread). Both faces' warm
+/// list reads.
+pub(crate) enum ConnectedRead<T> {
+    Readings(Batch<CompactReading>),
+    Converted(Batch<Converted<T>>),
+    Values(Batch<Value>),
+}
+
+impl<T: FromReading> ConnectedRead<T> {
+    /// Queues the reads of `channels` with `options` (they go out with the
+    /// next flush); `done` runs once, on whichever thread completes the
+    /// last. `None`, with nothing queued, when a channel is not connected.
+    pub(crate) fn issue(
+        options: &Get,
+        channels: &Arc<[Channel]>,
+        done: impl Fn() + Send + Sync + 'static,
+    ) -> Option<ConnectedRead<T>> {
+        if !channels.iter().all(Channel::is_connected) {
+            return None;
+        }
+        let request_for = options.request_for::<T>();
+        let requests = channels.iter().map(|channel| request_for(channel.name()));
+        Some(if T::keeps_meta() {
+            ConnectedRead::Readings(Batch::read(channels, requests, (), done))
+        } else if let Some(convert) = T::convert_on_arrival() {
+            // Each value converted as its reply arrives, on libca's thread,
+            // while the others are still coming: after the last reply only
+            // the results are moved into place.
+            ConnectedRead::Converted(Batch::read(channels, requests, convert, done))
+        } else {
+            ConnectedRead::Values(Batch::read(channels, requests, (), done))
+        })
     }
-    batch
+
+    /// Whether every read has completed.
+    pub(crate) fn is_complete(&self) -> bool {
+        match self {
+            ConnectedRead::Readings(batch) => batch.is_complete(),
+            ConnectedRead::Converted(batch) => batch.is_complete(),
+            ConnectedRead::Values(batch) => batch.is_complete(),
+        }
+    }
+
+    /// Hands `take` the results in list order (`channels` as issued); a read
+    /// not completed yet is the timeout error, and its late reply is
+    /// dropped.
+    pub(crate) fn take<U: TakeResults<T>>(&self, channels: &[Channel], take: U) -> U::Output {
+        match self {
+            ConnectedRead::Readings(batch) => {
+                take.take(batch_results(batch, channels, |r, name| {
+                    convert_reading(name, r, 1)
+                }))
+            }
+            ConnectedRead::Converted(batch) => {
+                take.take(batch_results(batch, channels, |converted, name| {
+                    converted
+                        .into_result()
+                        .map_err(|mismatch| mismatch.into_ca_error(name))
+                }))
+            }
+            ConnectedRead::Values(batch) => {
+                take.take(batch_results(batch, channels, |value, name| {
+                    convert_value(name, value)
+                }))
+            }
+        }
+    }
 }
 
 /// The results of `batch` in list order, each reply converted by `convert`

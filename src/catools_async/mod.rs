@@ -50,9 +50,14 @@
 //! together, and a single request costs one extra poll. libca answers on
 //! its own threads: its callback stores the reply in a slot shared with
 //! the future and wakes the task's [`Waker`](std::task::Waker). No thread
-//! is started per request and nothing polls in a loop. Many futures joined
-//! together (e.g. `futures::future::join_all`, or a `tokio::task::JoinSet`)
-//! read many PVs in parallel.
+//! is started per request and nothing polls in a loop.
+//!
+//! Many PVs are read in parallel by one future: [`caget_list`] (the values,
+//! or the first error in list order) and [`caget_each_with`] (each PV's own
+//! result). A list whose channels are all connected is read as one batch:
+//! one flush, and one wake-up of the task when the last reply is in. Many
+//! futures joined together (e.g. `futures::future::join_all`, or a
+//! `tokio::task::JoinSet`) work too, at a wake-up per PV.
 //!
 //! # Timeouts and cancellation
 //! The futures hold no timer, so they run on any executor: the options'
@@ -83,6 +88,7 @@
 #![forbid(unsafe_code)]
 
 mod deadline;
+mod list;
 mod request;
 mod updates;
 
@@ -90,6 +96,7 @@ mod updates;
 mod tests;
 
 pub use deadline::WithTimeout;
+pub use list::{GetEachFuture, GetListFuture};
 pub use request::{ConnectFuture, GetFuture, InfoFuture, PendingError, PutFuture};
 pub use updates::{Next, Updates};
 
@@ -107,6 +114,36 @@ pub fn caget_with<T: FromReading>(options: &Get, pv: &str) -> GetFuture<T> {
     GetFuture {
         request: Request::new(pv, GetOp::new(options, pv)),
     }
+}
+
+/// Reads many PVs in parallel with the default options: the values in
+/// list order, or the first failure in list order (as
+/// [`catools::caget_list`](crate::catools::caget_list)).
+///
+/// A list whose channels are all connected when the future is first polled
+/// is read as one batch, with one wake-up of the task when the last reply
+/// is in; otherwise each PV waits for its own connection.
+pub fn caget_list<T: FromReading, S: AsRef<str>>(pvs: &[S]) -> GetListFuture<T> {
+    caget_list_with(&Get::new(), pvs)
+}
+
+/// Reads many PVs in parallel with `options` (its timeout does not apply:
+/// see the [module docs](self#timeouts-and-cancellation)); the first
+/// failure in list order is the error, as [`Get::get_list`].
+pub fn caget_list_with<T: FromReading, S: AsRef<str>>(
+    options: &Get,
+    pvs: &[S],
+) -> GetListFuture<T> {
+    GetListFuture::new(options, pvs)
+}
+
+/// Reads many PVs in parallel with `options`, each PV with its own result,
+/// as [`Get::get_each`].
+pub fn caget_each_with<T: FromReading, S: AsRef<str>>(
+    options: &Get,
+    pvs: &[S],
+) -> GetEachFuture<T> {
+    GetEachFuture::new(options, pvs)
 }
 
 /// Writes one PV with the default options (no wait: done once the put is

@@ -42,9 +42,15 @@ use crate::catools::{
 /// taken by the flush that sends them all.
 static UNSENT: AtomicBool = AtomicBool::new(false);
 
+/// Notes that a request was queued in libca: the next [`send_queued`]
+/// sends it.
+pub(super) fn mark_queued() {
+    UNSENT.store(true, Ordering::Release);
+}
+
 /// Sends every request queued in libca, if any was queued since the last
 /// time.
-fn send_queued() {
+pub(super) fn send_queued() {
     // Most polls find nothing to send: read before writing the shared line.
     if UNSENT.load(Ordering::Acquire) && UNSENT.swap(false, Ordering::AcqRel) {
         if let Err(err) = ca::flush_io() {
@@ -114,6 +120,16 @@ impl<O: Operation> Request<O> {
         }
     }
 
+    /// The request for `operation` on an open `channel`.
+    pub(super) fn on(channel: Channel, operation: O) -> Request<O> {
+        Request {
+            name: Arc::clone(channel.name()),
+            operation,
+            slot: TaskSlot::new(),
+            stage: Stage::Start(Ok(channel)),
+        }
+    }
+
     /// Another handle of the request's slot, for tests that count them.
     #[cfg(test)]
     pub(super) fn slot(&self) -> TaskSlot<Result<O::Reply, CaError>> {
@@ -141,7 +157,7 @@ impl<O: Operation> Request<O> {
         self.operation.issue(&channel, self.slot.clone());
         let queued = self.operation.queues();
         if queued {
-            UNSENT.store(true, Ordering::Release);
+            mark_queued();
         }
         self.stage = Stage::Issued {
             channel,
