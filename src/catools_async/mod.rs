@@ -81,7 +81,10 @@
 //! [`Monitor::all_updates`] up to [`Monitor::backlog`] (10,000 by default,
 //! as for the cothread face): beyond that the oldest merge, so a slow
 //! reader never makes the buffer grow without bound (unless it asked for
-//! [`Backlog::Unbounded`](crate::catools::Backlog::Unbounded)).
+//! [`Backlog::Unbounded`](crate::catools::Backlog::Unbounded)). The
+//! `all_updates` streams of the process also share one budget
+//! ([`set_stream_backlog`], a million updates by default), so that 100,000
+//! streams falling behind together do not hold 10,000 updates each.
 //!
 //! [`ErrorKind::NotFound`]: crate::catools::ErrorKind::NotFound
 //! [`ErrorKind::Timeout`]: crate::catools::ErrorKind::Timeout
@@ -98,7 +101,7 @@ mod tests;
 pub use deadline::WithTimeout;
 pub use list::{GetEachFuture, GetListFuture};
 pub use request::{ConnectFuture, GetFuture, InfoFuture, PendingError, PutFuture};
-pub use updates::{Next, Updates};
+pub use updates::{set_stream_backlog, stream_backlog, Next, Updates, DEFAULT_STREAM_BACKLOG};
 
 use crate::catools::{CaError, Connect, FromReading, Get, Monitor, Put, Value};
 use request::{ConnectOp, GetOp, PutOp, Request};

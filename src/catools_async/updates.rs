@@ -12,6 +12,12 @@
 //!   full buffer merges the oldest update into the next one (which then
 //!   stands for both, in `meta.update_count`), so nothing grows without
 //!   bound and the count of updates is kept.
+//! - The bounded `all_updates` buffers of the process also share one
+//!   budget ([`set_stream_backlog`]): `QUEUED` counts the items they hold
+//!   (changed under each buffer's mutex, with every push and take). Over
+//!   the budget, a push into a buffer that holds an update merges the
+//!   newest one into the incoming update rather than grow; errors never
+//!   merge.
 //! - The libca subscription is created inside `poll_next`, on the polling
 //!   thread, once the channel has connected (at once if it was connected
 //!   at the first poll; otherwise after the listener reported the
@@ -26,6 +32,7 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
@@ -47,9 +54,77 @@ struct Item {
     count: u64,
 }
 
+/// The updates that the bounded `all_updates` streams of the process hold,
+/// together, and how many they may hold before each merges rather than
+/// grow (see [`set_stream_backlog`]).
+pub(super) struct StreamBacklog {
+    queued: AtomicUsize,
+    budget: AtomicUsize,
+}
+
+impl StreamBacklog {
+    pub(super) const fn new(budget: usize) -> StreamBacklog {
+        StreamBacklog {
+            queued: AtomicUsize::new(0),
+            budget: AtomicUsize::new(budget),
+        }
+    }
+
+    fn over(&self) -> bool {
+        self.queued.load(Ordering::Relaxed) >= self.budget.load(Ordering::Relaxed)
+    }
+
+    /// Counts a buffer going from `before` items to `after`.
+    fn moved(&self, before: usize, after: usize) {
+        if after > before {
+            self.queued.fetch_add(after - before, Ordering::Relaxed);
+        } else if before > after {
+            self.queued.fetch_sub(before - after, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The process's [`StreamBacklog`].
+static STREAM_BACKLOG: StreamBacklog = StreamBacklog::new(DEFAULT_STREAM_BACKLOG);
+
+/// The budget the process starts with: a million waiting updates (about
+/// 64 MB), a hundred for each of 10,000 streams.
+pub const DEFAULT_STREAM_BACKLOG: usize = 1_000_000;
+
+/// Sets how many updates the process's `all_updates` streams may hold
+/// waiting to be read, together (default [`DEFAULT_STREAM_BACKLOG`]).
+///
+/// Each stream's [`Monitor::backlog`] bounds it alone; this bounds them
+/// together, for a program whose many streams fall behind at once (a burst
+/// across 100,000 PVs, or a reader stalled on slow I/O). Once the streams
+/// hold this many, a stream that already has an update waiting merges the
+/// newest into the next: `meta.update_count` says how many updates a
+/// delivered one stands for, and every stream keeps its latest. Streams
+/// with [`Backlog::Unbounded`](crate::catools::Backlog::Unbounded) are not
+/// counted (nor the default merged ones, which hold one update each). The
+/// cothread face's subscriptions have their own, per thread
+/// ([`catools::set_thread_backlog`](crate::catools::set_thread_backlog)).
+///
+/// ```
+/// cothread::catools_async::set_stream_backlog(100_000);
+/// assert_eq!(cothread::catools_async::stream_backlog(), 100_000);
+/// ```
+pub fn set_stream_backlog(updates: usize) {
+    STREAM_BACKLOG.budget.store(updates, Ordering::Relaxed);
+}
+
+/// How many updates the process's streams may hold waiting together; see
+/// [`set_stream_backlog`].
+pub fn stream_backlog() -> usize {
+    STREAM_BACKLOG.budget.load(Ordering::Relaxed)
+}
+
 struct State {
     items: VecDeque<Item>,
     limit: usize,
+    /// The shared budget this buffer counts against (`None`: one that holds
+    /// one update, or is unbounded).
+    backlog: Option<&'static StreamBacklog>,
     waker: Option<Waker>,
     /// The channel connected: the owner should start the subscription.
     start: bool,
@@ -85,6 +160,21 @@ struct Buffer {
 }
 
 impl Buffer {
+    /// An empty buffer of `limit` updates, counted against `backlog` when it
+    /// holds more than one and is bounded.
+    fn new(limit: usize, backlog: &'static StreamBacklog) -> Buffer {
+        Buffer {
+            state: Arc::new(Mutex::new(State {
+                items: VecDeque::new(),
+                limit,
+                backlog: (limit > 1 && limit != usize::MAX).then_some(backlog),
+                waker: None,
+                start: false,
+                closed: false,
+            })),
+        }
+    }
+
     fn push(&self, update: Update) {
         let mut incoming = Item { update, count: 1 };
         let mut state = self.state.lock();
@@ -93,15 +183,39 @@ impl Buffer {
             drop(incoming);
             return;
         }
-        if state.items.len() >= state.limit {
+        let before = state.items.len();
+        if before >= state.limit {
             state.make_room(&mut incoming);
+        } else if state.backlog.is_some_and(StreamBacklog::over)
+            && incoming.update.is_ok()
+            && state.items.back().is_some_and(|last| last.update.is_ok())
+        {
+            // Over the process's budget: the newest waiting update merges
+            // into this one.
+            let newest = state.items.pop_back().expect("not empty");
+            incoming.count += newest.count;
         }
         state.items.push_back(incoming);
+        if let Some(backlog) = state.backlog {
+            backlog.moved(before, state.items.len());
+        }
         let waker = state.waker.take();
         drop(state);
         if let Some(waker) = waker {
             waker.wake();
         }
+    }
+
+    /// Closes the buffer (later pushes drop their update) and hands back
+    /// what it held, and its waker, for the caller to drop outside the lock.
+    fn close(&self) -> (VecDeque<Item>, Option<Waker>) {
+        let mut state = self.state.lock();
+        state.closed = true;
+        let items = std::mem::take(&mut state.items);
+        if let Some(backlog) = state.backlog {
+            backlog.moved(items.len(), 0);
+        }
+        (items, state.waker.take())
     }
 
     fn connected(&self) {
@@ -146,15 +260,7 @@ impl<T: FromReading> Updates<T> {
         } else {
             1
         };
-        let buffer = Buffer {
-            state: Arc::new(Mutex::new(State {
-                items: VecDeque::new(),
-                limit,
-                waker: None,
-                start: false,
-                closed: false,
-            })),
-        };
+        let buffer = Buffer::new(limit, &STREAM_BACKLOG);
         let notify_disconnect = options.notifies_disconnect();
         let listener = {
             let buffer = buffer.clone();
@@ -245,6 +351,9 @@ impl<T: FromReading> Stream for Updates<T> {
         loop {
             let mut state = this.buffer.state.lock();
             if let Some(item) = state.items.pop_front() {
+                if let Some(backlog) = state.backlog {
+                    backlog.moved(1, 0);
+                }
                 drop(state);
                 return Poll::Ready(Some(this.convert(item)));
             }
@@ -274,12 +383,7 @@ impl<T: FromReading> Drop for Updates<T> {
         }
         // Clears the subscription: no update callback runs after this.
         drop(self.subscription.take());
-        let mut state = self.buffer.state.lock();
-        state.closed = true;
-        let items = std::mem::take(&mut state.items);
-        let waker = state.waker.take();
-        drop(state);
-        drop((items, waker));
+        drop(self.buffer.close());
     }
 }
 
@@ -311,5 +415,82 @@ impl<T: FromReading> std::fmt::Debug for Next<'_, T> {
         f.debug_struct("Next")
             .field("updates", &self.updates)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ca_types::{FieldType, Format, InlineMeta, Value};
+
+    fn update(x: f64) -> Update {
+        Ok(CompactReading::inline(
+            Value::Double(x),
+            FieldType::Double,
+            1,
+            Format::Raw,
+            InlineMeta::Plain,
+        ))
+    }
+
+    /// Each item's value (`None` for an error) and count.
+    fn held(buffer: &Buffer) -> Vec<(Option<f64>, u64)> {
+        let state = buffer.state.lock();
+        let value = |item: &Item| match &item.update {
+            Ok(reading) => match reading.value {
+                Value::Double(x) => Some(x),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        state
+            .items
+            .iter()
+            .map(|item| (value(item), item.count))
+            .collect()
+    }
+
+    #[test]
+    fn streams_over_the_shared_budget_merge_their_newest_and_keep_every_count() {
+        let backlog: &'static StreamBacklog = Box::leak(Box::new(StreamBacklog::new(3)));
+        let (a, b) = (Buffer::new(100, backlog), Buffer::new(100, backlog));
+        a.push(update(1.0));
+        a.push(update(2.0));
+        b.push(update(10.0));
+        assert_eq!(backlog.queued.load(Ordering::Relaxed), 3);
+        // At the budget: each push into a buffer that holds an update
+        // merges the newest into the incoming one.
+        b.push(update(11.0));
+        a.push(update(3.0));
+        a.push(update(4.0));
+        assert_eq!(held(&a), vec![(Some(1.0), 1), (Some(4.0), 3)]);
+        assert_eq!(held(&b), vec![(Some(11.0), 2)]);
+        assert_eq!(backlog.queued.load(Ordering::Relaxed), 3);
+        // An error never merges (nor does an update after it).
+        a.push(Err(Box::new(CaError::new(
+            "pv",
+            libca_sys::ECA_DISCONN,
+            "camonitor",
+        ))));
+        a.push(update(5.0));
+        assert_eq!(
+            held(&a),
+            vec![(Some(1.0), 1), (Some(4.0), 3), (None, 1), (Some(5.0), 1)]
+        );
+        assert_eq!(backlog.queued.load(Ordering::Relaxed), 5);
+        // A buffer that holds nothing takes its first update whatever the
+        // budget says; one that is not counted is not held to it.
+        let c = Buffer::new(100, backlog);
+        c.push(update(20.0));
+        assert_eq!(held(&c), vec![(Some(20.0), 1)]);
+        let merged = Buffer::new(1, backlog);
+        merged.push(update(30.0));
+        assert_eq!(backlog.queued.load(Ordering::Relaxed), 6);
+        // Closing a buffer gives its items back to the budget, and a push
+        // after that is dropped.
+        drop(a.close());
+        a.push(update(6.0));
+        assert_eq!(held(&a), vec![]);
+        assert_eq!(backlog.queued.load(Ordering::Relaxed), 2);
     }
 }
