@@ -1,8 +1,8 @@
 //! Channel Access from a tokio program, with no cothread thread: the async
 //! face of catools (`cothread::catools_async`).
 //!
-//! Reads three PVs concurrently, writes a setpoint and waits for the record
-//! to process, describes a channel, and follows a counter as a stream for a
+//! Reads three PVs concurrently, then the same three as one list, writes a
+//! setpoint and waits for the record to process, describes a channel, and follows a counter as a stream for a
 //! few updates; a PV that nobody serves fails with the cothread face's
 //! `NotFound` error after a tokio timer.
 //!
@@ -17,7 +17,7 @@
 use std::time::Duration;
 
 use cothread::catools::{Augmented, CaError, Format, Get, Put};
-use cothread::catools_async::{caget, caget_with, cainfo, camonitor, caput_with};
+use cothread::catools_async::{caget, caget_list, caget_with, cainfo, camonitor, caput_with};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), CaError> {
@@ -38,6 +38,10 @@ async fn main() -> Result<(), CaError> {
         None => println!("{ao} = {}", ao_value.value),
     }
     println!("{counter} = {}", count?);
+
+    // The same PVs as one list: one future, one batch once connected.
+    let values: Vec<f64> = caget_list(&[&ai, &ao, &counter]).await?;
+    println!("[{ai}, {ao}, {counter}] = {values:?}");
 
     // A put that returns once the record has processed.
     caput_with(&Put::new().wait(true), &ao, 2.5).await?;
