@@ -52,6 +52,7 @@ pub(crate) enum InlineMeta {
 impl CompactReading {
     /// A plain, STS or TIME reply of `datatype` data, from a channel of
     /// `element_count` elements read with `format`.
+    #[inline]
     pub(crate) fn inline(
         value: Value,
         datatype: FieldType,
