@@ -119,6 +119,7 @@ pub(crate) use poll::{poll_now, poll_wait};
 pub(crate) use remote::Remote;
 pub(crate) use remote::{remote_handle, room_to_keep, RemoteHandle};
 pub(crate) use send_fn::SendFn;
+pub(crate) use spawn::spawn_detached;
 pub use spawn::{spawn, Builder, JoinHandle};
 use stack::StackPool;
 pub(crate) use switch::{block, block_or_panic, yield_now, yield_until};

@@ -102,6 +102,22 @@ pub fn spawn<T: 'static>(f: impl FnOnce() -> T + 'static) -> JoinHandle<T> {
     }
 }
 
+/// Spawns `f` as a cothread with default options that nobody waits for:
+/// [`spawn`] without the [`JoinHandle`] and the shared result slot behind
+/// it, for the crate's own short-lived cothreads (the Channel Access
+/// dispatcher starts one per burst of updates). A panic in `f` is reported
+/// as one in any cothread is. Fails as [`Builder::spawn`] does.
+pub(crate) fn spawn_detached(f: impl FnOnce() + 'static) -> Result<(), Error> {
+    let body = Box::new(move || {
+        if let Err(payload) = catch_unwind(AssertUnwindSafe(f)) {
+            report_contained_panic("cothread", panic_message(&*payload));
+        }
+    });
+    super::current()
+        .spawn_task(0, body)
+        .map_err(|e| Error::StackAllocation(std::sync::Arc::new(e)))
+}
+
 struct JoinInner<T> {
     result: RefCell<Option<Result<T, Error>>>,
     done: Cell<bool>,
