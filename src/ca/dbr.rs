@@ -14,7 +14,7 @@ use sys::chtype;
 
 use crate::ca_types::{
     Augmented, CaError, CompactReading, Count, DataType, FieldType, Format, InlineMeta, Limits,
-    Meta, Timestamp, Value,
+    Meta, MetaDetails, Timestamp, Value,
 };
 
 /// What a get or monitor asks for, as the caller says it.
@@ -257,8 +257,8 @@ macro_rules! limits {
 }
 
 /// Reads units, precision and limits of a GR (`ctrl == false`) or CTRL buffer
-/// of a numeric type into `meta`.
-fn read_graphics(meta: &mut Meta, b: &[u8], plain: FieldType, ctrl: bool) {
+/// of a numeric type (the state strings of an enum one) into `meta`.
+fn read_graphics(meta: &mut MetaDetails, b: &[u8], plain: FieldType, ctrl: bool) {
     use sys::*;
     let units = |at| Some(read_text(b, at, MAX_UNITS_SIZE as usize));
     match (plain, ctrl) {
@@ -411,7 +411,7 @@ pub(crate) fn decode(
                 read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, nsec)),
             ));
         }
-        3 | 4 => read_graphics(&mut meta, buffer, plain, family == 4),
+        3 | 4 => read_graphics(meta.details_mut(), buffer, plain, family == 4),
         _ => {}
     }
     if dbr_type == sys::DBR_STSACK_STRING {
@@ -420,8 +420,13 @@ pub(crate) fn decode(
             buffer,
             offset_of!(sys::dbr_stsack_string, severity),
         ));
-        meta.ackt = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, ackt)));
-        meta.acks = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, acks)));
+        let details = meta.details_mut();
+        details.ackt = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, ackt)));
+        details.acks = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, acks)));
+    }
+    if meta.details.as_deref() == Some(&MetaDetails::default()) {
+        // A GR or CTRL reply of a string carries none of them.
+        meta.details = None;
     }
     if plain == FieldType::Char
         && matches!(plan.datatype, DataType::CharStr | DataType::CharUnicode)

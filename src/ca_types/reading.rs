@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::{Augmented, FieldType, Format, Meta, Timestamp, Value};
 
 /// A decoded reply, compact on its way to its reader (64 bytes, one cache
-/// line's worth, instead of an `Augmented<Value>`'s ~250): the value, and
+/// line's worth, instead of an `Augmented<Value>`'s 112): the value, and
 /// the metadata of a plain, STS or TIME reply inline and raw; the full
 /// [`Meta`] of any other reply (GR, CTRL, STSACK, class name: limits, units,
 /// enum strings) boxed. [`into_augmented`](Self::into_augmented) gives
@@ -118,12 +118,7 @@ impl CompactReading {
                 severity: (self.family >= 1).then_some(self.severity),
                 timestamp: (self.family == 2)
                     .then(|| Timestamp::from_epics(self.stamp.0, self.stamp.1)),
-                units: None,
-                precision: None,
-                limits: None,
-                enums: None,
-                ackt: None,
-                acks: None,
+                details: None,
                 update_count,
             },
         };
