@@ -102,6 +102,7 @@ impl CompactReading {
     /// channel called `name`, standing for `update_count` monitor updates
     /// (1 for a read). The metadata is built once, in place: this runs for
     /// every monitor update a caller keeps metadata for.
+    #[inline]
     pub(crate) fn into_augmented(self, name: Arc<str>, update_count: u64) -> Augmented<Value> {
         let meta = match self.full {
             Some(meta) => Meta {

@@ -574,6 +574,7 @@ impl<T> Augmented<T> {
 
 impl Augmented<Value> {
     /// The same reading with the data converted to `T`.
+    #[inline]
     pub fn convert<T: FromValue>(self) -> Result<Augmented<T>, TypeMismatch> {
         Ok(Augmented {
             value: T::from_value(self.value)?,
@@ -677,11 +678,16 @@ macro_rules! numeric_scalar {
             fn requested_type() -> DataType {
                 DataType::$datatype
             }
+            #[inline]
             fn from_value(value: Value) -> Result<$rust, TypeMismatch> {
-                match value {
-                    $(Value::$variant(v) => Ok(<$rust>::from(v)),)*
-                    other => mismatch($name, &other),
-                }
+                let converted = match &value {
+                    $(Value::$variant(v) => <$rust>::from(*v),)*
+                    other => return mismatch($name, other),
+                };
+                // A scalar variant owns nothing to drop: forgetting it saves
+                // a call of `Value`'s drop glue (this runs for every update).
+                std::mem::forget(value);
+                Ok(converted)
             }
         }
     };
