@@ -224,10 +224,12 @@ impl Scheduler {
 
     /// Queues a new cothread at the back of the run queue, on a stack of
     /// at least `stack_size` bytes (0: the default size, see `stack`).
+    /// `body` is moved onto the cothread's stack: a caller whose closure may
+    /// be large (a user's) passes it boxed.
     pub(crate) fn spawn_task(
         &self,
         stack_size: usize,
-        body: Box<dyn FnOnce()>,
+        body: impl FnOnce() + 'static,
     ) -> std::io::Result<()> {
         let stack = self.pool.take(stack_size)?;
         let id = self.next_id.get();
