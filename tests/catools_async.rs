@@ -101,7 +101,7 @@ fn get_put_connect_and_info_complete_on_tokio_current_thread() {
             .unwrap();
         assert_eq!(reading.value, 4.75);
         assert_eq!(reading.name(), ao);
-        assert_eq!(reading.meta.units.as_deref(), Some("V"));
+        assert_eq!(reading.meta.units(), Some("V"));
         let info = cainfo(&pv("longin")).await.unwrap();
         assert_eq!(info.state, ChannelState::Connected);
         assert_eq!(info.datatype, Some(FieldType::Long));

@@ -25,8 +25,12 @@ fn caget_reads_native_type_with_metadata() {
         .unwrap();
     assert_eq!(reading.value, Value::Long(7));
     assert_eq!(reading.name(), ioc.pv("longout"));
-    assert_eq!(reading.meta.units.as_deref(), Some("steps"));
-    let limits = reading.meta.limits.expect("CTRL read has limits");
+    assert_eq!(reading.meta.units(), Some("steps"));
+    let limits = reading
+        .meta
+        .limits()
+        .copied()
+        .expect("CTRL read has limits");
     assert_eq!(limits.upper_disp_limit, 1000.0);
     assert_eq!(limits.lower_ctrl_limit, -950.0);
 }

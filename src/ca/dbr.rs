@@ -14,7 +14,7 @@ use sys::chtype;
 
 use crate::ca_types::{
     Augmented, CaError, CompactReading, Count, DataType, FieldType, Format, InlineMeta, Limits,
-    Meta, Timestamp, Value,
+    Meta, MetaDetails, Timestamp, Value,
 };
 
 /// What a get or monitor asks for, as the caller says it.
@@ -40,6 +40,20 @@ pub(crate) struct ReadPlan {
     /// size: [`reply_size`](Self::reply_size) without the table lookups.
     value_offset: usize,
     element_size: usize,
+    /// How a reply of `dbr_type` reads into a [`CompactReading`] with its
+    /// metadata inline ([`inline_shape`]), worked out once rather than per
+    /// update; `None` when it needs the whole [`Meta`].
+    inline: Option<InlineShape>,
+}
+
+/// What [`decode_reading`] needs to read a plain, STS or TIME reply with
+/// its metadata inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct InlineShape {
+    /// 0 plain, 1 STS, 2 TIME ([`family_of`]).
+    family: u8,
+    /// The datatype the reading reports.
+    datatype: FieldType,
 }
 
 impl ReadPlan {
@@ -110,7 +124,7 @@ pub(crate) fn plan_read(
             )),
         );
     }
-    Ok(ReadPlan {
+    let mut plan = ReadPlan {
         dbr_type,
         count,
         datatype: request.datatype,
@@ -118,7 +132,10 @@ pub(crate) fn plan_read(
         element_count,
         value_offset: value_offset(dbr_type),
         element_size,
-    })
+        inline: None,
+    };
+    plan.inline = inline_shape(&plan, dbr_type);
+    Ok(plan)
 }
 
 /// Works out a subscription's DBR type and count as [`plan_read`] does, except
@@ -138,6 +155,7 @@ pub(crate) fn plan_subscription(
     if plan.count == 0 && element_count > 1 && sys::dbr_type_is_plain(plan.dbr_type) {
         plan.dbr_type += PLAIN_TYPES;
         plan.value_offset = value_offset(plan.dbr_type);
+        plan.inline = inline_shape(&plan, plan.dbr_type);
     }
     Ok(plan)
 }
@@ -239,8 +257,8 @@ macro_rules! limits {
 }
 
 /// Reads units, precision and limits of a GR (`ctrl == false`) or CTRL buffer
-/// of a numeric type into `meta`.
-fn read_graphics(meta: &mut Meta, b: &[u8], plain: FieldType, ctrl: bool) {
+/// of a numeric type (the state strings of an enum one) into `meta`.
+fn read_graphics(meta: &mut MetaDetails, b: &[u8], plain: FieldType, ctrl: bool) {
     use sys::*;
     let units = |at| Some(read_text(b, at, MAX_UNITS_SIZE as usize));
     match (plain, ctrl) {
@@ -393,7 +411,7 @@ pub(crate) fn decode(
                 read_u32(buffer, at + offset_of!(sys::epicsTimeStamp, nsec)),
             ));
         }
-        3 | 4 => read_graphics(&mut meta, buffer, plain, family == 4),
+        3 | 4 => read_graphics(meta.details_mut(), buffer, plain, family == 4),
         _ => {}
     }
     if dbr_type == sys::DBR_STSACK_STRING {
@@ -402,8 +420,13 @@ pub(crate) fn decode(
             buffer,
             offset_of!(sys::dbr_stsack_string, severity),
         ));
-        meta.ackt = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, ackt)));
-        meta.acks = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, acks)));
+        let details = meta.details_mut();
+        details.ackt = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, ackt)));
+        details.acks = Some(read_u16(buffer, offset_of!(sys::dbr_stsack_string, acks)));
+    }
+    if meta.details.as_deref() == Some(&MetaDetails::default()) {
+        // A GR or CTRL reply of a string carries none of them.
+        meta.details = None;
     }
     if plain == FieldType::Char
         && matches!(plan.datatype, DataType::CharStr | DataType::CharUnicode)
@@ -414,21 +437,57 @@ pub(crate) fn decode(
     Augmented { value, meta }
 }
 
-/// Reads a DBR buffer as [`decode`] does, into a [`CompactReading`].
+/// Reads a DBR buffer as [`decode`] does, into a [`CompactReading`]. Runs
+/// on libca's thread for every monitor update: a reply of the planned type
+/// uses the plan's [`InlineShape`] rather than working it out again.
+#[inline]
 pub(crate) fn decode_reading(
     plan: &ReadPlan,
     dbr_type: chtype,
     count: usize,
     buffer: &[u8],
 ) -> CompactReading {
+    let shape = if dbr_type == plan.dbr_type {
+        plan.inline
+    } else {
+        inline_shape(plan, dbr_type)
+    };
+    match shape {
+        Some(shape) => decode_inline(plan, shape, dbr_type, count, buffer),
+        None => decode_full(plan, dbr_type, count, buffer),
+    }
+}
+
+/// How a reply of `dbr_type` to `plan` reads with its metadata inline, or
+/// `None` for one that needs the whole [`Meta`] (GR, CTRL, the special
+/// types).
+fn inline_shape(plan: &ReadPlan, dbr_type: chtype) -> Option<InlineShape> {
     let family = family_of(plan, dbr_type);
     if !(0..=2).contains(&family) {
-        let Augmented { value, meta } = decode(plan, dbr_type, count, buffer);
-        return CompactReading::with_meta(value, meta);
+        return None;
     }
     let plain = element_type(dbr_type).unwrap_or(FieldType::String);
     let char_string = plain == FieldType::Char
         && matches!(plan.datatype, DataType::CharStr | DataType::CharUnicode);
+    Some(InlineShape {
+        family: family as u8,
+        datatype: if char_string {
+            FieldType::String
+        } else {
+            plain
+        },
+    })
+}
+
+/// [`decode_reading`] of a plain, STS or TIME reply of `shape`.
+#[inline]
+fn decode_inline(
+    plan: &ReadPlan,
+    shape: InlineShape,
+    dbr_type: chtype,
+    count: usize,
+    buffer: &[u8],
+) -> CompactReading {
     // STS and TIME start with status and severity; TIME has the stamp next.
     let alarm = || {
         (
@@ -436,7 +495,7 @@ pub(crate) fn decode_reading(
             read_u16(buffer, offset_of!(sys::dbr_sts_string, severity)),
         )
     };
-    let meta = match family {
+    let meta = match shape.family {
         0 => InlineMeta::Plain,
         1 => {
             let (status, severity) = alarm();
@@ -455,15 +514,18 @@ pub(crate) fn decode_reading(
     };
     CompactReading::inline(
         decode_value(plan, dbr_type, count, buffer),
-        if char_string {
-            FieldType::String
-        } else {
-            plain
-        },
+        shape.datatype,
         plan.element_count,
         plan.format,
         meta,
     )
+}
+
+/// [`decode_reading`] of a reply whose metadata needs the whole [`Meta`].
+#[inline(never)]
+fn decode_full(plan: &ReadPlan, dbr_type: chtype, count: usize, buffer: &[u8]) -> CompactReading {
+    let Augmented { value, meta } = decode(plan, dbr_type, count, buffer);
+    CompactReading::with_meta(value, meta)
 }
 
 /// Reads only the value of a DBR buffer, as [`decode`] does, without any of

@@ -27,6 +27,6 @@ pub use error::{CaError, CaNothing, ErrorKind};
 pub use options::{Count, DataType, EventMask, FieldType, Format};
 pub(crate) use reading::{CompactReading, InlineMeta};
 pub use value::{
-    severity_name, status_name, Augmented, ConvertOnArrival, FromValue, Limits, Meta, Timestamp,
-    TypeMismatch, Value,
+    severity_name, status_name, Augmented, ConvertOnArrival, FromValue, Limits, Meta, MetaDetails,
+    Timestamp, TypeMismatch, Value,
 };

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::{Augmented, FieldType, Format, Meta, Timestamp, Value};
 
 /// A decoded reply, compact on its way to its reader (64 bytes, one cache
-/// line's worth, instead of an `Augmented<Value>`'s ~250): the value, and
+/// line's worth, instead of an `Augmented<Value>`'s 112): the value, and
 /// the metadata of a plain, STS or TIME reply inline and raw; the full
 /// [`Meta`] of any other reply (GR, CTRL, STSACK, class name: limits, units,
 /// enum strings) boxed. [`into_augmented`](Self::into_augmented) gives
@@ -52,6 +52,7 @@ pub(crate) enum InlineMeta {
 impl CompactReading {
     /// A plain, STS or TIME reply of `datatype` data, from a channel of
     /// `element_count` elements read with `format`.
+    #[inline]
     pub(crate) fn inline(
         value: Value,
         datatype: FieldType,
@@ -101,6 +102,7 @@ impl CompactReading {
     /// channel called `name`, standing for `update_count` monitor updates
     /// (1 for a read). The metadata is built once, in place: this runs for
     /// every monitor update a caller keeps metadata for.
+    #[inline]
     pub(crate) fn into_augmented(self, name: Arc<str>, update_count: u64) -> Augmented<Value> {
         let meta = match self.full {
             Some(meta) => Meta {
@@ -117,12 +119,7 @@ impl CompactReading {
                 severity: (self.family >= 1).then_some(self.severity),
                 timestamp: (self.family == 2)
                     .then(|| Timestamp::from_epics(self.stamp.0, self.stamp.1)),
-                units: None,
-                precision: None,
-                limits: None,
-                enums: None,
-                ackt: None,
-                acks: None,
+                details: None,
                 update_count,
             },
         };

@@ -416,6 +416,13 @@ pub struct Limits {
 
 /// Everything that comes with a value besides the data. Which fields are
 /// `Some` depends on the format and type that were requested.
+///
+/// What only GR, CTRL and STSACK replies carry (units, precision, limits,
+/// enum strings, alarm acknowledgement) is kept apart, boxed, in
+/// [`details`](Self::details), and read through [`units`](Self::units),
+/// [`limits`](Self::limits) and the like: the `Meta` of the plain, STS and
+/// TIME replies that most reads and monitors get then stays small, and a
+/// monitor update moves cheaply on its way to its callback.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Meta {
@@ -434,6 +441,18 @@ pub struct Meta {
     pub severity: Option<u16>,
     /// The record's timestamp; `Time` (and `Ctrl` of a string channel).
     pub timestamp: Option<Timestamp>,
+    /// What only `Ctrl` reads (GR and CTRL replies) and `StsackString`
+    /// carry; `None` when the reply carried none of it.
+    pub details: Option<Box<MetaDetails>>,
+    /// How many monitor updates this value stands for (1 unless merged).
+    pub update_count: u64,
+}
+
+/// The metadata that only `Ctrl` reads (GR and CTRL replies) and
+/// `StsackString` carry: [`Meta::details`].
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct MetaDetails {
     /// Engineering units; `Ctrl` of numeric channels.
     pub units: Option<String>,
     /// Display precision; `Ctrl` of float and double channels.
@@ -446,8 +465,44 @@ pub struct Meta {
     pub ackt: Option<u16>,
     /// The highest unacknowledged severity; `StsackString`.
     pub acks: Option<u16>,
-    /// How many monitor updates this value stands for (1 unless merged).
-    pub update_count: u64,
+}
+
+impl Meta {
+    /// Engineering units; `Ctrl` of numeric channels.
+    pub fn units(&self) -> Option<&str> {
+        self.details.as_ref()?.units.as_deref()
+    }
+
+    /// Display precision; `Ctrl` of float and double channels.
+    pub fn precision(&self) -> Option<i16> {
+        self.details.as_ref()?.precision
+    }
+
+    /// Display, alarm, warning and control limits; `Ctrl` of numeric
+    /// channels.
+    pub fn limits(&self) -> Option<&Limits> {
+        self.details.as_ref()?.limits.as_ref()
+    }
+
+    /// State strings; `Ctrl` of enum channels.
+    pub fn enums(&self) -> Option<&[String]> {
+        self.details.as_ref()?.enums.as_deref()
+    }
+
+    /// Whether transient alarms need acknowledging; `StsackString`.
+    pub fn ackt(&self) -> Option<u16> {
+        self.details.as_ref()?.ackt
+    }
+
+    /// The highest unacknowledged severity; `StsackString`.
+    pub fn acks(&self) -> Option<u16> {
+        self.details.as_ref()?.acks
+    }
+
+    /// The details to set one of them, made empty if there were none.
+    pub fn details_mut(&mut self) -> &mut MetaDetails {
+        self.details.get_or_insert_with(Box::default)
+    }
 }
 
 /// The name of an alarm severity (0 `NO_ALARM`, 1 `MINOR`, 2 `MAJOR`, 3
@@ -519,6 +574,7 @@ impl<T> Augmented<T> {
 
 impl Augmented<Value> {
     /// The same reading with the data converted to `T`.
+    #[inline]
     pub fn convert<T: FromValue>(self) -> Result<Augmented<T>, TypeMismatch> {
         Ok(Augmented {
             value: T::from_value(self.value)?,
@@ -546,7 +602,7 @@ impl fmt::Display for Augmented<Value> {
         }
         let precision = self
             .meta
-            .precision
+            .precision()
             .and_then(|p| usize::try_from(p).ok())
             .filter(|p| *p <= 17);
         self.value.fmt_with_precision(f, precision)?;
@@ -675,11 +731,16 @@ macro_rules! numeric_scalar {
             fn requested_type() -> DataType {
                 DataType::$datatype
             }
+            #[inline]
             fn from_value(value: Value) -> Result<$rust, TypeMismatch> {
-                match value {
-                    $(Value::$variant(v) => Ok(<$rust>::from(v)),)*
-                    other => mismatch($name, &other),
-                }
+                let converted = match &value {
+                    $(Value::$variant(v) => <$rust>::from(*v),)*
+                    other => return mismatch($name, other),
+                };
+                // A scalar variant owns nothing to drop: forgetting it saves
+                // a call of `Value`'s drop glue (this runs for every update).
+                std::mem::forget(value);
+                Ok(converted)
             }
             fn convert_on_arrival() -> Option<ConvertOnArrival<$rust>> {
                 Some(ConvertOnArrival::new())
@@ -854,6 +915,24 @@ mod tests {
         assert_eq!(stamp.as_secs_f64(), 1_700_000_000.123457);
     }
 
+    /// A monitor update's `Meta` is moved several times on its way to the
+    /// callback: what only GR, CTRL and STSACK replies carry stays boxed.
+    #[test]
+    fn meta_keeps_the_rarely_used_fields_out_of_line() {
+        assert!(
+            std::mem::size_of::<Meta>() <= 96,
+            "{}",
+            std::mem::size_of::<Meta>()
+        );
+        let mut meta = Meta::default();
+        assert_eq!(
+            (meta.units(), meta.limits(), meta.enums()),
+            (None, None, None)
+        );
+        meta.details_mut().precision = Some(3);
+        assert_eq!((meta.precision(), meta.ackt()), (Some(3), None));
+    }
+
     #[test]
     fn merged_updates_keep_the_newest_value_and_count_all() {
         let update = |value: i32| Augmented {
@@ -878,9 +957,12 @@ mod tests {
             value: Value::Double(3.5),
             meta: Meta {
                 name: "X:ai".into(),
-                precision: Some(3),
                 status: Some(3),
                 severity: Some(2),
+                details: Some(Box::new(MetaDetails {
+                    precision: Some(3),
+                    ..MetaDetails::default()
+                })),
                 ..Meta::default()
             },
         };

@@ -80,8 +80,8 @@ mod timeout;
 // `ca_types`; this is where users find them.
 pub use crate::ca_types::{
     severity_name, status_name, Augmented, CaError, CaNothing, ChannelInfo, ChannelState, Count,
-    DataType, ErrorKind, EventMask, FieldType, Format, FromValue, Limits, Meta, Timestamp,
-    TypeMismatch, Value,
+    DataType, ErrorKind, EventMask, FieldType, Format, FromValue, Limits, Meta, MetaDetails,
+    Timestamp, TypeMismatch, Value,
 };
 pub use channels::Channels;
 pub use connect::{cainfo, connect, Connect};

@@ -119,6 +119,7 @@ pub(crate) use poll::{poll_now, poll_wait};
 pub(crate) use remote::Remote;
 pub(crate) use remote::{remote_handle, room_to_keep, RemoteHandle};
 pub(crate) use send_fn::SendFn;
+pub(crate) use spawn::spawn_detached;
 pub use spawn::{spawn, Builder, JoinHandle};
 use stack::StackPool;
 pub(crate) use switch::{block, block_or_panic, yield_now, yield_until};
@@ -223,10 +224,12 @@ impl Scheduler {
 
     /// Queues a new cothread at the back of the run queue, on a stack of
     /// at least `stack_size` bytes (0: the default size, see `stack`).
+    /// `body` is moved onto the cothread's stack: a caller whose closure may
+    /// be large (a user's) passes it boxed.
     pub(crate) fn spawn_task(
         &self,
         stack_size: usize,
-        body: Box<dyn FnOnce()>,
+        body: impl FnOnce() + 'static,
     ) -> std::io::Result<()> {
         let stack = self.pool.take(stack_size)?;
         let id = self.next_id.get();

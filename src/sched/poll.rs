@@ -30,9 +30,13 @@ impl Scheduler {
     /// became ready meanwhile.
     pub(super) fn poll_step(&self, may_block: bool) {
         self.resumed_since_poll.set(0);
-        let hooks = std::mem::take(&mut *self.before_poll.borrow_mut());
-        for hook in hooks {
-            hook();
+        // Most steps (each wake-up by another thread, say) have no hooks
+        // and no fds of cothreads to poll: they skip that bookkeeping.
+        if !self.before_poll.borrow().is_empty() {
+            let hooks = std::mem::take(&mut *self.before_poll.borrow_mut());
+            for hook in hooks {
+                hook();
+            }
         }
         let block =
             may_block && self.ready.borrow().is_empty() && self.yielders.borrow().is_empty();
@@ -50,7 +54,8 @@ impl Scheduler {
             events: libc::POLLIN,
             revents: 0,
         });
-        {
+        let polling = !self.polls.borrow().is_empty();
+        if polling {
             let mut polls = self.polls.borrow_mut();
             polls.retain(|p| p.waker.is_live());
             for p in polls.iter() {
@@ -63,6 +68,15 @@ impl Scheduler {
         if fds[0].revents != 0 {
             self.remote.run_pending(&self.spare_calls);
         }
+        if polling {
+            self.deliver_polls(&fds);
+        }
+        *self.pollfds.borrow_mut() = fds;
+    }
+
+    /// Wakes the tasks whose fds (in `fds` after the wake-up fd, in the
+    /// order of `polls`) became ready; the others stay registered.
+    fn deliver_polls(&self, fds: &[libc::pollfd]) {
         let polls = std::mem::take(&mut *self.polls.borrow_mut());
         let mut rest = Vec::with_capacity(polls.len());
         let mut at = 1;
@@ -82,7 +96,6 @@ impl Scheduler {
             }
         }
         self.polls.borrow_mut().extend(rest);
-        *self.pollfds.borrow_mut() = fds;
     }
 }
 

@@ -70,7 +70,9 @@ impl Builder {
         });
         let state = inner.clone();
         let raise = self.raise_on_wait;
-        let body = Box::new(move || {
+        // Boxed: the user's closure may be large, and the cothread's stack
+        // small.
+        let body: Box<dyn FnOnce()> = Box::new(move || {
             let result = catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
                 let message = panic_message(&*payload);
                 if !raise {
@@ -100,6 +102,25 @@ pub fn spawn<T: 'static>(f: impl FnOnce() -> T + 'static) -> JoinHandle<T> {
         Ok(handle) => handle,
         Err(e) => panic!("cothread::spawn: {e}"),
     }
+}
+
+/// Spawns `f` as a cothread with default options that nobody waits for:
+/// [`spawn`] without the [`JoinHandle`] and the shared result slot behind
+/// it, for the crate's own short-lived cothreads (the Channel Access
+/// dispatcher starts one per burst of updates), whose closures are small:
+/// `f` is kept on the cothread's stack, not boxed. A panic in `f` is
+/// reported as one in any cothread is. Fails as [`Builder::spawn`] does.
+pub(crate) fn spawn_detached(f: impl FnOnce() + 'static) -> Result<(), Error> {
+    // Not boxed, unlike `spawn`'s: `f` moves onto the cothread's stack, so
+    // keep it small.
+    let body = move || {
+        if let Err(payload) = catch_unwind(AssertUnwindSafe(f)) {
+            report_contained_panic("cothread", panic_message(&*payload));
+        }
+    };
+    super::current()
+        .spawn_task(0, body)
+        .map_err(|e| Error::StackAllocation(std::sync::Arc::new(e)))
 }
 
 struct JoinInner<T> {

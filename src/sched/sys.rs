@@ -36,8 +36,13 @@ pub(crate) fn poll(fds: &mut [libc::pollfd], timeout: PollTimeout) -> io::Result
         PollTimeout::Zero => 0,
         PollTimeout::Until(d) => {
             let left = d.saturating_duration_since(Instant::now());
-            let ms = left.as_nanos().div_ceil(1_000_000);
-            ms.min(i32::MAX as u128) as libc::c_int
+            // Whole seconds are whole milliseconds: only the rest rounds
+            // up (no 128-bit division).
+            let ms = left
+                .as_secs()
+                .saturating_mul(1000)
+                .saturating_add(u64::from(left.subsec_nanos().div_ceil(1_000_000)));
+            ms.min(i32::MAX as u64) as libc::c_int
         }
     };
     // SAFETY: `fds` is a valid, exclusively borrowed slice of `pollfd` of the

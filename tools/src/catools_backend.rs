@@ -144,9 +144,10 @@ fn dbr_of(dbr_type: u32, reading: Augmented<Value>) -> Dbr {
             nsec: stamp.nsec,
         };
     }
-    dbr.units = meta.units.map(String::into_bytes).unwrap_or_default();
-    dbr.precision = meta.precision.unwrap_or(0);
-    if let Some(l) = meta.limits {
+    let details = meta.details.map(|details| *details).unwrap_or_default();
+    dbr.units = details.units.map(String::into_bytes).unwrap_or_default();
+    dbr.precision = details.precision.unwrap_or(0);
+    if let Some(l) = details.limits {
         dbr.limits = [
             l.lower_disp_limit,
             l.upper_disp_limit,
@@ -158,9 +159,9 @@ fn dbr_of(dbr_type: u32, reading: Augmented<Value>) -> Dbr {
             l.upper_ctrl_limit,
         ];
     }
-    dbr.enum_strings = bytes(meta.enums.as_ref());
-    dbr.ackt = meta.ackt.unwrap_or(0);
-    dbr.acks = meta.acks.unwrap_or(0);
+    dbr.enum_strings = bytes(details.enums.as_ref());
+    dbr.ackt = details.ackt.unwrap_or(0);
+    dbr.acks = details.acks.unwrap_or(0);
     dbr
 }
 
@@ -357,9 +358,10 @@ mod tests {
         meta.status = Some(3);
         meta.severity = Some(2);
         meta.timestamp = Some(Timestamp::from_epics(1234, 5678));
-        meta.units = Some("mm".into());
-        meta.precision = Some(3);
-        meta.limits = Some(Limits {
+        let details = meta.details_mut();
+        details.units = Some("mm".into());
+        details.precision = Some(3);
+        details.limits = Some(Limits {
             lower_disp_limit: -1.0,
             upper_ctrl_limit: 8.0,
             ..Limits::default()

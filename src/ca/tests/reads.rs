@@ -33,9 +33,9 @@ fn ctrl_read_of_longout_has_all_eight_limits() {
     )
     .unwrap();
     assert_eq!(reading.value, Value::Long(7));
-    assert_eq!(reading.meta.units.as_deref(), Some("steps"));
+    assert_eq!(reading.meta.units(), Some("steps"));
     assert_eq!(
-        reading.meta.limits,
+        reading.meta.limits().copied(),
         Some(Limits {
             upper_disp_limit: 1000.0,
             lower_disp_limit: -1000.0,
@@ -48,7 +48,7 @@ fn ctrl_read_of_longout_has_all_eight_limits() {
         })
     );
     assert_eq!(reading.meta.severity, Some(0));
-    assert_eq!(reading.meta.precision, None);
+    assert_eq!(reading.meta.precision(), None);
 }
 
 #[test]
@@ -60,9 +60,9 @@ fn ctrl_read_of_a_double_has_precision_and_units() {
         Count::Current,
     )
     .unwrap();
-    assert_eq!(reading.meta.precision, Some(3));
-    assert_eq!(reading.meta.units.as_deref(), Some("mm"));
-    let limits = reading.meta.limits.unwrap();
+    assert_eq!(reading.meta.precision(), Some(3));
+    assert_eq!(reading.meta.units(), Some("mm"));
+    let limits = reading.meta.limits().copied().unwrap();
     assert_eq!(
         (limits.upper_alarm_limit, limits.lower_warning_limit),
         (90.0, -80.0)
@@ -85,13 +85,15 @@ fn ctrl_read_of_an_enum_has_its_state_strings() {
     .unwrap();
     assert_eq!(reading.value, Value::Enum(2));
     assert_eq!(
-        reading.meta.enums,
-        Some(vec![
-            "Zero".into(),
-            "One".into(),
-            "Two".into(),
-            "Three".into()
-        ])
+        reading.meta.enums(),
+        Some(
+            &[
+                "Zero".to_string(),
+                "One".into(),
+                "Two".into(),
+                "Three".into()
+            ][..]
+        )
     );
     let enum_str = get_with(
         &connect("mbbi"),
@@ -122,7 +124,11 @@ fn ctrl_read_of_a_string_returns_time_data() {
     .unwrap();
     assert_eq!(reading.value, Value::String("hello".into()));
     assert!(reading.meta.timestamp.is_some());
-    assert_eq!(reading.meta.units, None);
+    assert_eq!(reading.meta.units(), None);
+    assert_eq!(
+        reading.meta.details, None,
+        "a TIME reply carries no details"
+    );
 }
 
 #[test]
@@ -145,7 +151,7 @@ fn time_read_stamps_in_the_unix_epoch() {
     );
     assert!(stamp.nsec < 1_000_000_000);
     assert_eq!(reading.meta.severity, Some(0));
-    assert_eq!(reading.meta.limits, None);
+    assert_eq!(reading.meta.limits(), None);
 }
 
 #[test]
@@ -153,7 +159,7 @@ fn stsack_and_class_name_reads() {
     let ai = connect("ai");
     let stsack = get_with(&ai, DataType::StsackString, Format::Raw, Count::Current).unwrap();
     assert_eq!(stsack.value, Value::String("3.500".into()));
-    assert!(stsack.meta.ackt.is_some() && stsack.meta.acks.is_some());
+    assert!(stsack.meta.ackt().is_some() && stsack.meta.acks().is_some());
     let class = get_with(&ai, DataType::ClassName, Format::Time, Count::Current).unwrap();
     assert_eq!(class.value, Value::String("ai".into()));
 }
@@ -236,5 +242,5 @@ fn native_waveform_reads_keep_their_element_type() {
     assert_eq!(get(&chars), Value::CharArray(vec![1, 2, 3]));
     let reading = get_with(&chars, DataType::Native, Format::Ctrl, Count::Current).unwrap();
     assert_eq!(reading.meta.datatype, Some(FieldType::Char));
-    assert!(reading.meta.limits.is_some());
+    assert!(reading.meta.limits().is_some());
 }

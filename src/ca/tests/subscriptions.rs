@@ -107,6 +107,6 @@ fn ctrl_subscription_delivers_metadata_and_arrays() {
     flush_io().unwrap();
     let first = rx.recv_timeout(WAIT).unwrap().unwrap();
     assert_eq!(first.value.len(), 10);
-    assert_eq!(first.meta.units.as_deref(), Some("A"));
-    assert_eq!(first.meta.precision, Some(4));
+    assert_eq!(first.meta.units(), Some("A"));
+    assert_eq!(first.meta.precision(), Some(4));
 }

@@ -157,10 +157,10 @@ fn alarm_acknowledge_types_are_written() {
     let ai = connect("ai");
     put_wait(&ai, 0, DataType::PutAckt).unwrap();
     let stsack = get_with(&ai, DataType::StsackString, Format::Raw, Count::Current).unwrap();
-    assert_eq!(stsack.meta.ackt, Some(0));
+    assert_eq!(stsack.meta.ackt(), Some(0));
     put_wait(&ai, 1, DataType::PutAckt).unwrap();
     let stsack = get_with(&ai, DataType::StsackString, Format::Raw, Count::Current).unwrap();
-    assert_eq!(stsack.meta.ackt, Some(1));
+    assert_eq!(stsack.meta.ackt(), Some(1));
     put_wait(&ai, 2, DataType::PutAcks).unwrap();
     let error = put_wait(&ai, 7, DataType::PutAcks).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::BadType);

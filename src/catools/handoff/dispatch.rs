@@ -159,7 +159,13 @@ fn start() {
         return;
     };
     if !dispatcher.running.replace(true) {
-        crate::spawn(move || run(&dispatcher));
+        let running = Rc::clone(&dispatcher);
+        if let Err(err) = sched::spawn_detached(move || run(&running)) {
+            // As `crate::spawn` would: the remote call's panic is contained
+            // and reported.
+            dispatcher.running.set(false);
+            panic!("cothread: cannot start the callback dispatcher: {err}");
+        }
     }
 }
 
