@@ -131,3 +131,63 @@ fn array_put_with_fewer_elements_sets_the_current_length() {
     let read: Vec<f64> = caget(&name).unwrap();
     assert_eq!(read, vec![1.5, 2.5, 3.5]);
 }
+
+#[test]
+fn a_warm_list_of_puts_gives_each_pv_its_own_result() {
+    // Every channel connected first: the puts go out as one batch.
+    let ioc = support::shared_ioc();
+    let names = [
+        ioc.pv("put:ao"),
+        ioc.pv("readonly"),
+        ioc.pv("stringout"),
+        ioc.pv("put:long"),
+    ];
+    let _: Vec<Value> = cothread::catools::caget_list(&names).unwrap();
+    let values = vec![
+        Value::Double(2.25),
+        Value::Double(1.0),
+        Value::String("y".repeat(60)),
+        Value::Long(77),
+    ];
+    let results = Put::new().wait(true).put_each(&names, values);
+    assert_eq!(results[0], Ok(()));
+    let err = results[1].as_ref().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NoWriteAccess, "{err}");
+    assert_eq!(err.pv(), names[1]);
+    let err = results[2].as_ref().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::BadString, "{err}");
+    assert_eq!(results[3], Ok(()));
+    assert_eq!(caget::<f64>(&names[0]).unwrap(), 2.25);
+    assert_eq!(caget::<i32>(&names[3]).unwrap(), 77);
+    // Without wait, the same list is queued at once, each PV on its own.
+    let values = vec![
+        Value::Double(2.5),
+        Value::Double(1.0),
+        Value::String("z".repeat(60)),
+        Value::Long(78),
+    ];
+    let results = Put::new().put_each(&names, values);
+    assert_eq!(results[0], Ok(()));
+    assert_eq!(
+        results[2].as_ref().unwrap_err().kind(),
+        ErrorKind::BadString
+    );
+    assert_eq!(results[3], Ok(()));
+    Put::new().wait(true).put(&names[0], 2.75).unwrap();
+    assert_eq!(caget::<i32>(&names[3]).unwrap(), 78);
+}
+
+#[test]
+fn a_warm_put_that_outlasts_its_timeout_fails_alone() {
+    let ioc = support::shared_ioc();
+    let names = [ioc.pv("put:slow.A"), ioc.pv("put:timeout")];
+    let _: Vec<Value> = cothread::catools::caget_list(&names).unwrap();
+    let results = Put::new()
+        .wait(true)
+        .timeout(Duration::from_millis(300))
+        .put_each(&names, vec![Value::Double(4.0), Value::Double(3.25)]);
+    let err = results[0].as_ref().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    assert_eq!(results[1], Ok(()));
+    assert_eq!(caget::<f64>(&names[1]).unwrap(), 3.25);
+}

@@ -35,11 +35,11 @@ use std::sync::Arc;
 
 use libca_sys as sys;
 
-use super::channel::Channel;
+use super::channel::{name_of, Channel};
 use super::context::{attach, guarded};
-use super::dbr::{self, ReadPlan, ReadRequest};
+use super::dbr::{self, EncodedPut, ReadPlan, ReadRequest};
 use super::request::{read_reply, Reply};
-use crate::ca_types::CaError;
+use crate::ca_types::{CaError, DataType, Value};
 use crate::diagnostics;
 
 const EMPTY: u8 = 0;
@@ -172,75 +172,34 @@ impl<R: Reply> Batch<R> {
         let mut plans: Vec<ReadPlan> = Vec::new();
         // The last distinct plan's inputs: a list mostly repeats one.
         let mut last: Option<(u64, ReadRequest)> = None;
-        let mut queued = 0;
-        let shared = Arc::new_cyclic(|this| {
-            let this = this.as_ptr();
-            let slots = channels
-                .iter()
-                .zip(requests)
-                .map(|(channel, request)| {
-                    let plan = attached.clone().and_then(|()| {
-                        let key = Some((channel.link(), request));
-                        if key != last || plans.is_empty() {
-                            let native = key.and_then(|(link, _)| Channel::native_of(link));
-                            let (native, element_count) = native.ok_or_else(|| {
-                                CaError::new(
-                                    &**channel.name(),
-                                    sys::ECA_DISCONN,
-                                    "ca_array_get_callback",
-                                )
-                            })?;
-                            plans.push(dbr::plan_read(
-                                channel.name(),
-                                native,
-                                element_count,
-                                request,
-                            )?);
-                            last = key;
-                        }
-                        Ok(plans.len() - 1)
-                    });
-                    let (plan, state, result) = match plan {
-                        Ok(plan) => {
-                            queued += 1;
-                            (plan as u32, EMPTY, MaybeUninit::uninit())
-                        }
-                        Err(err) => (0, FILLED, MaybeUninit::new(Err(Box::new(err)))),
-                    };
-                    Slot {
-                        shared: this,
-                        plan,
-                        state: AtomicU8::new(state),
-                        result: UnsafeCell::new(result),
-                    }
-                })
-                .collect();
-            Shared {
-                slots,
-                plans: std::mem::take(&mut plans),
-                context,
-                pending: AtomicUsize::new(0),
-                done: Box::new(done),
-                _leases: Arc::clone(channels),
-            }
+        let planned = channels.iter().zip(requests).map(|(channel, request)| {
+            attached.clone().and_then(|()| {
+                let key = Some((channel.link(), request));
+                if key != last || plans.is_empty() {
+                    let native = key.and_then(|(link, _)| Channel::native_of(link));
+                    let (native, element_count) = native.ok_or_else(|| {
+                        CaError::new(&**channel.name(), sys::ECA_DISCONN, "ca_array_get_callback")
+                    })?;
+                    plans.push(dbr::plan_read(
+                        channel.name(),
+                        native,
+                        element_count,
+                        request,
+                    )?);
+                    last = key;
+                }
+                Ok(plans.len() as u32 - 1)
+            })
         });
-        shared.pending.store(queued, Ordering::Relaxed);
-        if queued == 0 {
-            (shared.done)();
-            return Batch { shared };
-        }
-        // The reads in flight hold one count, released by the last completion.
-        let in_flight = Arc::into_raw(Arc::clone(&shared));
-        for (slot, channel) in shared.slots.iter().zip(channels.iter()) {
-            if slot.state.load(Ordering::Relaxed) != EMPTY {
-                continue; // failed before it was queued
-            }
-            let plan = &shared.plans[slot.plan as usize];
+        let slots = Slots::new(planned);
+        let batch = Batch::assemble(channels, slots, plans, context, done);
+        batch.issue(channels, "ca_array_get_callback", |slot, channel| {
+            let plan = &batch.shared.plans[slot.plan as usize];
             let slot: *const Slot<R> = slot;
             // SAFETY: the channel is live (the batch holds its lease); `slot`
             // stays valid until this read completes (the in-flight count),
             // and batch_trampoline::<R> takes it back as a Slot<R>.
-            let status = unsafe {
+            unsafe {
                 sys::ca_array_get_callback(
                     plan.dbr_type,
                     plan.count as c_ulong,
@@ -248,17 +207,71 @@ impl<R: Reply> Batch<R> {
                     Some(batch_trampoline::<R>),
                     slot.cast_mut().cast(),
                 )
-            };
+            }
+        });
+        batch
+    }
+
+    /// The batch's shared state, its slots as `slots` made them (those
+    /// still `EMPTY` to be issued); `done` at once if none is.
+    fn assemble(
+        channels: &Arc<[Channel]>,
+        slots: Slots<R>,
+        plans: Vec<ReadPlan>,
+        context: R::Context,
+        done: impl Fn() + Send + Sync + 'static,
+    ) -> Batch<R> {
+        let Slots { mut slots, queued } = slots;
+        let shared = Arc::new_cyclic(|this| {
+            let this = this.as_ptr();
+            for slot in &mut slots {
+                slot.shared = this;
+            }
+            Shared {
+                slots: slots.into_boxed_slice(),
+                plans,
+                context,
+                pending: AtomicUsize::new(queued),
+                done: Box::new(done),
+                _leases: Arc::clone(channels),
+            }
+        });
+        if queued == 0 {
+            (shared.done)();
+        }
+        Batch { shared }
+    }
+
+    /// Hands each slot still `EMPTY` to `send` (with its channel), which
+    /// queues its request at libca (`function`) and returns libca's status;
+    /// a request libca refuses completes at once with that error.
+    fn issue(
+        &self,
+        channels: &[Channel],
+        function: &'static str,
+        mut send: impl FnMut(&Slot<R>, &Channel) -> std::ffi::c_int,
+    ) {
+        let shared = &self.shared;
+        if shared.pending.load(Ordering::Relaxed) == 0 {
+            return;
+        }
+        // The requests in flight hold one count, released by the last
+        // completion.
+        let in_flight = Arc::into_raw(Arc::clone(shared));
+        for (slot, channel) in shared.slots.iter().zip(channels.iter()) {
+            if slot.state.load(Ordering::Relaxed) != EMPTY {
+                continue; // failed before it was queued
+            }
+            let status = send(slot, channel);
             if status != sys::ECA_NORMAL {
-                let err = CaError::new(&**channel.name(), status, "ca_array_get_callback");
-                // SAFETY: libca refused the read and will not call back for
-                // it: this is its one completion.
+                let err = CaError::new(&**channel.name(), status, function);
+                // SAFETY: libca refused the request and will not call back
+                // for it: this is its one completion.
                 unsafe { complete(slot, Err(Box::new(err))) };
             }
         }
         // `in_flight` is released by the last completion, not here.
         let _: *const Shared<R> = in_flight;
-        Batch { shared }
     }
 
     /// Whether every read has completed.
@@ -272,6 +285,140 @@ impl<R: Reply> Batch<R> {
     pub(crate) fn results(&self) -> impl Iterator<Item = Option<BatchResult<R>>> + '_ {
         self.shared.slots.iter().map(take_slot)
     }
+}
+
+/// A batch's slots before its shared state exists (their back pointers
+/// are set by [`Batch::assemble`]), and how many are to be issued.
+struct Slots<R: Reply> {
+    slots: Vec<Slot<R>>,
+    queued: usize,
+}
+
+impl<R: Reply> Slots<R> {
+    /// A slot per entry: `Ok(plan)` to be issued with that read plan,
+    /// `Err` completed at once with its error.
+    fn new(planned: impl Iterator<Item = Result<u32, CaError>>) -> Slots<R> {
+        let mut queued = 0;
+        let slots = planned
+            .map(|planned| {
+                let (plan, state, result) = match planned {
+                    Ok(plan) => {
+                        queued += 1;
+                        (plan, EMPTY, MaybeUninit::uninit())
+                    }
+                    Err(err) => (0, FILLED, MaybeUninit::new(Err(Box::new(err)))),
+                };
+                Slot {
+                    shared: std::ptr::null(),
+                    plan,
+                    state: AtomicU8::new(state),
+                    result: UnsafeCell::new(result),
+                }
+            })
+            .collect();
+        Slots { slots, queued }
+    }
+}
+
+/// What a put of a batch delivers: only that it completed (its error is
+/// the slot's `Err`). As a [`Reply`] to a read, the data would be dropped.
+pub(crate) struct Written;
+
+impl Reply for Written {
+    type Context = ();
+    fn decode((): (), _: &ReadPlan, _: sys::chtype, _: usize, _: &[u8]) -> Written {
+        Written
+    }
+}
+
+impl Batch<Written> {
+    /// Queues a put with completion (`ca_array_put_callback`) of each of
+    /// `values` to its channel of `channels`, as its [`DataType`]; `done`
+    /// runs once, on whichever thread completes the last one (at once, on
+    /// this thread, if none could be queued). A put whose value does not
+    /// fit its channel, or that cannot be queued (not connected, ...),
+    /// completes at once with its error.
+    pub(crate) fn write<'v>(
+        channels: &Arc<[Channel]>,
+        values: impl IntoIterator<Item = (&'v Value, DataType)>,
+        done: impl Fn() + Send + Sync + 'static,
+    ) -> Batch<Written> {
+        let attached = attach();
+        let mut payloads: Vec<Option<EncodedPut>> = Vec::with_capacity(channels.len());
+        let planned = channels
+            .iter()
+            .zip(values)
+            .map(|(channel, (value, datatype))| {
+                let encoded = attached.clone().and_then(|()| {
+                    let (_, element_count) =
+                        Channel::native_of(channel.link()).ok_or_else(|| {
+                            CaError::new(
+                                &**channel.name(),
+                                sys::ECA_DISCONN,
+                                "ca_array_put_callback",
+                            )
+                        })?;
+                    dbr::encode_put(channel.name(), value, datatype, element_count)
+                });
+                match encoded {
+                    Ok(payload) => {
+                        payloads.push(Some(payload));
+                        Ok(0)
+                    }
+                    Err(err) => {
+                        payloads.push(None);
+                        Err(err)
+                    }
+                }
+            });
+        let slots = Slots::new(planned);
+        let batch = Batch::assemble(channels, slots, Vec::new(), (), done);
+        let mut payloads = payloads.iter();
+        batch.issue(channels, "ca_array_put_callback", |slot, channel| {
+            // The payloads of the slots `issue` skips (failed) are `None`
+            // and skipped here in step.
+            let payload = payloads
+                .by_ref()
+                .flatten()
+                .next()
+                .expect("a payload per queued put");
+            let slot: *const Slot<Written> = slot;
+            // SAFETY: the channel is live (the batch holds its lease); libca
+            // copies `count` elements of `dbr_type` out of the payload
+            // (sized for exactly that) during the call; `slot` stays valid
+            // until this put completes (the in-flight count), and
+            // put_batch_trampoline takes it back as a Slot<Written>.
+            unsafe {
+                sys::ca_array_put_callback(
+                    payload.dbr_type,
+                    payload.count as c_ulong,
+                    channel.chid(),
+                    payload.as_ptr(),
+                    Some(put_batch_trampoline),
+                    slot.cast_mut().cast(),
+                )
+            }
+        });
+        batch
+    }
+}
+
+unsafe extern "C" fn put_batch_trampoline(args: sys::event_handler_args) {
+    guarded("put callback", || {
+        let slot = args.usr.cast::<Slot<Written>>().cast_const();
+        let result = if args.status == sys::ECA_NORMAL {
+            Ok(Written)
+        } else {
+            // SAFETY: libca passes the put's channel, one made by
+            // Channel::open.
+            let name = unsafe { name_of(args.chid) };
+            Err(Box::new(CaError::new(name, args.status, "put callback")))
+        };
+        // SAFETY: usr is a slot of a batch whose put libca is completing now
+        // (the in-flight count keeps it alive), and libca calls each put
+        // callback once: this is its one completion.
+        unsafe { complete(slot, result) };
+    });
 }
 
 impl<R: Reply> Drop for Batch<R> {

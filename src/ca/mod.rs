@@ -28,7 +28,7 @@ mod context;
 mod dbr;
 mod request;
 
-pub(crate) use batch::Batch;
+pub(crate) use batch::{Batch, Written};
 pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, ChannelEvent};
 #[cfg(test)]
 pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};

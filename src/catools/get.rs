@@ -381,7 +381,7 @@ impl<T: FromReading> ConnectedRead<T> {
 
 /// The results of `batch` in list order, each reply converted by `convert`
 /// (given the PV name); a result still missing is the timeout error.
-fn batch_results<'a, R: Reply, T>(
+pub(super) fn batch_results<'a, R: Reply, T>(
     batch: &'a Batch<R>,
     channels: &'a [Channel],
     mut convert: impl FnMut(R, &Arc<str>) -> Result<T, CaError> + 'a,

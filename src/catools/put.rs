@@ -3,12 +3,14 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 
+use super::get::batch_results;
 use super::handoff::dispatch::{self, Delivery};
-use super::handoff::{request_each, ReplySlot};
+use super::handoff::{request_each, schedule_flush, ReplySlot, Waiter};
 use super::timeout::CaTimeout;
 use super::{CaError, DataType, Value};
-use crate::ca::Channel;
+use crate::ca::{Batch, Channel, Written};
 use crate::diagnostics::{self, Diagnostic};
 
 /// Where the completions of a put with a callback go.
@@ -217,6 +219,26 @@ impl Put {
                 })
                 .collect();
         }
+        if callback.is_none() {
+            if let Some(channels) = Channel::find_connected(&names) {
+                // Every channel open and connected: no lookup, and (waiting
+                // for completion) one batch.
+                let datatypes = names
+                    .iter()
+                    .map(|name| DataType::resolve(name, self.datatype, DataType::Native));
+                return match completion {
+                    Completion::Wait => self.write_connected(&channels, &values, datatypes),
+                    Completion::Queued => {
+                        let puts = channels.iter().zip(&values).zip(datatypes);
+                        let results = puts
+                            .map(|((channel, value), datatype)| channel.put(value, datatype))
+                            .collect();
+                        schedule_flush();
+                        results
+                    }
+                };
+            }
+        }
         let puts = names
             .iter()
             .zip(values)
@@ -229,6 +251,28 @@ impl Put {
                 }
             });
         request_each(&names, self.timeout.deadline(), puts)
+    }
+}
+
+impl Put {
+    /// Writes `values` to `channels` (all connected when looked up) as one
+    /// batch of puts with completion, and waits for them all or the
+    /// timeout.
+    fn write_connected(
+        &self,
+        channels: &Arc<[Channel]>,
+        values: &[Value],
+        datatypes: impl Iterator<Item = DataType>,
+    ) -> Vec<Result<(), CaError>> {
+        let (waiter, notify) = Waiter::new();
+        let batch = Batch::write(channels, values.iter().zip(datatypes), move || {
+            notify.notify()
+        });
+        if !batch.is_complete() {
+            schedule_flush();
+            waiter.wait(self.timeout.deadline());
+        }
+        batch_results(&batch, channels, |Written, _| Ok(())).collect()
     }
 }
 
