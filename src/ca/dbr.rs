@@ -578,25 +578,43 @@ fn decode_any_value(plan: &ReadPlan, dbr_type: chtype, count: usize, buffer: &[u
 // ---- writing ---------------------------------------------------------------
 
 /// A put's payload, ready for `ca_array_put`: `count` elements of `dbr_type`
-/// in 8-byte aligned storage (libca may read it as the C type).
+/// in 8-byte aligned storage (libca may read it as the C type): inline up to
+/// [`INLINE_PUT_WORDS`] words (any scalar, one DBR_STRING), so that the put
+/// of a scalar allocates nothing.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct EncodedPut {
     pub dbr_type: chtype,
     pub count: usize,
-    words: Vec<u64>,
+    words: PutWords,
     len: usize,
 }
 
+/// The words of an [`EncodedPut`] (the inline ones zero past its bytes).
+#[derive(Clone, Debug, PartialEq)]
+enum PutWords {
+    Inline([u64; INLINE_PUT_WORDS]),
+    Heap(Vec<u64>),
+}
+
+/// How many words an [`EncodedPut`] holds without an allocation: 40 bytes.
+const INLINE_PUT_WORDS: usize = 5;
+
 impl EncodedPut {
     fn new(dbr_type: chtype, count: usize, bytes: &[u8]) -> EncodedPut {
-        let words = bytes
-            .chunks(8)
-            .map(|chunk| {
-                let mut word = [0; 8];
-                word[..chunk.len()].copy_from_slice(chunk);
-                u64::from_ne_bytes(word)
-            })
-            .collect();
+        let word = |chunk: &[u8]| {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            u64::from_ne_bytes(word)
+        };
+        let words = if bytes.len() <= INLINE_PUT_WORDS * 8 {
+            let mut words = [0; INLINE_PUT_WORDS];
+            for (word_of, chunk) in words.iter_mut().zip(bytes.chunks(8)) {
+                *word_of = word(chunk);
+            }
+            PutWords::Inline(words)
+        } else {
+            PutWords::Heap(bytes.chunks(8).map(word).collect())
+        };
         EncodedPut {
             dbr_type,
             count,
@@ -605,18 +623,55 @@ impl EncodedPut {
         }
     }
 
+    fn words(&self) -> &[u64] {
+        match &self.words {
+            PutWords::Inline(words) => words,
+            PutWords::Heap(words) => words,
+        }
+    }
+
     /// The payload's bytes.
     #[cfg(test)]
     pub fn bytes(&self) -> Vec<u8> {
-        let mut bytes: Vec<u8> = self.words.iter().flat_map(|w| w.to_ne_bytes()).collect();
+        let mut bytes: Vec<u8> = self.words().iter().flat_map(|w| w.to_ne_bytes()).collect();
         bytes.truncate(self.len);
         bytes
     }
 
-    /// The payload for libca, valid while `self` lives.
+    /// The payload for libca, valid while `self` lives (and stays where it
+    /// is).
     pub fn as_ptr(&self) -> *const std::ffi::c_void {
-        self.words.as_ptr().cast()
+        self.words().as_ptr().cast()
     }
+}
+
+/// At most one number's bytes, for the put of a scalar (no allocation).
+#[derive(Default)]
+struct ScalarBytes {
+    bytes: [u8; 8],
+    len: usize,
+}
+
+impl Extend<u8> for ScalarBytes {
+    fn extend<I: IntoIterator<Item = u8>>(&mut self, bytes: I) {
+        for byte in bytes {
+            self.bytes[self.len] = byte;
+            self.len += 1;
+        }
+    }
+}
+
+/// The number of a numeric scalar value (none for strings and arrays).
+fn scalar_number(value: &Value) -> Option<Number> {
+    Some(match *value {
+        Value::Char(v) => Number::Int(v.into()),
+        Value::Short(v) => Number::Int(v.into()),
+        Value::Long(v) => Number::Int(v.into()),
+        Value::Enum(v) => Number::Int(v.into()),
+        Value::Float(v) => Number::Real(v.into()),
+        Value::Double(v) => Number::Real(v),
+        _ => return None,
+    })
 }
 
 /// A number on its way to a DBR type: integers stay exact.
@@ -715,6 +770,14 @@ pub(crate) fn encode_put(
             return fail(sys::ECA_BADTYPE, format!("{datatype:?} can only be read"))
         }
     };
+    // A numeric scalar to a numeric type: its bytes without a buffer.
+    if let (Some(number), true) = (scalar_number(value), element_count >= 1) {
+        if plain != FieldType::String {
+            let mut bytes = ScalarBytes::default();
+            push_number(name, number, plain, &mut bytes)?;
+            return Ok(EncodedPut::new(dbr_type, 1, &bytes.bytes[..bytes.len]));
+        }
+    }
     let items = elements(value);
     let count = match &items {
         Elements::Numbers(v) => v.len(),
@@ -803,7 +866,7 @@ fn push_number(
     name: &str,
     n: Number,
     plain: FieldType,
-    bytes: &mut Vec<u8>,
+    bytes: &mut impl Extend<u8>,
 ) -> Result<(), CaError> {
     let out_of_range = || {
         Err(CaError::new(name, sys::ECA_NOCONVERT, "encode put value")
@@ -856,7 +919,7 @@ fn push_number(
         },
         // CA chars are bytes; a signed CHAR field reads -1 as 255.
         FieldType::Char => match int.filter(|v| (-128..=255).contains(v)) {
-            Some(v) => bytes.push(v as u8),
+            Some(v) => bytes.extend([v as u8]),
             None => return out_of_range(),
         },
         FieldType::String => unreachable!("strings are encoded by push_dbr_string"),
@@ -1160,6 +1223,60 @@ mod tests {
         assert_eq!(exact.bytes(), b"abc");
         let error = encode_put("X:l$", &Value::from("abcd"), DataType::CharStr, 3).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::BadCount);
+    }
+
+    #[test]
+    fn a_scalar_encodes_as_a_one_element_array_does() {
+        // Scalars take a path of their own (no buffer); arrays the general
+        // one, inline up to 40 bytes and on the heap beyond.
+        let scalars = [
+            Value::Char(200),
+            Value::Short(-7),
+            Value::Long(70_000),
+            Value::Enum(3),
+            Value::Float(0.5),
+            Value::Double(-2.25),
+        ];
+        let types = [
+            DataType::Native,
+            DataType::Char,
+            DataType::Short,
+            DataType::Long,
+            DataType::Enum,
+            DataType::Float,
+            DataType::Double,
+        ];
+        for scalar in &scalars {
+            let array = match scalar {
+                Value::Char(v) => Value::CharArray(vec![*v; 2]),
+                Value::Short(v) => Value::ShortArray(vec![*v; 2]),
+                Value::Long(v) => Value::LongArray(vec![*v; 2]),
+                Value::Enum(v) => Value::EnumArray(vec![*v; 2]),
+                Value::Float(v) => Value::FloatArray(vec![*v; 2]),
+                Value::Double(v) => Value::DoubleArray(vec![*v; 2]),
+                _ => unreachable!(),
+            };
+            for datatype in types {
+                let one = encode_put("X:n", scalar, datatype, 1);
+                let two = encode_put("X:n", &array, datatype, 2);
+                match (one, two) {
+                    (Ok(one), Ok(two)) => {
+                        assert_eq!((one.dbr_type, one.count), (two.dbr_type, 1));
+                        assert_eq!(
+                            one.bytes().repeat(2),
+                            two.bytes(),
+                            "{scalar:?} {datatype:?}"
+                        );
+                    }
+                    (Err(one), Err(two)) => assert_eq!(one.code(), two.code()),
+                    (one, two) => panic!("{scalar:?} as {datatype:?}: {one:?} but {two:?}"),
+                }
+            }
+        }
+        let six: Vec<f64> = (0..6).map(f64::from).collect();
+        let heap = encode_put("X:w", &Value::from(six.clone()), DataType::Double, 6).unwrap();
+        let expected: Vec<u8> = six.iter().flat_map(|v| v.to_ne_bytes()).collect();
+        assert_eq!(heap.bytes(), expected);
     }
 
     #[test]
