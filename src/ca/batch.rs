@@ -1,9 +1,11 @@
-//! Reads of many connected channels at once whose completions share one
-//! allocation: the fast path of a prepared channel list
-//! ([`Channels`](crate::catools::Channels)), where a warm read of 1,000 PVs
-//! should cost little more than libca's own 1,000 requests, and of a list
-//! read by name for the channels already connected when it is made (at
-//! 10^5 names, most of a cold read's: they connect while the list opens).
+//! Reads (and puts with completion) of many connected channels at once
+//! whose completions share one allocation: the fast path of a prepared
+//! channel list ([`Channels`](crate::catools::Channels)), where a warm read
+//! of 1,000 PVs should cost little more than libca's own 1,000 requests, of
+//! a list read by name for the channels already connected when it is made
+//! (at 10^5 names, most of a cold read's: they connect while the list
+//! opens), and of a put with completion to a list of connected channels
+//! ([`Batch::write`], whose reply is only [`Written`]).
 //!
 //! A plain read (`Channel::read`) boxes its closure and clones its channel
 //! handle per request; a [`Batch`] makes one allocation for the whole list,
