@@ -257,12 +257,9 @@ pub fn caget_list<T: FromReading, S: AsRef<str>>(pvs: &[S]) -> Result<Vec<T>, Ca
     Get::new().get_list(pvs)
 }
 
-/// The channels of a list of names (more than one: a single read costs the
-/// same either way) if all are open and connected.
+/// The channels of a list of names (one name too: a single `caget` of a
+/// connected PV is a batch of one) if all are open and connected.
 fn warm_list(names: &[&str]) -> Option<Arc<[Channel]>> {
-    if names.len() < 2 {
-        return None;
-    }
     Channel::find_connected(names)
 }
 
