@@ -243,7 +243,10 @@ struct InboxState<T> {
 }
 
 /// The `Send` side of a registered handler: libca threads push into it.
-pub(crate) struct Inbox<T> {
+///
+/// `extra` is whatever else its owner shares with libca's threads (a
+/// subscription's connection state, say), kept in the same allocation.
+pub(crate) struct Inbox<T, X = ()> {
     state: Mutex<InboxState<T>>,
     limit: usize,
     /// Whether the inbox counts against the thread's backlog
@@ -251,9 +254,27 @@ pub(crate) struct Inbox<T> {
     pooled: bool,
     ready: Arc<ReadyList>,
     id: u64,
+    extra: X,
 }
 
-impl<T: Send> Inbox<T> {
+impl<T, X> Inbox<T, X> {
+    /// The id its handler is registered under.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// What its owner keeps with it (see [`register_with`]).
+    pub(crate) fn extra(&self) -> &X {
+        &self.extra
+    }
+
+    /// The scheduler of the thread whose dispatcher runs its handler.
+    pub(crate) fn remote(&self) -> &RemoteHandle {
+        &self.ready.remote
+    }
+}
+
+impl<T: Send, X> Inbox<T, X> {
     /// Delivers `item` to the handler; if the inbox is full, its oldest item
     /// merges into the next (in `Latest` mode: every undelivered one).
     pub(crate) fn push(&self, item: T) {
@@ -297,7 +318,7 @@ impl<T: Send> Inbox<T> {
     }
 }
 
-impl<T> Drop for Inbox<T> {
+impl<T, X> Drop for Inbox<T, X> {
     /// What was never taken leaves the thread's backlog with it.
     fn drop(&mut self) {
         if self.pooled {
@@ -309,12 +330,13 @@ impl<T> Drop for Inbox<T> {
 
 /// A handler registered with this thread's dispatcher; unregistered on drop.
 pub(crate) struct Registration {
-    id: u64,
+    /// Never 0 (ids from [`new_id`]), so an `Option` of it is one word.
+    id: std::num::NonZeroU64,
 }
 
 impl Drop for Registration {
     fn drop(&mut self) {
-        let id = self.id;
+        let id = self.id.get();
         // During the thread's exit the table may be gone already, and with
         // it the handler.
         let dispatcher = DISPATCHER.try_with(|d| d.borrow().clone()).ok().flatten();
@@ -349,7 +371,7 @@ fn trim<T>(batch: &mut VecDeque<T>, used: usize) {
 /// panic's message.
 pub(crate) fn register<T, F, P>(
     delivery: Delivery,
-    mut handler: F,
+    handler: F,
     on_panic: P,
 ) -> (Arc<Inbox<T>>, Registration)
 where
@@ -357,8 +379,26 @@ where
     F: FnMut(T, u64) + 'static,
     P: FnOnce(Box<dyn Any + Send>) + 'static,
 {
+    register_with(new_id(), delivery, (), handler, on_panic)
+}
+
+/// [`register`], under `id` (from [`new_id`], not registered before), with
+/// `extra` kept in the inbox (see [`Inbox::extra`]).
+pub(crate) fn register_with<T, X, F, P>(
+    id: u64,
+    delivery: Delivery,
+    extra: X,
+    mut handler: F,
+    on_panic: P,
+) -> (Arc<Inbox<T, X>>, Registration)
+where
+    T: Send + 'static,
+    X: Send + Sync + 'static,
+    F: FnMut(T, u64) + 'static,
+    P: FnOnce(Box<dyn Any + Send>) + 'static,
+{
     let dispatcher = dispatcher();
-    let id = new_id();
+    let registered = std::num::NonZeroU64::new(id).expect("ids from new_id are never 0");
     let inbox = Arc::new(Inbox {
         state: Mutex::new(InboxState {
             items: VecDeque::new(),
@@ -369,6 +409,7 @@ where
         pooled: matches!(delivery, Delivery::Updates { .. }),
         ready: Arc::clone(&dispatcher.ready),
         id,
+        extra,
     });
     let source = Arc::clone(&inbox);
     // Two buffers swapped back and forth, so that a busy subscription does
@@ -397,7 +438,7 @@ where
         trim(&mut batch, used);
     }));
     dispatcher.handlers.insert(id, run);
-    (inbox, Registration { id })
+    (inbox, Registration { id: registered })
 }
 
 #[cfg(test)]
