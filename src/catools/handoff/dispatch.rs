@@ -316,6 +316,26 @@ impl<T: Send, X> Inbox<T, X> {
         }
         std::mem::take(&mut state.merged)
     }
+
+    /// What has arrived: a lone item by itself (the inbox keeps its buffer,
+    /// so a subscription that gets one update at a time needs one buffer,
+    /// not two), or several swapped into `batch` as by
+    /// [`take_into`](Self::take_into); and the number of updates merged
+    /// into the first.
+    fn take(&self, batch: &mut VecDeque<T>) -> (Option<T>, u64) {
+        debug_assert!(batch.is_empty());
+        let mut state = self.state.lock();
+        if state.items.len() != 1 {
+            drop(state);
+            return (None, self.take_into(batch));
+        }
+        state.scheduled = false;
+        let item = state.items.pop_front();
+        if self.pooled {
+            self.ready.queued.fetch_sub(1, Ordering::Relaxed);
+        }
+        (item, std::mem::take(&mut state.merged))
+    }
 }
 
 impl<T, X> Drop for Inbox<T, X> {
@@ -417,14 +437,15 @@ where
     let mut batch = VecDeque::new();
     let mut on_panic = Some(on_panic);
     let run: Handler = Rc::new(RefCell::new(move || {
-        let mut count = source.take_into(&mut batch) + 1;
+        let (mut lone, merged) = source.take(&mut batch);
+        let mut count = merged + 1;
         let used = batch.len();
         if on_panic.is_none() {
             // The handler panicked before: drop what came since.
             batch.clear();
             return;
         }
-        while let Some(item) = batch.pop_front() {
+        while let Some(item) = lone.take().or_else(|| batch.pop_front()) {
             let outcome = catch_unwind(AssertUnwindSafe(|| handler(item, count)));
             count = 1;
             if let Err(panic) = outcome {
@@ -532,6 +553,34 @@ mod tests {
         }
         inbox.take_into(&mut batch);
         assert_eq!(batch.len(), 5);
+    }
+
+    /// A lone update goes to the handler by itself: the inbox keeps its
+    /// buffer for the next one, and the handler needs none, so a quiet
+    /// subscription holds one buffer, not two.
+    #[test]
+    fn a_lone_update_leaves_its_buffer_in_the_inbox() {
+        let delivered = Rc::new(RefCell::new(Vec::new()));
+        let (inbox, registration) = {
+            let delivered = Rc::clone(&delivered);
+            register(
+                Delivery::UNBOUNDED,
+                move |item: u64, count| delivered.borrow_mut().push((item, count)),
+                |_| {},
+            )
+        };
+        let handler = dispatcher().handlers.get(registration.id.get()).unwrap();
+        for item in 0..3 {
+            inbox.push(item);
+            (handler.borrow_mut())();
+            assert_eq!(inbox.state.lock().items.capacity(), 1);
+        }
+        for item in 3..6 {
+            inbox.push(item);
+        }
+        (handler.borrow_mut())();
+        let expected: Vec<(u64, u64)> = (0..6).map(|item| (item, 1)).collect();
+        assert_eq!(*delivered.borrow(), expected);
     }
 
     #[test]
