@@ -322,12 +322,12 @@ impl Monitor {
         let feed = Feed {
             started: AtomicBool::new(false),
             notify_disconnect: self.notify_disconnect,
-            name: Arc::clone(&name),
+            name,
         };
-        let handler = move |update: Update, count| {
+        let handler = move |update: Update, count, feed: &Feed| {
             let update = update
                 .map_err(|err| *err)
-                .and_then(|reading| convert_reading(&name, reading, count));
+                .and_then(|reading| convert_reading(&feed.name, reading, count));
             callback(update);
         };
         let (inbox, registration) = dispatch::register_with(id, delivery, feed, handler, on_panic);
@@ -338,10 +338,8 @@ impl Monitor {
         };
         let inner = Rc::new(Inner {
             channel: channel.clone(),
-            request,
-            events,
             inbox,
-            subscription: RefCell::new(None),
+            libca: RefCell::new(Libca::Waiting(request, events)),
             listener: Cell::new(None),
             registration: Cell::new(Some(registration)),
             closed: OnceCell::new(),
@@ -518,11 +516,9 @@ where
 /// word is 0.8 MB.
 struct Inner {
     channel: Channel,
-    request: ReadRequest,
-    events: EventMask,
     /// Shared with libca's threads, as the channel's listener too.
     inbox: Arc<FeedInbox>,
-    subscription: RefCell<Option<ca::EventSubscription>>,
+    libca: RefCell<Libca>,
     listener: Cell<Option<CallbackId>>,
     registration: Cell<Option<Registration>>,
     /// Set once, by the first close.
@@ -531,6 +527,17 @@ struct Inner {
     detached: Cell<bool>,
     /// The watch that calls `on_connection` / `on_access`, if set.
     channel_events: Cell<Option<Rc<Watcher>>>,
+}
+
+/// The libca side of a subscription: what to ask for until it starts, then
+/// the subscription itself (never both, so a subscription keeps no request
+/// it has made).
+enum Libca {
+    /// Not started: the request and events to subscribe with.
+    Waiting(ReadRequest, EventMask),
+    Started(ca::EventSubscription),
+    /// Refused by libca (reported when it was), or closed.
+    Ended,
 }
 
 /// The channel's listener of a subscription is its inbox: a connection
@@ -580,16 +587,21 @@ impl Inner {
         if self.is_closed() {
             return;
         }
+        let (request, events) = match *self.libca.borrow() {
+            Libca::Waiting(request, events) => (request, events),
+            Libca::Started(_) | Libca::Ended => return,
+        };
         let inbox = Arc::clone(&self.inbox);
         let result = self
             .channel
-            .subscribe_readings(self.request, self.events, move |update| inbox.push(update));
+            .subscribe_readings(request, events, move |update| inbox.push(update));
         match result {
             Ok(subscription) => {
-                *self.subscription.borrow_mut() = Some(subscription);
+                *self.libca.borrow_mut() = Libca::Started(subscription);
                 super::handoff::schedule_flush();
             }
             Err(err) => {
+                *self.libca.borrow_mut() = Libca::Ended;
                 if self.feed().notify_disconnect {
                     self.inbox.push(Err(Box::new(err)));
                 } else {
@@ -615,9 +627,10 @@ impl Inner {
         if let Some(channel_events) = self.channel_events.take() {
             channel_events.close(CloseReason::Closed);
         }
-        let cleared = self.subscription.borrow_mut().take();
-        if cleared.is_some() {
-            drop(cleared);
+        // Dropped outside the borrow, as everything a close drops.
+        let cleared = self.libca.replace(Libca::Ended);
+        if let Libca::Started(subscription) = cleared {
+            drop(subscription);
             // libca only queues the cancellation: send it (at a thread's
             // exit, the destructors of `Detached` and the dispatcher do).
             super::handoff::schedule_flush();
@@ -775,12 +788,11 @@ mod tests {
 
     /// A subscription's two blocks of this module, each held for as long as
     /// it runs (10^5 subscriptions hold 10^5 of each): with the `Rc`'s or
-    /// `Arc`'s two counts (16 bytes) and malloc's 8-byte header, 136 bytes
-    /// of `Inner` fill a 160-byte heap chunk, and 120 of the inbox a 144-byte
-    /// one.
+    /// `Arc`'s two counts (16 bytes) and malloc's 8-byte header, 120 bytes
+    /// of either fill a 144-byte heap chunk.
     #[test]
     fn a_subscriptions_state_fits_its_heap_chunks() {
-        assert!(size_of::<Inner>() <= 136, "{} bytes", size_of::<Inner>());
+        assert!(size_of::<Inner>() <= 120, "{} bytes", size_of::<Inner>());
         assert!(
             size_of::<FeedInbox>() <= 120,
             "{} bytes",

@@ -399,11 +399,14 @@ where
     F: FnMut(T, u64) + 'static,
     P: FnOnce(Box<dyn Any + Send>) + 'static,
 {
+    let mut handler = handler;
+    let handler = move |item, count, (): &()| handler(item, count);
     register_with(new_id(), delivery, (), handler, on_panic)
 }
 
 /// [`register`], under `id` (from [`new_id`], not registered before), with
-/// `extra` kept in the inbox (see [`Inbox::extra`]).
+/// `extra` kept in the inbox (see [`Inbox::extra`]) and lent to `handler`
+/// with each item.
 pub(crate) fn register_with<T, X, F, P>(
     id: u64,
     delivery: Delivery,
@@ -414,7 +417,7 @@ pub(crate) fn register_with<T, X, F, P>(
 where
     T: Send + 'static,
     X: Send + Sync + 'static,
-    F: FnMut(T, u64) + 'static,
+    F: FnMut(T, u64, &X) + 'static,
     P: FnOnce(Box<dyn Any + Send>) + 'static,
 {
     let dispatcher = dispatcher();
@@ -446,7 +449,7 @@ where
             return;
         }
         while let Some(item) = lone.take().or_else(|| batch.pop_front()) {
-            let outcome = catch_unwind(AssertUnwindSafe(|| handler(item, count)));
+            let outcome = catch_unwind(AssertUnwindSafe(|| handler(item, count, source.extra())));
             count = 1;
             if let Err(panic) = outcome {
                 batch.clear();
