@@ -240,6 +240,10 @@ struct InboxState<T> {
     /// Updates merged into the oldest item (dropped to keep within the limit).
     merged: u64,
     scheduled: bool,
+    /// Whether the inbox counts against the thread's backlog
+    /// ([`Delivery::Updates`]). Never changes: kept here, beside
+    /// `scheduled`, where it costs no room of its own.
+    pooled: bool,
 }
 
 /// The `Send` side of a registered handler: libca threads push into it.
@@ -249,9 +253,6 @@ struct InboxState<T> {
 pub(crate) struct Inbox<T, X = ()> {
     state: Mutex<InboxState<T>>,
     limit: usize,
-    /// Whether the inbox counts against the thread's backlog
-    /// ([`Delivery::Updates`]).
-    pooled: bool,
     ready: Arc<ReadyList>,
     id: u64,
     extra: X,
@@ -288,11 +289,11 @@ impl<T: Send, X> Inbox<T, X> {
             state.items.reserve_exact(1);
         }
         if state.items.len() >= self.limit
-            || (self.pooled && !state.items.is_empty() && self.ready.over_budget())
+            || (state.pooled && !state.items.is_empty() && self.ready.over_budget())
         {
             state.items.pop_front();
             state.merged += 1;
-        } else if self.pooled {
+        } else if state.pooled {
             self.ready.queued.fetch_add(1, Ordering::Relaxed);
         }
         state.items.push_back(item);
@@ -311,7 +312,7 @@ impl<T: Send, X> Inbox<T, X> {
         let mut state = self.state.lock();
         state.scheduled = false;
         std::mem::swap(&mut state.items, batch);
-        if self.pooled {
+        if state.pooled {
             self.ready.queued.fetch_sub(batch.len(), Ordering::Relaxed);
         }
         std::mem::take(&mut state.merged)
@@ -331,7 +332,7 @@ impl<T: Send, X> Inbox<T, X> {
         }
         state.scheduled = false;
         let item = state.items.pop_front();
-        if self.pooled {
+        if state.pooled {
             self.ready.queued.fetch_sub(1, Ordering::Relaxed);
         }
         (item, std::mem::take(&mut state.merged))
@@ -341,9 +342,11 @@ impl<T: Send, X> Inbox<T, X> {
 impl<T, X> Drop for Inbox<T, X> {
     /// What was never taken leaves the thread's backlog with it.
     fn drop(&mut self) {
-        if self.pooled {
-            let left = self.state.get_mut().items.len();
-            self.ready.queued.fetch_sub(left, Ordering::Relaxed);
+        let state = self.state.get_mut();
+        if state.pooled {
+            self.ready
+                .queued
+                .fetch_sub(state.items.len(), Ordering::Relaxed);
         }
     }
 }
@@ -427,9 +430,9 @@ where
             items: VecDeque::new(),
             merged: 0,
             scheduled: false,
+            pooled: matches!(delivery, Delivery::Updates { .. }),
         }),
         limit: delivery.limit(),
-        pooled: matches!(delivery, Delivery::Updates { .. }),
         ready: Arc::clone(&dispatcher.ready),
         id,
         extra,
