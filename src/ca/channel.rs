@@ -32,7 +32,7 @@
 //!   [`Channel::add_watcher`] while it registers a watcher and tells it the
 //!   current state. So each listener hears the channel's changes in the
 //!   order they happened, and a watcher's first event is never older than
-//!   one that follows it. Only the closures given to the channel run under
+//!   one that follows it. Only the listeners given to the channel run under
 //!   it (they must not add or remove listeners); it is taken before `state`.
 //! - `Shared::link` is the connection state, with the native type and
 //!   count (see [`Link`]); it is stored only under the `state` lock, so a
@@ -49,6 +49,7 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::ffi::{c_void, CStr, CString};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::num::NonZeroU64;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -73,7 +74,22 @@ pub(crate) const MAX_PV_NAME: usize = 991;
 pub(crate) type ConnectCallback = Box<dyn FnOnce(Result<(), CaError>) + Send>;
 
 /// Called on every connection or access-rights change, on libca's thread.
-pub(crate) type ChannelListener = Arc<dyn Fn(&ChannelEvent) + Send + Sync>;
+pub(crate) type ChannelListener = Arc<dyn Listen>;
+
+/// What a [`ChannelListener`] is: any `Fn(&ChannelEvent)`, or a type of its
+/// own, so that state its owner already shares with libca's threads (a
+/// subscription's inbox, say) can listen without a closure of its own.
+pub(crate) trait Listen: Send + Sync {
+    /// Told of `event`, on libca's thread, under the channel's order lock
+    /// (see the module's invariants: it must not add or remove listeners).
+    fn changed(&self, event: &ChannelEvent);
+}
+
+impl<F: Fn(&ChannelEvent) + Send + Sync> Listen for F {
+    fn changed(&self, event: &ChannelEvent) {
+        self(event)
+    }
+}
 
 /// A [`ChannelListener`] that is also given, with each
 /// [`ChannelEvent::Connected`], the channel as it was at that moment (its
@@ -94,7 +110,7 @@ pub(crate) enum ChannelEvent {
 
 /// Identifies a pending connection wait or a listener, for removal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct CallbackId(u64);
+pub(crate) struct CallbackId(NonZeroU64);
 
 /// A registered listener: a plain one, or a watcher that wants the
 /// connection's details (read from libca only when one is registered).
@@ -720,14 +736,17 @@ impl State {
         }
         let id = new_id();
         self.callbacks.push((id, callback));
-        CallbackId(id)
+        CallbackId(NonZeroU64::new(id).expect("new_id gives no 0"))
     }
 
     /// Removes the wait or listener `id`, if it is still registered, and
     /// hands it back, to be dropped once the lock is released. The last one
     /// out frees the vector: a channel with nothing registered holds none.
     fn remove(&mut self, id: CallbackId) -> Option<Callback> {
-        let index = self.callbacks.iter().position(|(each, _)| *each == id.0)?;
+        let index = self
+            .callbacks
+            .iter()
+            .position(|(each, _)| *each == id.0.get())?;
         let (_, callback) = self.callbacks.remove(index);
         if self.callbacks.is_empty() {
             self.callbacks = Vec::new();
@@ -878,7 +897,9 @@ impl Shared {
         let info = wants_info.then(|| self.info_of(chid));
         for listener in listeners {
             match listener {
-                Listener::Plain(listener) => guarded("channel listener", || listener(event)),
+                Listener::Plain(listener) => {
+                    guarded("channel listener", || listener.changed(event));
+                }
                 Listener::Watcher(watcher) => {
                     guarded("channel watcher", || watcher(event, info.as_ref()))
                 }

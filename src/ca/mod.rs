@@ -29,7 +29,7 @@ mod dbr;
 mod request;
 
 pub(crate) use batch::{Batch, Written};
-pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, ChannelEvent};
+pub(crate) use channel::{idle_period, set_idle_period, CallbackId, Channel, ChannelEvent, Listen};
 #[cfg(test)]
 pub(crate) use channel::{open_channels, sweep, MAX_PV_NAME};
 pub(crate) use context::{

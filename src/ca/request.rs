@@ -107,10 +107,6 @@ impl<T> Reply for Converted<T> {
     }
 }
 
-/// Each update of a subscription (a boxed error for a failed update: rare,
-/// and so kept out of the common result's size).
-pub(crate) type UpdateCallback = Box<dyn FnMut(Result<CompactReading, Box<CaError>>) + Send>;
-
 impl Channel {
     /// The native type and element count, or ECA_DISCONN.
     fn connected_native(
@@ -339,11 +335,15 @@ impl Channel {
         let plan = dbr::plan_subscription(self.name(), native, element_count, request)?;
         attach()?;
         let (dbr_type, count) = (plan.dbr_type, plan.count as c_ulong);
-        let state: Box<SubscriptionState> = Box::new(SubscriptionState {
+        // One allocation for the plan and the closure, which the trampoline
+        // (made for this `F`) and the header's `free` know the type of.
+        let user = Box::into_raw(Box::new(SubscriptionState {
+            header: StateHeader {
+                free: free_state::<F>,
+            },
             plan,
-            update: Mutex::new(Box::new(update)),
-        });
-        let user = Box::into_raw(state);
+            update: Mutex::new(update),
+        }));
         let mut evid: sys::evid = std::ptr::null_mut();
         // SAFETY: the channel is live; `user` stays allocated until the
         // EventSubscription's drop has run ca_clear_subscription (or is
@@ -354,7 +354,7 @@ impl Channel {
                 count,
                 self.chid(),
                 events.bits() as c_long,
-                Some(subscription_trampoline),
+                Some(subscription_trampoline::<F>),
                 user.cast(),
                 &mut evid,
             )
@@ -370,7 +370,7 @@ impl Channel {
         }
         Ok(EventSubscription {
             evid,
-            state: user,
+            state: user.cast::<StateHeader>(),
             _lease: self.clone(),
         })
     }
@@ -387,9 +387,32 @@ struct PendingPut<F> {
     _lease: Channel,
 }
 
-struct SubscriptionState {
+/// What a subscription's callback uses: the plan and the update closure, in
+/// one allocation. `repr(C)`, so that a pointer to it is also one to its
+/// header, all the [`EventSubscription`] keeps (not a fat pointer: it is
+/// stored in every subscription).
+#[repr(C)]
+struct SubscriptionState<F> {
+    header: StateHeader,
     plan: ReadPlan,
-    update: Mutex<UpdateCallback>,
+    update: Mutex<F>,
+}
+
+/// The first field of every `SubscriptionState<F>`, whatever its `F`.
+struct StateHeader {
+    /// Frees the `SubscriptionState<F>` that begins with this header.
+    free: unsafe fn(*mut StateHeader),
+}
+
+/// Frees a `SubscriptionState<F>` by a pointer to its header.
+///
+/// # Safety
+/// `header` must be the header of a `SubscriptionState<F>` made by
+/// `Box::into_raw` (and cast), which nothing uses any more.
+unsafe fn free_state<F>(header: *mut StateHeader) {
+    // SAFETY: the caller's promise; the header is at offset 0 of the
+    // `repr(C)` state, and the pointer keeps the whole Box's provenance.
+    drop(unsafe { Box::from_raw(header.cast::<SubscriptionState<F>>()) });
 }
 
 /// A live libca subscription (`ca_create_subscription`'s event id and the
@@ -397,7 +420,7 @@ struct SubscriptionState {
 /// `catools::Subscription` owns one.
 pub(crate) struct EventSubscription {
     evid: sys::evid,
-    state: *mut SubscriptionState,
+    state: *mut StateHeader,
     /// Keeps the channel (and so `evid`) from being cleared.
     _lease: Channel,
 }
@@ -409,17 +432,17 @@ unsafe impl Send for EventSubscription {}
 
 thread_local! {
     /// The subscription whose update closure runs on this thread, if any.
-    static IN_UPDATE: Cell<*const SubscriptionState> = const { Cell::new(std::ptr::null()) };
+    static IN_UPDATE: Cell<*const ()> = const { Cell::new(std::ptr::null()) };
 }
 
 /// Marks a subscription's closure as running on this thread until dropped
 /// (also when the closure panics).
 struct UpdateMarker {
-    previous: *const SubscriptionState,
+    previous: *const (),
 }
 
 impl UpdateMarker {
-    fn enter(state: *const SubscriptionState) -> UpdateMarker {
+    fn enter(state: *const ()) -> UpdateMarker {
         UpdateMarker {
             previous: IN_UPDATE.with(|current| current.replace(state)),
         }
@@ -446,12 +469,14 @@ impl Drop for EventSubscription {
         // SAFETY: evid came from a successful ca_create_subscription and is
         // cleared only here, once.
         let status = unsafe { sys::ca_clear_subscription(self.evid) };
-        let running_here = IN_UPDATE.with(Cell::get) == self.state.cast_const();
+        let running_here = IN_UPDATE.with(Cell::get) == self.state.cast_const().cast::<()>();
         if status == sys::ECA_NORMAL && !running_here {
             // SAFETY: libca has returned from ca_clear_subscription, after
             // which it makes no more calls with this pointer, and none is
-            // running on this thread; the Box came from Box::into_raw.
-            drop(unsafe { Box::from_raw(self.state) });
+            // running on this thread; `state` is the header of the
+            // Box::into_raw of `subscribe_readings`, whose `free` is made for
+            // its `F`.
+            unsafe { ((*self.state).free)(self.state) };
         }
     }
 }
@@ -527,16 +552,20 @@ where
     });
 }
 
-unsafe extern "C" fn subscription_trampoline(args: sys::event_handler_args) {
+unsafe extern "C" fn subscription_trampoline<F>(args: sys::event_handler_args)
+where
+    F: FnMut(Result<CompactReading, Box<CaError>>) + Send + 'static,
+{
     guarded("subscription callback", || {
-        let state = args.usr.cast::<SubscriptionState>().cast_const();
-        // SAFETY: usr is the SubscriptionState owned by a live EventSubscription:
-        // it is freed only after ca_clear_subscription returns, and libca
-        // does not call after that.
+        let state = args.usr.cast::<SubscriptionState<F>>().cast_const();
+        // SAFETY: usr is the SubscriptionState<F> owned by a live
+        // EventSubscription, made by `subscribe_readings` with this F: it is
+        // freed only after ca_clear_subscription returns, and libca does not
+        // call after that.
         let state = unsafe { &*state };
         // SAFETY: this is a running subscription callback.
         let result = unsafe { read_reply::<CompactReading>((), &state.plan, &args) };
-        let _running = UpdateMarker::enter(state);
+        let _running = UpdateMarker::enter(std::ptr::from_ref(state).cast::<()>());
         (state.update.lock())(result);
     });
 }

@@ -240,20 +240,42 @@ struct InboxState<T> {
     /// Updates merged into the oldest item (dropped to keep within the limit).
     merged: u64,
     scheduled: bool,
+    /// Whether the inbox counts against the thread's backlog
+    /// ([`Delivery::Updates`]). Never changes: kept here, beside
+    /// `scheduled`, where it costs no room of its own.
+    pooled: bool,
 }
 
 /// The `Send` side of a registered handler: libca threads push into it.
-pub(crate) struct Inbox<T> {
+///
+/// `extra` is whatever else its owner shares with libca's threads (a
+/// subscription's connection state, say), kept in the same allocation.
+pub(crate) struct Inbox<T, X = ()> {
     state: Mutex<InboxState<T>>,
     limit: usize,
-    /// Whether the inbox counts against the thread's backlog
-    /// ([`Delivery::Updates`]).
-    pooled: bool,
     ready: Arc<ReadyList>,
     id: u64,
+    extra: X,
 }
 
-impl<T: Send> Inbox<T> {
+impl<T, X> Inbox<T, X> {
+    /// The id its handler is registered under.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// What its owner keeps with it (see [`register_with`]).
+    pub(crate) fn extra(&self) -> &X {
+        &self.extra
+    }
+
+    /// The scheduler of the thread whose dispatcher runs its handler.
+    pub(crate) fn remote(&self) -> &RemoteHandle {
+        &self.ready.remote
+    }
+}
+
+impl<T: Send, X> Inbox<T, X> {
     /// Delivers `item` to the handler; if the inbox is full, its oldest item
     /// merges into the next (in `Latest` mode: every undelivered one).
     pub(crate) fn push(&self, item: T) {
@@ -267,11 +289,11 @@ impl<T: Send> Inbox<T> {
             state.items.reserve_exact(1);
         }
         if state.items.len() >= self.limit
-            || (self.pooled && !state.items.is_empty() && self.ready.over_budget())
+            || (state.pooled && !state.items.is_empty() && self.ready.over_budget())
         {
             state.items.pop_front();
             state.merged += 1;
-        } else if self.pooled {
+        } else if state.pooled {
             self.ready.queued.fetch_add(1, Ordering::Relaxed);
         }
         state.items.push_back(item);
@@ -290,31 +312,54 @@ impl<T: Send> Inbox<T> {
         let mut state = self.state.lock();
         state.scheduled = false;
         std::mem::swap(&mut state.items, batch);
-        if self.pooled {
+        if state.pooled {
             self.ready.queued.fetch_sub(batch.len(), Ordering::Relaxed);
         }
         std::mem::take(&mut state.merged)
     }
+
+    /// What has arrived: a lone item by itself (the inbox keeps its buffer,
+    /// so a subscription that gets one update at a time needs one buffer,
+    /// not two), or several swapped into `batch` as by
+    /// [`take_into`](Self::take_into); and the number of updates merged
+    /// into the first.
+    fn take(&self, batch: &mut VecDeque<T>) -> (Option<T>, u64) {
+        debug_assert!(batch.is_empty());
+        let mut state = self.state.lock();
+        if state.items.len() != 1 {
+            drop(state);
+            return (None, self.take_into(batch));
+        }
+        state.scheduled = false;
+        let item = state.items.pop_front();
+        if state.pooled {
+            self.ready.queued.fetch_sub(1, Ordering::Relaxed);
+        }
+        (item, std::mem::take(&mut state.merged))
+    }
 }
 
-impl<T> Drop for Inbox<T> {
+impl<T, X> Drop for Inbox<T, X> {
     /// What was never taken leaves the thread's backlog with it.
     fn drop(&mut self) {
-        if self.pooled {
-            let left = self.state.get_mut().items.len();
-            self.ready.queued.fetch_sub(left, Ordering::Relaxed);
+        let state = self.state.get_mut();
+        if state.pooled {
+            self.ready
+                .queued
+                .fetch_sub(state.items.len(), Ordering::Relaxed);
         }
     }
 }
 
 /// A handler registered with this thread's dispatcher; unregistered on drop.
 pub(crate) struct Registration {
-    id: u64,
+    /// Never 0 (ids from [`new_id`]), so an `Option` of it is one word.
+    id: std::num::NonZeroU64,
 }
 
 impl Drop for Registration {
     fn drop(&mut self) {
-        let id = self.id;
+        let id = self.id.get();
         // During the thread's exit the table may be gone already, and with
         // it the handler.
         let dispatcher = DISPATCHER.try_with(|d| d.borrow().clone()).ok().flatten();
@@ -349,7 +394,7 @@ fn trim<T>(batch: &mut VecDeque<T>, used: usize) {
 /// panic's message.
 pub(crate) fn register<T, F, P>(
     delivery: Delivery,
-    mut handler: F,
+    handler: F,
     on_panic: P,
 ) -> (Arc<Inbox<T>>, Registration)
 where
@@ -357,18 +402,40 @@ where
     F: FnMut(T, u64) + 'static,
     P: FnOnce(Box<dyn Any + Send>) + 'static,
 {
+    let mut handler = handler;
+    let handler = move |item, count, (): &()| handler(item, count);
+    register_with(new_id(), delivery, (), handler, on_panic)
+}
+
+/// [`register`], under `id` (from [`new_id`], not registered before), with
+/// `extra` kept in the inbox (see [`Inbox::extra`]) and lent to `handler`
+/// with each item.
+pub(crate) fn register_with<T, X, F, P>(
+    id: u64,
+    delivery: Delivery,
+    extra: X,
+    mut handler: F,
+    on_panic: P,
+) -> (Arc<Inbox<T, X>>, Registration)
+where
+    T: Send + 'static,
+    X: Send + Sync + 'static,
+    F: FnMut(T, u64, &X) + 'static,
+    P: FnOnce(Box<dyn Any + Send>) + 'static,
+{
     let dispatcher = dispatcher();
-    let id = new_id();
+    let registered = std::num::NonZeroU64::new(id).expect("ids from new_id are never 0");
     let inbox = Arc::new(Inbox {
         state: Mutex::new(InboxState {
             items: VecDeque::new(),
             merged: 0,
             scheduled: false,
+            pooled: matches!(delivery, Delivery::Updates { .. }),
         }),
         limit: delivery.limit(),
-        pooled: matches!(delivery, Delivery::Updates { .. }),
         ready: Arc::clone(&dispatcher.ready),
         id,
+        extra,
     });
     let source = Arc::clone(&inbox);
     // Two buffers swapped back and forth, so that a busy subscription does
@@ -376,15 +443,16 @@ where
     let mut batch = VecDeque::new();
     let mut on_panic = Some(on_panic);
     let run: Handler = Rc::new(RefCell::new(move || {
-        let mut count = source.take_into(&mut batch) + 1;
+        let (mut lone, merged) = source.take(&mut batch);
+        let mut count = merged + 1;
         let used = batch.len();
         if on_panic.is_none() {
             // The handler panicked before: drop what came since.
             batch.clear();
             return;
         }
-        while let Some(item) = batch.pop_front() {
-            let outcome = catch_unwind(AssertUnwindSafe(|| handler(item, count)));
+        while let Some(item) = lone.take().or_else(|| batch.pop_front()) {
+            let outcome = catch_unwind(AssertUnwindSafe(|| handler(item, count, source.extra())));
             count = 1;
             if let Err(panic) = outcome {
                 batch.clear();
@@ -397,7 +465,7 @@ where
         trim(&mut batch, used);
     }));
     dispatcher.handlers.insert(id, run);
-    (inbox, Registration { id })
+    (inbox, Registration { id: registered })
 }
 
 #[cfg(test)]
@@ -491,6 +559,34 @@ mod tests {
         }
         inbox.take_into(&mut batch);
         assert_eq!(batch.len(), 5);
+    }
+
+    /// A lone update goes to the handler by itself: the inbox keeps its
+    /// buffer for the next one, and the handler needs none, so a quiet
+    /// subscription holds one buffer, not two.
+    #[test]
+    fn a_lone_update_leaves_its_buffer_in_the_inbox() {
+        let delivered = Rc::new(RefCell::new(Vec::new()));
+        let (inbox, registration) = {
+            let delivered = Rc::clone(&delivered);
+            register(
+                Delivery::UNBOUNDED,
+                move |item: u64, count| delivered.borrow_mut().push((item, count)),
+                |_| {},
+            )
+        };
+        let handler = dispatcher().handlers.get(registration.id.get()).unwrap();
+        for item in 0..3 {
+            inbox.push(item);
+            (handler.borrow_mut())();
+            assert_eq!(inbox.state.lock().items.capacity(), 1);
+        }
+        for item in 3..6 {
+            inbox.push(item);
+        }
+        (handler.borrow_mut())();
+        let expected: Vec<(u64, u64)> = (0..6).map(|item| (item, 1)).collect();
+        assert_eq!(*delivered.borrow(), expected);
     }
 
     #[test]
