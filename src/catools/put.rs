@@ -252,9 +252,7 @@ impl Put {
             });
         request_each(&names, self.timeout.deadline(), puts)
     }
-}
 
-impl Put {
     /// Writes `values` to `channels` (all connected when looked up) as one
     /// batch of puts with completion, and waits for them all or the
     /// timeout.
