@@ -285,7 +285,16 @@ impl<R: Reply> Batch<R> {
     /// completed (its late result will be dropped and counted as a late
     /// reply, as will those of the slots left untaken when the batch drops).
     pub(crate) fn results(&self) -> impl Iterator<Item = Option<BatchResult<R>>> + '_ {
-        self.shared.slots.iter().map(take_slot)
+        // Once every read has completed none can write any more: the slots
+        // are read without a compare-and-swap each.
+        let complete = self.is_complete();
+        self.shared.slots.iter().map(move |slot| {
+            if complete {
+                take_done(slot)
+            } else {
+                take_slot(slot)
+            }
+        })
     }
 }
 
@@ -435,6 +444,21 @@ impl<R: Reply> Drop for Batch<R> {
                     .compare_exchange(EMPTY, ABANDONED, Ordering::Relaxed, Ordering::Relaxed);
         }
     }
+}
+
+/// [`take_slot`] of a batch whose every read has completed: `pending` was
+/// seen at zero with Acquire, which makes every completion's writes visible
+/// (each stored its result before its decrement of `pending`), and no
+/// completion is left to run, so a plain load and store of the state do.
+fn take_done<R: Reply>(slot: &Slot<R>) -> Option<BatchResult<R>> {
+    if slot.state.load(Ordering::Relaxed) != FILLED {
+        return None;
+    }
+    slot.state.store(TAKEN, Ordering::Relaxed);
+    // SAFETY: FILLED, with every completion's write visible (above), means
+    // the cell holds a result; moving to TAKEN makes this its one read (the
+    // owner takes each slot once).
+    Some(unsafe { (*slot.result.get()).assume_init_read() })
 }
 
 /// The owner's side of a slot: its result if filled, else abandons it.
