@@ -318,7 +318,7 @@ static void on_monitor(struct event_handler_args args)
 }
 
 /* The hand-off: a queue from libca's thread to one consumer thread. */
-#define HANDOFF_CAPACITY 65536
+#define HANDOFF_CAPACITY (1 << 20) /* more than a saturating window delivers */
 static pthread_mutex_t handoff_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t handoff_wake = PTHREAD_COND_INITIALIZER;
 static double handoff_queue[HANDOFF_CAPACITY];
