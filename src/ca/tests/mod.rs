@@ -23,8 +23,10 @@ use support::Ioc;
 use super::{flush_io, Channel, ReadRequest};
 use crate::ca_types::{Augmented, CaError, Count, DataType, Format, Value};
 
-/// How long a test waits for anything the IOC should do at once.
-const WAIT: Duration = Duration::from_secs(5);
+/// How long a test waits for anything the IOC should do at once: generous,
+/// for a loaded machine (under AddressSanitizer, with another test suite
+/// running, a search answer once took longer than 5 s).
+const WAIT: Duration = Duration::from_secs(10);
 
 /// The IOCs of this test binary: the shared one, and one that a test stops
 /// and restarts. Both must run, and the client environment name both,
