@@ -190,6 +190,28 @@ fn a_list_gives_each_pv_its_own_result_as_the_cothread_face_does() {
             caget_each_with::<f64, _>(&Get::new(), &mixed),
         );
         assert!(pending.await.is_err(), "a list with a missing PV resolved");
+        // With the list's own timeout: what is in, and the cothread face's
+        // errors for the rest.
+        let each = caget_each_with::<f64, _>(&Get::new(), &mixed)
+            .with_timeout(tokio::time::sleep(Duration::from_millis(500)))
+            .await;
+        assert_eq!(each[0], Ok(3.5));
+        assert_eq!(each[1].as_ref().unwrap_err().kind(), ErrorKind::BadString);
+        assert_eq!(each[2].as_ref().unwrap_err().kind(), ErrorKind::NotFound);
+        assert_eq!(each[3], Ok(42.0));
+        let cold = [ai.clone(), MISSING.to_string()];
+        let err = caget_list::<f64, _>(&cold)
+            .with_timeout(tokio::time::sleep(Duration::from_millis(500)))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NotFound, "{err}");
+        assert_eq!(err.pv(), MISSING);
+        // A list that completes first is not cut short.
+        let values = caget_list::<f64, _>(&[&ai])
+            .with_timeout(tokio::time::sleep(WAIT))
+            .await
+            .unwrap();
+        assert_eq!(values, vec![3.5]);
         let known = [ai.clone(), String::new(), pv("longin")];
         let each: Vec<Result<f64, CaError>> = caget_each_with(&Get::new(), &known).await;
         assert_eq!(each[0], Ok(3.5));

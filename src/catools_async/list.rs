@@ -170,6 +170,41 @@ impl<T: FromReading, U: TakeResults<T>> ListRead<T, U> {
     }
 }
 
+impl<T: FromReading, U: TakeResults<T> + Default> ListRead<T, U> {
+    /// Stops waiting: each PV's result if it is in, the cothread face's
+    /// timeout error otherwise (`NotFound` for a PV that no server
+    /// answered); reads still in flight are cancelled.
+    fn give_up(&mut self) -> U::Output {
+        let stage = std::mem::replace(&mut self.stage, Stage::Done);
+        match stage {
+            Stage::Start(opened) => U::default().take(opened.into_iter().map(|opened| {
+                Err(match opened {
+                    Ok(channel) => channel.timeout_error(),
+                    Err(err) => err,
+                })
+            })),
+            Stage::Batch {
+                channels,
+                read,
+                done,
+            } => {
+                done.abandon();
+                read.take(&channels, U::default())
+            }
+            Stage::Each {
+                requests, results, ..
+            } => U::default().take(requests.into_iter().zip(results).map(
+                |(request, result)| match (result, request) {
+                    (Some(result), _) => result,
+                    (None, Some(request)) => Err(request.pending_error()),
+                    (None, None) => unreachable!("a request until its result is in"),
+                },
+            )),
+            Stage::Done => panic!("a catools_async future was polled after it completed"),
+        }
+    }
+}
+
 impl<T: FromReading, U> Drop for ListRead<T, U> {
     fn drop(&mut self) {
         // A batch's reads went out in the poll that issued them; its slot
@@ -194,6 +229,28 @@ macro_rules! list_future {
                 $name {
                     read: ListRead::new(options, pvs),
                 }
+            }
+
+            /// Gives up when `timer` completes (any executor's sleep, e.g.
+            /// `tokio::time::sleep(duration)`): the PVs whose results are
+            /// in keep them, the others get the cothread face's timeout
+            /// error ([`ErrorKind::NotFound`] for a PV that no server
+            /// answered, [`ErrorKind::Timeout`] otherwise), as a list read
+            /// of the cothread face does at its timeout.
+            ///
+            /// [`ErrorKind::NotFound`]: crate::catools::ErrorKind::NotFound
+            /// [`ErrorKind::Timeout`]: crate::catools::ErrorKind::Timeout
+            pub fn with_timeout<S: Future>(self, timer: S) -> ListWithTimeout<Self, S> {
+                ListWithTimeout {
+                    list: self,
+                    timer: Box::pin(timer),
+                }
+            }
+        }
+
+        impl<T: FromReading> GiveUp for $name<T> {
+            fn give_up(&mut self) -> $output {
+                self.read.give_up()
             }
         }
 
@@ -236,3 +293,48 @@ list_future!(
     EachResult,
     Vec<Result<T, CaError>>
 );
+
+/// What a list future returns when its timer fires first.
+pub trait GiveUp: sealed::Sealed + Future {
+    /// Stops waiting and returns what is in (see `with_timeout`).
+    #[doc(hidden)]
+    fn give_up(&mut self) -> Self::Output;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl<T: crate::catools::FromReading> Sealed for super::GetListFuture<T> {}
+    impl<T: crate::catools::FromReading> Sealed for super::GetEachFuture<T> {}
+}
+
+/// A list read that gives up when its timer completes: see
+/// [`GetListFuture::with_timeout`] and [`GetEachFuture::with_timeout`].
+/// Dropping it (or its giving up) cancels the reads still in flight.
+#[must_use = "a catools_async future does nothing unless awaited; dropping it cancels it"]
+pub struct ListWithTimeout<F, S> {
+    list: F,
+    timer: Pin<Box<S>>,
+}
+
+impl<F: GiveUp + Unpin, S: Future> Future for ListWithTimeout<F, S> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        if let Poll::Ready(output) = Pin::new(&mut this.list).poll(cx) {
+            return Poll::Ready(output);
+        }
+        match this.timer.as_mut().poll(cx) {
+            Poll::Ready(_) => Poll::Ready(this.list.give_up()),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl<F: std::fmt::Debug, S> std::fmt::Debug for ListWithTimeout<F, S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListWithTimeout")
+            .field("list", &self.list)
+            .finish_non_exhaustive()
+    }
+}

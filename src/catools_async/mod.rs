@@ -68,7 +68,9 @@
 //!   equivalent) gives that executor's timeout error;
 //! - `caget::<f64>(pv).with_timeout(tokio::time::sleep(duration))` gives
 //!   the cothread face's error: [`ErrorKind::NotFound`] for a PV that no
-//!   server answered, [`ErrorKind::Timeout`] otherwise.
+//!   server answered, [`ErrorKind::Timeout`] otherwise. A list future's
+//!   `with_timeout` keeps the results that are in and gives the others
+//!   those errors, as the cothread face's list reads do.
 //!
 //! Dropping a future cancels it at any stage: a connection wait is
 //! withdrawn from the channel, and a reply that arrives later is discarded
@@ -99,7 +101,7 @@ mod updates;
 mod tests;
 
 pub use deadline::WithTimeout;
-pub use list::{GetEachFuture, GetListFuture};
+pub use list::{GetEachFuture, GetListFuture, GiveUp, ListWithTimeout};
 pub use request::{ConnectFuture, GetFuture, InfoFuture, PendingError, PutFuture};
 pub use updates::{set_stream_backlog, stream_backlog, Next, Updates, DEFAULT_STREAM_BACKLOG};
 
