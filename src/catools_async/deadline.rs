@@ -6,12 +6,24 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use super::request::PendingError;
-use crate::catools::CaError;
+/// The one thing [`WithTimeout`] needs of a future: what it stands for if
+/// it stops waiting now (a request: the cothread face's timeout error; a
+/// list: the results that are in, and those errors for the rest). Sealed:
+/// implemented by this face's futures only.
+pub trait GiveUp: sealed::Sealed + Future {
+    /// Stops waiting and returns what is in.
+    #[doc(hidden)]
+    fn give_up(&mut self) -> Self::Output;
+}
 
-/// A request that gives up when its timer completes: see
-/// [`GetFuture::with_timeout`](super::GetFuture::with_timeout). Dropping it
-/// (or its giving up) cancels the request.
+pub(super) mod sealed {
+    pub trait Sealed {}
+}
+
+/// A request (or list of them) that gives up when its timer completes: see
+/// [`GetFuture::with_timeout`](super::GetFuture::with_timeout) and
+/// [`GetListFuture::with_timeout`](super::GetListFuture::with_timeout).
+/// Dropping it (or its giving up) cancels what is still in flight.
 #[must_use = "a catools_async future does nothing unless awaited; dropping it cancels it"]
 pub struct WithTimeout<F, S> {
     future: F,
@@ -27,12 +39,8 @@ impl<F, S> WithTimeout<F, S> {
     }
 }
 
-impl<F, S, T> Future for WithTimeout<F, S>
-where
-    F: Future<Output = Result<T, CaError>> + PendingError + Unpin,
-    S: Future,
-{
-    type Output = Result<T, CaError>;
+impl<F: GiveUp + Unpin, S: Future> Future for WithTimeout<F, S> {
+    type Output = F::Output;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
@@ -40,7 +48,7 @@ where
             return Poll::Ready(output);
         }
         match this.timer.as_mut().poll(cx) {
-            Poll::Ready(_) => Poll::Ready(Err(this.future.pending_error())),
+            Poll::Ready(_) => Poll::Ready(this.future.give_up()),
             Poll::Pending => Poll::Pending,
         }
     }

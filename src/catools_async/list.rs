@@ -21,6 +21,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
+use super::deadline::{sealed, GiveUp, WithTimeout};
 use super::request::{mark_queued, send_queued, GetOp, Request};
 use crate::ca::Channel;
 use crate::catools::handoff::TaskSlot;
@@ -240,13 +241,12 @@ macro_rules! list_future {
             ///
             /// [`ErrorKind::NotFound`]: crate::catools::ErrorKind::NotFound
             /// [`ErrorKind::Timeout`]: crate::catools::ErrorKind::Timeout
-            pub fn with_timeout<S: Future>(self, timer: S) -> ListWithTimeout<Self, S> {
-                ListWithTimeout {
-                    list: self,
-                    timer: Box::pin(timer),
-                }
+            pub fn with_timeout<S: Future>(self, timer: S) -> WithTimeout<Self, S> {
+                WithTimeout::new(self, timer)
             }
         }
+
+        impl<T: FromReading> sealed::Sealed for $name<T> {}
 
         impl<T: FromReading> GiveUp for $name<T> {
             fn give_up(&mut self) -> $output {
@@ -293,48 +293,3 @@ list_future!(
     EachResult,
     Vec<Result<T, CaError>>
 );
-
-/// What a list future returns when its timer fires first.
-pub trait GiveUp: sealed::Sealed + Future {
-    /// Stops waiting and returns what is in (see `with_timeout`).
-    #[doc(hidden)]
-    fn give_up(&mut self) -> Self::Output;
-}
-
-mod sealed {
-    pub trait Sealed {}
-    impl<T: crate::catools::FromReading> Sealed for super::GetListFuture<T> {}
-    impl<T: crate::catools::FromReading> Sealed for super::GetEachFuture<T> {}
-}
-
-/// A list read that gives up when its timer completes: see
-/// [`GetListFuture::with_timeout`] and [`GetEachFuture::with_timeout`].
-/// Dropping it (or its giving up) cancels the reads still in flight.
-#[must_use = "a catools_async future does nothing unless awaited; dropping it cancels it"]
-pub struct ListWithTimeout<F, S> {
-    list: F,
-    timer: Pin<Box<S>>,
-}
-
-impl<F: GiveUp + Unpin, S: Future> Future for ListWithTimeout<F, S> {
-    type Output = F::Output;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = self.get_mut();
-        if let Poll::Ready(output) = Pin::new(&mut this.list).poll(cx) {
-            return Poll::Ready(output);
-        }
-        match this.timer.as_mut().poll(cx) {
-            Poll::Ready(_) => Poll::Ready(this.list.give_up()),
-            Poll::Pending => Poll::Pending,
-        }
-    }
-}
-
-impl<F: std::fmt::Debug, S> std::fmt::Debug for ListWithTimeout<F, S> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListWithTimeout")
-            .field("list", &self.list)
-            .finish_non_exhaustive()
-    }
-}

@@ -100,9 +100,9 @@ mod updates;
 #[cfg(test)]
 mod tests;
 
-pub use deadline::WithTimeout;
-pub use list::{GetEachFuture, GetListFuture, GiveUp, ListWithTimeout};
-pub use request::{ConnectFuture, GetFuture, InfoFuture, PendingError, PutFuture};
+pub use deadline::{GiveUp, WithTimeout};
+pub use list::{GetEachFuture, GetListFuture};
+pub use request::{ConnectFuture, GetFuture, InfoFuture, PutFuture};
 pub use updates::{set_stream_backlog, stream_backlog, Next, Updates, DEFAULT_STREAM_BACKLOG};
 
 use crate::catools::{CaError, Connect, FromReading, Get, Monitor, Put, Value};

@@ -381,19 +381,6 @@ impl<T: Described> Operation for ConnectOp<T> {
     }
 }
 
-/// The one thing [`WithTimeout`](super::WithTimeout) needs of a future:
-/// the error it stands for while still pending. Sealed: implemented by this
-/// module's futures only.
-pub trait PendingError: sealed::Sealed {
-    /// The error for giving up now.
-    #[doc(hidden)]
-    fn pending_error(&self) -> CaError;
-}
-
-mod sealed {
-    pub trait Sealed {}
-}
-
 /// Defines a public future around a [`Request`].
 macro_rules! request_future {
     ($(#[$doc:meta])* $name:ident $(<$t:ident: $bound:path>)?, $operation:ty, $output:ty) => {
@@ -425,11 +412,11 @@ macro_rules! request_future {
             }
         }
 
-        impl $(<$t: $bound>)? sealed::Sealed for $name $(<$t>)? {}
+        impl $(<$t: $bound>)? super::deadline::sealed::Sealed for $name $(<$t>)? {}
 
-        impl $(<$t: $bound>)? PendingError for $name $(<$t>)? {
-            fn pending_error(&self) -> CaError {
-                self.request.pending_error()
+        impl $(<$t: $bound>)? super::GiveUp for $name $(<$t>)? {
+            fn give_up(&mut self) -> Self::Output {
+                Err(self.request.pending_error())
             }
         }
 
