@@ -195,7 +195,7 @@ impl<R: Reply> Batch<R> {
         });
         let slots = Slots::new(planned);
         let batch = Batch::assemble(channels, slots, plans, context, done);
-        batch.issue(channels, "ca_array_get_callback", |slot, channel| {
+        batch.issue(channels, "ca_array_get_callback", |_, slot, channel| {
             let plan = &batch.shared.plans[slot.plan as usize];
             let slot: *const Slot<R> = slot;
             // SAFETY: the channel is live (the batch holds its lease); `slot`
@@ -244,14 +244,15 @@ impl<R: Reply> Batch<R> {
         Batch { shared }
     }
 
-    /// Hands each slot still `EMPTY` to `send` (with its channel), which
-    /// queues its request at libca (`function`) and returns libca's status;
-    /// a request libca refuses completes at once with that error.
+    /// Hands each slot still `EMPTY` to `send` (with its index in the list
+    /// and its channel), which queues its request at libca (`function`) and
+    /// returns libca's status; a request libca refuses completes at once
+    /// with that error.
     fn issue(
         &self,
         channels: &[Channel],
         function: &'static str,
-        mut send: impl FnMut(&Slot<R>, &Channel) -> std::ffi::c_int,
+        mut send: impl FnMut(usize, &Slot<R>, &Channel) -> std::ffi::c_int,
     ) {
         let shared = &self.shared;
         if shared.pending.load(Ordering::Relaxed) == 0 {
@@ -260,11 +261,11 @@ impl<R: Reply> Batch<R> {
         // The requests in flight hold one count, released by the last
         // completion.
         let in_flight = Arc::into_raw(Arc::clone(shared));
-        for (slot, channel) in shared.slots.iter().zip(channels.iter()) {
+        for (index, (slot, channel)) in shared.slots.iter().zip(channels.iter()).enumerate() {
             if slot.state.load(Ordering::Relaxed) != EMPTY {
                 continue; // failed before it was queued
             }
-            let status = send(slot, channel);
+            let status = send(index, slot, channel);
             if status != sys::ECA_NORMAL {
                 let err = CaError::new(&**channel.name(), status, function);
                 // SAFETY: libca refused the request and will not call back
@@ -361,14 +362,7 @@ impl Batch<Written> {
             .zip(values)
             .map(|(channel, (value, datatype))| {
                 let encoded = attached.clone().and_then(|()| {
-                    let (_, element_count) =
-                        Channel::native_of(channel.link()).ok_or_else(|| {
-                            CaError::new(
-                                &**channel.name(),
-                                sys::ECA_DISCONN,
-                                "ca_array_put_callback",
-                            )
-                        })?;
+                    let (_, element_count) = channel.connected_native("ca_array_put_callback")?;
                     dbr::encode_put(channel.name(), value, datatype, element_count)
                 });
                 match encoded {
@@ -384,15 +378,10 @@ impl Batch<Written> {
             });
         let slots = Slots::new(planned);
         let batch = Batch::assemble(channels, slots, Vec::new(), (), done);
-        let mut payloads = payloads.iter();
-        batch.issue(channels, "ca_array_put_callback", |slot, channel| {
-            // The payloads of the slots `issue` skips (failed) are `None`
-            // and skipped here in step.
-            let payload = payloads
-                .by_ref()
-                .flatten()
-                .next()
-                .expect("a payload per queued put");
+        batch.issue(channels, "ca_array_put_callback", |index, slot, channel| {
+            let payload = payloads[index]
+                .as_ref()
+                .expect("a queued put has its payload");
             let slot: *const Slot<Written> = slot;
             // SAFETY: the channel is live (the batch holds its lease); libca
             // copies `count` elements of `dbr_type` out of the payload

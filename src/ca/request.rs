@@ -109,7 +109,7 @@ impl<T> Reply for Converted<T> {
 
 impl Channel {
     /// The native type and element count, or ECA_DISCONN.
-    fn connected_native(
+    pub(super) fn connected_native(
         &self,
         call: &'static str,
     ) -> Result<(crate::ca_types::FieldType, usize), CaError> {
