@@ -64,6 +64,23 @@ impl Wake for Counter {
     }
 }
 
+/// Makes `times` futures with `make`, polls each once with `waker` and drops
+/// it; how many were still pending when dropped.
+fn dropped_while_pending<F: Future + Unpin>(
+    times: usize,
+    waker: &Waker,
+    make: impl Fn() -> F,
+) -> usize {
+    (0..times)
+        .filter(|_| {
+            let mut future = make();
+            Pin::new(&mut future)
+                .poll(&mut Context::from_waker(waker))
+                .is_pending()
+        })
+        .count()
+}
+
 fn current_thread() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_time()
@@ -259,17 +276,7 @@ fn a_dropped_list_read_keeps_no_waker_and_the_next_one_reads_whole() {
     block_on(caget_list::<Vec<f64>, _>(&names)).unwrap(); // connects
     let counter = Arc::new(Counter::default());
     let waker = Waker::from(Arc::clone(&counter));
-    let mut dropped = 0;
-    for _ in 0..10 {
-        let mut list = caget_list::<Vec<f64>, _>(&names);
-        if Pin::new(&mut list)
-            .poll(&mut Context::from_waker(&waker))
-            .is_pending()
-        {
-            dropped += 1;
-        }
-        drop(list);
-    }
+    let dropped = dropped_while_pending(10, &waker, || caget_list::<Vec<f64>, _>(&names));
     assert!(dropped > 0, "every list read completed at its first poll");
     let values = block_on(caget_list::<Vec<f64>, _>(&names)).unwrap();
     assert_eq!(values.len(), names.len());
@@ -320,17 +327,7 @@ fn a_dropped_in_flight_get_discards_its_late_reply_quietly() {
     block_on(connect(&name)).unwrap();
     let counter = Arc::new(Counter::default());
     let waker = Waker::from(Arc::clone(&counter));
-    let mut dropped = 0;
-    for _ in 0..20 {
-        let mut get = caget::<Vec<f64>>(&name);
-        if Pin::new(&mut get)
-            .poll(&mut Context::from_waker(&waker))
-            .is_pending()
-        {
-            dropped += 1;
-        }
-        drop(get);
-    }
+    let dropped = dropped_while_pending(20, &waker, || caget::<Vec<f64>>(&name));
     assert!(dropped > 0, "every get completed at its first poll");
     // (Each get woke its own task once, to be sent on its next poll.)
     let woken = counter.0.load(Ordering::SeqCst);
