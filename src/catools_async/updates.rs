@@ -13,7 +13,7 @@
 //!   stands for both, in `meta.update_count`), so nothing grows without
 //!   bound and the count of updates is kept.
 //! - The bounded `all_updates` buffers of the process also share one
-//!   budget ([`set_stream_backlog`]): `QUEUED` counts the items they hold
+//!   budget ([`set_stream_backlog`], an `UpdateBudget`), which counts the items they hold
 //!   (changed under each buffer's mutex, with every push and take). Over
 //!   the budget, a push into a buffer that holds an update merges the
 //!   newest one into the incoming update rather than grow; errors never
@@ -32,7 +32,6 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
@@ -41,6 +40,7 @@ use parking_lot::Mutex;
 
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
 use crate::ca_types::CompactReading;
+use crate::catools::handoff::UpdateBudget;
 use crate::catools::{convert_reading, CaError, EventMask, FromReading, Monitor};
 use crate::diagnostics::{self, Diagnostic};
 
@@ -54,38 +54,9 @@ struct Item {
     count: u64,
 }
 
-/// The updates that the bounded `all_updates` streams of the process hold,
-/// together, and how many they may hold before each merges rather than
-/// grow (see [`set_stream_backlog`]).
-pub(super) struct StreamBacklog {
-    queued: AtomicUsize,
-    budget: AtomicUsize,
-}
-
-impl StreamBacklog {
-    pub(super) const fn new(budget: usize) -> StreamBacklog {
-        StreamBacklog {
-            queued: AtomicUsize::new(0),
-            budget: AtomicUsize::new(budget),
-        }
-    }
-
-    fn over(&self) -> bool {
-        self.queued.load(Ordering::Relaxed) >= self.budget.load(Ordering::Relaxed)
-    }
-
-    /// Counts a buffer going from `before` items to `after`.
-    fn moved(&self, before: usize, after: usize) {
-        if after > before {
-            self.queued.fetch_add(after - before, Ordering::Relaxed);
-        } else if before > after {
-            self.queued.fetch_sub(before - after, Ordering::Relaxed);
-        }
-    }
-}
-
-/// The process's [`StreamBacklog`].
-static STREAM_BACKLOG: StreamBacklog = StreamBacklog::new(DEFAULT_STREAM_BACKLOG);
+/// The updates the bounded `all_updates` streams of the process hold
+/// together, and their budget (see [`set_stream_backlog`]).
+static STREAM_BACKLOG: UpdateBudget = UpdateBudget::new(DEFAULT_STREAM_BACKLOG);
 
 /// The budget the process starts with: a million waiting updates (about
 /// 64 MB), a hundred for each of 10,000 streams.
@@ -110,13 +81,13 @@ pub const DEFAULT_STREAM_BACKLOG: usize = 1_000_000;
 /// assert_eq!(cothread::catools_async::stream_backlog(), 100_000);
 /// ```
 pub fn set_stream_backlog(updates: usize) {
-    STREAM_BACKLOG.budget.store(updates, Ordering::Relaxed);
+    STREAM_BACKLOG.set_limit(updates);
 }
 
 /// How many updates the process's streams may hold waiting together; see
 /// [`set_stream_backlog`].
 pub fn stream_backlog() -> usize {
-    STREAM_BACKLOG.budget.load(Ordering::Relaxed)
+    STREAM_BACKLOG.limit()
 }
 
 struct State {
@@ -124,7 +95,7 @@ struct State {
     limit: usize,
     /// The shared budget this buffer counts against (`None`: one that holds
     /// one update, or is unbounded).
-    backlog: Option<&'static StreamBacklog>,
+    backlog: Option<&'static UpdateBudget>,
     waker: Option<Waker>,
     /// The channel connected: the owner should start the subscription.
     start: bool,
@@ -162,7 +133,7 @@ struct Buffer {
 impl Buffer {
     /// An empty buffer of `limit` updates, counted against `backlog` when it
     /// holds more than one and is bounded.
-    fn new(limit: usize, backlog: &'static StreamBacklog) -> Buffer {
+    fn new(limit: usize, backlog: &'static UpdateBudget) -> Buffer {
         Buffer {
             state: Arc::new(Mutex::new(State {
                 items: VecDeque::new(),
@@ -186,7 +157,7 @@ impl Buffer {
         let before = state.items.len();
         if before >= state.limit {
             state.make_room(&mut incoming);
-        } else if state.backlog.is_some_and(StreamBacklog::over)
+        } else if state.backlog.is_some_and(UpdateBudget::is_spent)
             && incoming.update.is_ok()
             && state.items.back().is_some_and(|last| last.update.is_ok())
         {
@@ -196,8 +167,9 @@ impl Buffer {
             incoming.count += newest.count;
         }
         state.items.push_back(incoming);
-        if let Some(backlog) = state.backlog {
-            backlog.moved(before, state.items.len());
+        if let (Some(backlog), true) = (state.backlog, state.items.len() > before) {
+            // Grown by one (a merge above keeps the length as it was).
+            backlog.add(1);
         }
         let waker = state.waker.take();
         drop(state);
@@ -213,7 +185,7 @@ impl Buffer {
         state.closed = true;
         let items = std::mem::take(&mut state.items);
         if let Some(backlog) = state.backlog {
-            backlog.moved(items.len(), 0);
+            backlog.remove(items.len());
         }
         (items, state.waker.take())
     }
@@ -352,7 +324,7 @@ impl<T: FromReading> Stream for Updates<T> {
             let mut state = this.buffer.state.lock();
             if let Some(item) = state.items.pop_front() {
                 if let Some(backlog) = state.backlog {
-                    backlog.moved(1, 0);
+                    backlog.remove(1);
                 }
                 drop(state);
                 return Poll::Ready(Some(this.convert(item)));
@@ -452,12 +424,12 @@ mod tests {
 
     #[test]
     fn streams_over_the_shared_budget_merge_their_newest_and_keep_every_count() {
-        let backlog: &'static StreamBacklog = Box::leak(Box::new(StreamBacklog::new(3)));
+        let backlog: &'static UpdateBudget = Box::leak(Box::new(UpdateBudget::new(3)));
         let (a, b) = (Buffer::new(100, backlog), Buffer::new(100, backlog));
         a.push(update(1.0));
         a.push(update(2.0));
         b.push(update(10.0));
-        assert_eq!(backlog.queued.load(Ordering::Relaxed), 3);
+        assert_eq!(backlog.queued(), 3);
         // At the budget: each push into a buffer that holds an update
         // merges the newest into the incoming one.
         b.push(update(11.0));
@@ -465,7 +437,7 @@ mod tests {
         a.push(update(4.0));
         assert_eq!(held(&a), vec![(Some(1.0), 1), (Some(4.0), 3)]);
         assert_eq!(held(&b), vec![(Some(11.0), 2)]);
-        assert_eq!(backlog.queued.load(Ordering::Relaxed), 3);
+        assert_eq!(backlog.queued(), 3);
         // An error never merges (nor does an update after it).
         a.push(Err(Box::new(CaError::new(
             "pv",
@@ -477,7 +449,7 @@ mod tests {
             held(&a),
             vec![(Some(1.0), 1), (Some(4.0), 3), (None, 1), (Some(5.0), 1)]
         );
-        assert_eq!(backlog.queued.load(Ordering::Relaxed), 5);
+        assert_eq!(backlog.queued(), 5);
         // A buffer that holds nothing takes its first update whatever the
         // budget says; one that is not counted is not held to it.
         let c = Buffer::new(100, backlog);
@@ -485,12 +457,12 @@ mod tests {
         assert_eq!(held(&c), vec![(Some(20.0), 1)]);
         let merged = Buffer::new(1, backlog);
         merged.push(update(30.0));
-        assert_eq!(backlog.queued.load(Ordering::Relaxed), 6);
+        assert_eq!(backlog.queued(), 6);
         // Closing a buffer gives its items back to the budget, and a push
         // after that is dropped.
         drop(a.close());
         a.push(update(6.0));
         assert_eq!(held(&a), vec![]);
-        assert_eq!(backlog.queued.load(Ordering::Relaxed), 2);
+        assert_eq!(backlog.queued(), 2);
     }
 }

@@ -47,11 +47,11 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use super::UpdateBudget;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::panic_message;
 use crate::id_table::{new_id, IdTable};
@@ -89,11 +89,10 @@ impl Drop for Dispatcher {
 pub(crate) struct ReadyList {
     ids: Mutex<Vec<u64>>,
     remote: RemoteHandle,
-    /// Items held by this thread's inboxes of monitor updates, together.
-    queued: AtomicUsize,
-    /// What `queued` may reach before those inboxes merge (the thread's
+    /// Items held by this thread's inboxes of monitor updates, together,
+    /// and what they may reach before those inboxes merge (the thread's
     /// backlog).
-    budget: AtomicUsize,
+    budget: UpdateBudget,
 }
 
 /// The default thread backlog: a million waiting monitor updates (about
@@ -103,19 +102,15 @@ pub(crate) const DEFAULT_THREAD_BACKLOG: usize = 1_000_000;
 /// Sets the calling thread's backlog: how many monitor updates its
 /// subscriptions may hold waiting together (see the module invariants).
 pub(crate) fn set_thread_backlog(updates: usize) {
-    dispatcher().ready.budget.store(updates, Ordering::Relaxed);
+    dispatcher().ready.budget.set_limit(updates);
 }
 
 /// The calling thread's backlog; see [`set_thread_backlog`].
 pub(crate) fn thread_backlog() -> usize {
-    dispatcher().ready.budget.load(Ordering::Relaxed)
+    dispatcher().ready.budget.limit()
 }
 
 impl ReadyList {
-    fn over_budget(&self) -> bool {
-        self.queued.load(Ordering::Relaxed) >= self.budget.load(Ordering::Relaxed)
-    }
-
     fn push(&self, id: u64) {
         let mut ids = self.ids.lock();
         let was_empty = ids.is_empty();
@@ -141,8 +136,7 @@ fn dispatcher() -> Rc<Dispatcher> {
         ready: Arc::new(ReadyList {
             ids: Mutex::new(Vec::new()),
             remote: sched::remote_handle(),
-            queued: AtomicUsize::new(0),
-            budget: AtomicUsize::new(DEFAULT_THREAD_BACKLOG),
+            budget: UpdateBudget::new(DEFAULT_THREAD_BACKLOG),
         }),
         spare_ids: RefCell::new(Vec::new()),
         handlers: IdTable::new(),
@@ -289,12 +283,12 @@ impl<T: Send, X> Inbox<T, X> {
             state.items.reserve_exact(1);
         }
         if state.items.len() >= self.limit
-            || (state.pooled && !state.items.is_empty() && self.ready.over_budget())
+            || (state.pooled && !state.items.is_empty() && self.ready.budget.is_spent())
         {
             state.items.pop_front();
             state.merged += 1;
         } else if state.pooled {
-            self.ready.queued.fetch_add(1, Ordering::Relaxed);
+            self.ready.budget.add(1);
         }
         state.items.push_back(item);
         let schedule = !std::mem::replace(&mut state.scheduled, true);
@@ -313,7 +307,7 @@ impl<T: Send, X> Inbox<T, X> {
         state.scheduled = false;
         std::mem::swap(&mut state.items, batch);
         if state.pooled {
-            self.ready.queued.fetch_sub(batch.len(), Ordering::Relaxed);
+            self.ready.budget.remove(batch.len());
         }
         std::mem::take(&mut state.merged)
     }
@@ -333,7 +327,7 @@ impl<T: Send, X> Inbox<T, X> {
         state.scheduled = false;
         let item = state.items.pop_front();
         if state.pooled {
-            self.ready.queued.fetch_sub(1, Ordering::Relaxed);
+            self.ready.budget.remove(1);
         }
         (item, std::mem::take(&mut state.merged))
     }
@@ -344,9 +338,7 @@ impl<T, X> Drop for Inbox<T, X> {
     fn drop(&mut self) {
         let state = self.state.get_mut();
         if state.pooled {
-            self.ready
-                .queued
-                .fetch_sub(state.items.len(), Ordering::Relaxed);
+            self.ready.budget.remove(state.items.len());
         }
     }
 }
@@ -612,7 +604,7 @@ mod tests {
                 inbox.push(item);
             }
         }
-        assert!(dispatcher().ready.queued.load(Ordering::Relaxed) <= 10 + 3);
+        assert!(dispatcher().ready.budget.queued() <= 10 + 3);
         let mut waiting = 0;
         for (inbox, _) in &inboxes {
             let mut batch = VecDeque::new();
@@ -622,15 +614,15 @@ mod tests {
             waiting += batch.len();
         }
         assert!(waiting <= 10 + 3, "{waiting} waiting");
-        assert_eq!(dispatcher().ready.queued.load(Ordering::Relaxed), 0);
+        assert_eq!(dispatcher().ready.budget.queued(), 0);
         // An inbox dropped with items waiting gives their room back.
         let (inbox, registration) =
             register(Delivery::Updates { limit: 10 }, |_: u64, _| {}, |_| {});
         inbox.push(1);
         inbox.push(2);
-        assert_eq!(dispatcher().ready.queued.load(Ordering::Relaxed), 2);
+        assert_eq!(dispatcher().ready.budget.queued(), 2);
         drop((inbox, registration));
-        assert_eq!(dispatcher().ready.queued.load(Ordering::Relaxed), 0);
+        assert_eq!(dispatcher().ready.budget.queued(), 0);
         set_thread_backlog(DEFAULT_THREAD_BACKLOG);
     }
 

@@ -100,11 +100,13 @@
 //! - [`dispatch`]: T's dispatcher cothread, its handlers and their inboxes.
 //! - [`task`]: the async face's [`TaskSlot`].
 
+mod budget;
 mod connected;
 pub(crate) mod dispatch;
 mod reply;
 mod task;
 
+pub(crate) use budget::UpdateBudget;
 pub(crate) use connected::{connect_all, issue_each, request_each};
 pub(crate) use reply::{schedule_flush, ReplySlot, Waiter};
 pub(crate) use task::TaskSlot;
