@@ -448,7 +448,9 @@ fn read_many<R: Reply<Context = ()> + 'static>(
                 channel.read(request, move |reading| slot.fill(reading));
             }
         });
-        issue_each(&waiting_names, reads)
+        // The channels opened above, not looked up again.
+        let waiting_opened = waiting.iter().map(|&index| opened[index].clone()).collect();
+        issue_each(waiting_opened, reads)
     });
     let channel_of = |index: usize| opened[index].as_ref().expect("a connected channel");
     let mut queues: Vec<VecDeque<Vec<usize>>> = by_server(connected, channel_of)

@@ -73,7 +73,7 @@ where
     T: Send + 'static,
     F: FnOnce(&Channel, ReplySlot<Result<T, CaError>>) + Send + 'static,
 {
-    issue_each(names, requests).wait(names, deadline)
+    issue_each(Channel::open_each(names), requests).wait(names, deadline)
 }
 
 /// The requests of [`issue_each`], issued (or waiting for their channels'
@@ -87,21 +87,21 @@ pub(crate) struct IssuedEach<T> {
     channels: Vec<Option<Channel>>,
 }
 
-/// The first half of [`request_each`]: opens the channels of `names` and
-/// issues each request as soon as its channel is connected, without
-/// waiting; [`IssuedEach::wait`] is the second half.
+/// The first half of [`request_each`]: issues each request on its channel
+/// of `opened` (`Channel::open_each` of the names, or why a name could not
+/// be opened) as soon as that channel is connected, without waiting;
+/// [`IssuedEach::wait`] is the second half.
 pub(crate) fn issue_each<T, F>(
-    names: &[&str],
+    opened: Vec<Result<Channel, CaError>>,
     requests: impl IntoIterator<Item = F>,
 ) -> IssuedEach<T>
 where
     T: Send + 'static,
     F: FnOnce(&Channel, ReplySlot<Result<T, CaError>>) + Send + 'static,
 {
-    let collector = Collector::new(names.len());
+    let collector = Collector::new(opened.len());
     let mut waits = ConnectWaits::default();
-    let mut channels = Vec::with_capacity(names.len());
-    let opened = Channel::open_each(names);
+    let mut channels = Vec::with_capacity(opened.len());
     for (index, (opened, request)) in opened.into_iter().zip(requests).enumerate() {
         match opened {
             Ok(channel) => {
