@@ -22,7 +22,6 @@ use std::cell::Cell;
 use std::ffi::{c_long, c_ulong};
 
 use libca_sys as sys;
-use parking_lot::Mutex;
 
 use super::channel::{name_of, Channel};
 use super::context::{attach, guarded};
@@ -293,14 +292,15 @@ impl Channel {
         &self,
         request: ReadRequest,
         events: EventMask,
-        mut update: F,
+        update: F,
     ) -> Result<EventSubscription, CaError>
     where
         F: FnMut(Result<Augmented<Value>, CaError>) + Send + 'static,
     {
         let name = std::sync::Arc::clone(self.name());
+        let update = parking_lot::Mutex::new(update);
         self.subscribe_readings(request, events, move |reading| {
-            update(
+            (update.lock())(
                 reading
                     .map(|reading| reading.into_augmented(std::sync::Arc::clone(&name), 1))
                     .map_err(|err| *err),
@@ -310,6 +310,12 @@ impl Channel {
 
     /// [`subscribe`](Self::subscribe), with each update as a compact
     /// [`CompactReading`] (what crosses to the subscriber's thread) or a boxed error.
+    ///
+    /// `update` is an `Fn` (and `Sync`): libca may call it from any of its
+    /// threads, and it is called through a shared reference, without a lock
+    /// of its own (every caller's closure only pushes to something that has
+    /// one already, and a second lock per update is what a C client does
+    /// not pay).
     pub(crate) fn subscribe_readings<F>(
         &self,
         request: ReadRequest,
@@ -317,7 +323,7 @@ impl Channel {
         update: F,
     ) -> Result<EventSubscription, CaError>
     where
-        F: FnMut(Result<CompactReading, Box<CaError>>) + Send + 'static,
+        F: Fn(Result<CompactReading, Box<CaError>>) + Send + Sync + 'static,
     {
         if !events.is_valid() {
             return Err(CaError::new(&**self.name(), sys::ECA_BADMASK, "ca_create_subscription").with_detail(
@@ -342,7 +348,7 @@ impl Channel {
                 free: free_state::<F>,
             },
             plan,
-            update: Mutex::new(update),
+            update,
         }));
         let mut evid: sys::evid = std::ptr::null_mut();
         // SAFETY: the channel is live; `user` stays allocated until the
@@ -395,7 +401,7 @@ struct PendingPut<F> {
 struct SubscriptionState<F> {
     header: StateHeader,
     plan: ReadPlan,
-    update: Mutex<F>,
+    update: F,
 }
 
 /// The first field of every `SubscriptionState<F>`, whatever its `F`.
@@ -426,8 +432,8 @@ pub(crate) struct EventSubscription {
 }
 
 // SAFETY: the evid may be cleared from any thread attached to the context
-// (attach() is called first), and the state it points to is Send (its
-// closure is Send and behind a Mutex).
+// (attach() is called first), and the state it points to is Send and Sync
+// (its closure is both, which `subscribe_readings` requires).
 unsafe impl Send for EventSubscription {}
 
 thread_local! {
@@ -554,7 +560,7 @@ where
 
 unsafe extern "C" fn subscription_trampoline<F>(args: sys::event_handler_args)
 where
-    F: FnMut(Result<CompactReading, Box<CaError>>) + Send + 'static,
+    F: Fn(Result<CompactReading, Box<CaError>>) + Send + Sync + 'static,
 {
     guarded("subscription callback", || {
         let state = args.usr.cast::<SubscriptionState<F>>().cast_const();
@@ -566,6 +572,6 @@ where
         // SAFETY: this is a running subscription callback.
         let result = unsafe { read_reply::<CompactReading>((), &state.plan, &args) };
         let _running = UpdateMarker::enter(std::ptr::from_ref(state).cast::<()>());
-        (state.update.lock())(result);
+        (state.update)(result);
     });
 }

@@ -51,6 +51,7 @@ pub trait FromReading: Sized {
 /// metadata; otherwise the whole reading, with the name (which decoding
 /// leaves empty) and the count filled in. What every read and monitor of
 /// both faces delivers goes through here.
+#[inline]
 pub(crate) fn convert_reading<T: FromReading>(
     name: &Arc<str>,
     reading: CompactReading,
@@ -91,6 +92,7 @@ impl<T: FromValue> FromReading for Augmented<T> {
     fn requested_type() -> DataType {
         T::requested_type()
     }
+    #[inline]
     fn from_reading(reading: Augmented<Value>) -> Result<Augmented<T>, TypeMismatch> {
         reading.convert()
     }

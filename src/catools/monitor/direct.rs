@@ -31,6 +31,7 @@
 //!   if the channel is connected, else by a remote call from the listener
 //!   when it connects (libca keeps it across reconnections).
 
+use std::any::Any;
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -38,7 +39,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
 
-use parking_lot::Mutex;
+use parking_lot::{Mutex, MutexGuard};
 
 use super::{CloseReason, Monitor, Update};
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
@@ -187,7 +188,7 @@ impl Monitor {
                 name,
                 state: Mutex::new(State {
                     closed: None,
-                    deliver: Box::new(deliver),
+                    deliver,
                 }),
                 owner: sched::remote_handle(),
                 core: core.clone(),
@@ -211,27 +212,31 @@ impl Monitor {
     }
 }
 
-/// What libca's threads reach: the user's callback with the close reason,
-/// and the way back to the owner's scheduler.
-struct Shared {
+/// What libca's threads reach: the user's callback (inside `D`, the closure
+/// that converts an update and calls it) with the close reason, and the way
+/// back to the owner's scheduler. Generic over `D`, so that an update's
+/// whole path, from libca's callback to the user's, is one monomorphic
+/// call chain; the owner's side reaches it as a [`Control`].
+struct Shared<D> {
     name: Arc<str>,
-    state: Mutex<State>,
+    state: Mutex<State<D>>,
     /// The owner's scheduler: starts the subscription on connection, clears
     /// it after a panic.
     owner: RemoteHandle,
     core: Weak<Core>,
 }
 
-struct State {
+struct State<D> {
     /// Set once; no call of `deliver` starts after.
     closed: Option<CloseReason>,
     /// Converts an update and calls the user's callback.
-    deliver: Box<dyn FnMut(Update) + Send>,
+    deliver: D,
 }
 
-impl Shared {
+impl<D: FnMut(Update) + Send + 'static> Shared<D> {
     /// Calls the user's callback with `update`, unless closed; a panic closes
     /// the subscription (reported once) and has the owner clear it.
+    #[inline]
     fn deliver(&self, update: Update) {
         let mut state = self.state.lock();
         if state.closed.is_some() {
@@ -241,7 +246,16 @@ impl Shared {
             let _running = RunningMarker::enter();
             (state.deliver)(update)
         }));
-        let Err(panic) = result else { return };
+        if let Err(panic) = result {
+            self.panicked(state, panic);
+        }
+    }
+
+    /// Closes the subscription after its callback panicked (under `state`'s
+    /// lock, which this releases): reported once, cleared by the owner.
+    #[cold]
+    #[inline(never)]
+    fn panicked(&self, mut state: MutexGuard<'_, State<D>>, panic: Box<dyn Any + Send>) {
         let message = crate::error::panic_message(&*panic);
         // The payload may own anything: not dropped under the lock.
         drop(panic);
@@ -259,15 +273,75 @@ impl Shared {
             }
         });
     }
+}
+
+/// What the owner's side and the channel listener do with a [`Shared`],
+/// whatever its callback's type.
+trait Control: Send + Sync {
+    /// Delivers an update that is not a libca update (a disconnect, a failed
+    /// start): the same rules as an update's.
+    fn deliver_error(&self, err: Box<CaError>);
+    /// Why the subscription ended, or `None` while it runs.
+    fn close_reason(&self) -> Option<CloseReason>;
+    /// Sets the close reason unless one is set; waits for a running call.
+    fn set_closed(&self, reason: CloseReason);
+    /// Creates the libca subscription, whose updates go to this callback.
+    fn subscribe(
+        self: Arc<Self>,
+        channel: &Channel,
+        request: ReadRequest,
+        events: EventMask,
+    ) -> Result<ca::EventSubscription, CaError>;
+    /// The PV name.
+    fn name(&self) -> &Arc<str>;
+    /// The owner's scheduler.
+    fn owner(&self) -> &RemoteHandle;
+    /// The owner's side, while it lives.
+    fn core(&self) -> &Weak<Core>;
+}
+
+impl<D: FnMut(Update) + Send + 'static> Control for Shared<D> {
+    fn deliver_error(&self, err: Box<CaError>) {
+        self.deliver(Err(err));
+    }
 
     fn close_reason(&self) -> Option<CloseReason> {
         self.state.lock().closed.clone()
+    }
+
+    fn set_closed(&self, reason: CloseReason) {
+        // Waits for a running call: it holds the lock.
+        let mut state = self.state.lock();
+        if state.closed.is_none() {
+            state.closed = Some(reason);
+        }
+    }
+
+    fn subscribe(
+        self: Arc<Self>,
+        channel: &Channel,
+        request: ReadRequest,
+        events: EventMask,
+    ) -> Result<ca::EventSubscription, CaError> {
+        channel.subscribe_readings(request, events, move |update| self.deliver(update))
+    }
+
+    fn name(&self) -> &Arc<str> {
+        &self.name
+    }
+
+    fn owner(&self) -> &RemoteHandle {
+        &self.owner
+    }
+
+    fn core(&self) -> &Weak<Core> {
+        &self.core
     }
 }
 
 /// The owner's side: the channel lease, the libca subscription, the listener.
 struct Core {
-    shared: Arc<Shared>,
+    shared: Arc<dyn Control>,
     channel: Channel,
     request: ReadRequest,
     events: EventMask,
@@ -289,19 +363,19 @@ impl Core {
             self.channel
                 .add_listener(Arc::new(move |event: &ChannelEvent| match event {
                     ChannelEvent::Connected => {
-                        let Some(core) = shared.core.upgrade() else {
+                        let Some(core) = shared.core().upgrade() else {
                             return;
                         };
                         if !core.started.swap(true, Ordering::AcqRel) {
                             // Dropped here if the owner has gone: then the handle
                             // has gone too, and this is the last reference, which
                             // holds no libca subscription.
-                            let _ = shared.owner.call(move || core.start());
+                            let _ = shared.owner().call(move || core.start());
                         }
                     }
-                    ChannelEvent::Disconnected if notify => shared.deliver(Err(Box::new(
-                        CaError::new(&*shared.name, libca_sys::ECA_DISCONN, "camonitor"),
-                    ))),
+                    ChannelEvent::Disconnected if notify => shared.deliver_error(Box::new(
+                        CaError::new(&**shared.name(), libca_sys::ECA_DISCONN, "camonitor"),
+                    )),
                     _ => {}
                 }));
         *self.listener.lock() = Some(listener);
@@ -313,12 +387,7 @@ impl Core {
         if self.shared.close_reason().is_some() {
             return;
         }
-        let shared = Arc::clone(&self.shared);
-        let result = self
-            .channel
-            .subscribe_readings(self.request, self.events, move |update| {
-                shared.deliver(update)
-            });
+        let result = Arc::clone(&self.shared).subscribe(&self.channel, self.request, self.events);
         match result {
             Ok(subscription) => {
                 *self.subscription.lock() = Some(subscription);
@@ -328,21 +397,15 @@ impl Core {
                     self.clear();
                 }
             }
-            Err(err) if self.notify_disconnect => self.shared.deliver(Err(Box::new(err))),
+            Err(err) if self.notify_disconnect => self.shared.deliver_error(Box::new(err)),
             Err(err) => diagnostics::report(Diagnostic::MonitorFailed(err)),
         }
     }
 
     /// Ends the subscription (once; the first reason stays): once this
-    /// returns, no call of the callback runs or will start.
+    /// returns, no call of the callback is running or will start.
     fn close(&self, reason: CloseReason) {
-        {
-            // Waits for a running call: it holds the lock.
-            let mut state = self.shared.state.lock();
-            if state.closed.is_none() {
-                state.closed = Some(reason);
-            }
-        }
+        self.shared.set_closed(reason);
         self.clear();
     }
 
