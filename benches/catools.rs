@@ -345,6 +345,13 @@ fn main() {
     // only those workloads (after the cold caget, always first).
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     let selected = |workload: &str| only.is_empty() || only.split(',').any(|w| w == workload);
+    // BENCH_BATCH_WINDOW_US: the thread's batch window (default: the crate's).
+    if let Ok(window) = std::env::var("BENCH_BATCH_WINDOW_US") {
+        match window.trim().parse() {
+            Ok(us) => cothread::catools::set_thread_batch_window(Duration::from_micros(us)),
+            Err(_) => fail("BENCH_BATCH_WINDOW_US must be a whole number of microseconds"),
+        }
+    }
 
     caget_list_cold(&names); // first: nothing is connected yet
     if selected("caget_list_warm") {

@@ -125,7 +125,7 @@ use stack::StackPool;
 pub(crate) use switch::{block, block_or_panic, yield_now, yield_until};
 use task::State;
 pub(crate) use task::{Task, Wake, Waker};
-use timers::TimerEntry;
+use timers::{TimedCall, TimerEntry};
 pub(crate) use wait::WaitQueue;
 
 /// When the ready queue never drains, still poll file descriptors and the
@@ -152,6 +152,9 @@ pub(crate) struct Scheduler {
     timers: RefCell<BinaryHeap<TimerEntry>>,
     armed_timers: Cell<usize>,
     timer_seq: Cell<u64>,
+    /// Functions to run in loop context at a deadline ([`call_at`]): few
+    /// (the callback dispatcher's one), so a list, not a heap.
+    timed_calls: RefCell<Vec<TimedCall>>,
     polls: RefCell<Vec<PollWait>>,
     pollfds: RefCell<Vec<libc::pollfd>>,
     before_poll: RefCell<Vec<Box<dyn FnOnce()>>>,
@@ -194,6 +197,7 @@ impl Scheduler {
             yielders: RefCell::new(Vec::new()),
             timers: RefCell::new(BinaryHeap::new()),
             armed_timers: Cell::new(0),
+            timed_calls: RefCell::new(Vec::new()),
             timer_seq: Cell::new(0),
             polls: RefCell::new(Vec::new()),
             pollfds: RefCell::new(Vec::new()),
@@ -336,6 +340,14 @@ pub(crate) fn try_before_poll<F: FnOnce() + 'static>(f: F) -> Result<(), F> {
         (_, Some(f)) => Err(f),
         (Err(_), None) => unreachable!("the hook was queued"),
     }
+}
+
+/// Runs `f` once on this thread's scheduler, in loop context (outside any
+/// cothread: it must not suspend; it may spawn and signal), at the first
+/// pass of the loop after `deadline`. It holds no cothread meanwhile: if the
+/// thread exits first, `f` is never run.
+pub(crate) fn call_at(deadline: Instant, f: fn()) {
+    current().add_timed_call(deadline, f);
 }
 
 /// True when running inside a spawned cothread (not the main cothread and

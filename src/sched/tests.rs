@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::*;
 use crate::{Error, Event, Timeout};
@@ -168,4 +168,36 @@ fn cross_thread_doors_are_send_and_sync() {
     door::<crate::SchedulerHandle>();
     door::<crate::ThreadedEventQueue<Vec<u8>>>();
     door::<Error>();
+}
+
+thread_local! {
+    static TIMED: RefCell<Vec<(Instant, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn record_timed_call() {
+    TIMED.with(|t| t.borrow_mut().push((Instant::now(), can_suspend())));
+}
+
+#[test]
+fn a_timed_call_runs_once_in_loop_context_after_its_deadline() {
+    let deadline = Instant::now() + Duration::from_millis(300);
+    call_at(deadline, record_timed_call);
+    // Nothing else wakes the loop: the poll's timeout must end at the
+    // call's deadline.
+    crate::sleep(Duration::from_millis(5));
+    assert!(
+        TIMED.with(|t| t.borrow().is_empty()),
+        "ran before its deadline"
+    );
+    let give_up = Instant::now() + Duration::from_secs(10);
+    while TIMED.with(|t| t.borrow().is_empty()) {
+        assert!(Instant::now() < give_up, "the timed call never ran");
+        crate::sleep(Duration::from_millis(1));
+    }
+    crate::sleep(Duration::from_millis(20));
+    let calls = TIMED.with(|t| t.borrow().clone());
+    assert_eq!(calls.len(), 1, "ran once");
+    let (ran_at, could_suspend) = calls[0];
+    assert!(ran_at >= deadline);
+    assert!(!could_suspend, "in loop context, outside any cothread");
 }

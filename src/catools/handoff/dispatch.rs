@@ -11,6 +11,17 @@
 //!   remote call, which starts the dispatcher cothread unless it is running.
 //!   A burst of updates therefore costs one wake-up of the scheduler, not one
 //!   per update.
+//! - Batch windows (the thread's `window`, default 1 ms): when the
+//!   dispatcher finds the ready list empty less than a window after it last
+//!   did (bursts come faster than one per window), or a window found work,
+//!   it marks the list `windowed` (under its lock) and queues a timed call
+//!   of the scheduler ([`sched::call_at`]) for the window's end. While the
+//!   list is windowed a push queues no remote call; the window's end clears
+//!   the mark (under the same lock) and starts the dispatcher if anything
+//!   came, or else ends the batching. So no push is ever left without a
+//!   wake-up or a window's end to deliver it, an update waits at most one
+//!   window, and only while work comes faster than a window. The timed call
+//!   holds no cothread: a thread that exits during a window leaves nothing.
 //! - The dispatcher cothread runs only while there is work: it returns as
 //!   soon as it finds the ready list empty (the next push starts a new one).
 //!   When more work arrived while it delivered a batch, it yields before the
@@ -48,6 +59,7 @@ use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use parking_lot::Mutex;
 
@@ -67,6 +79,14 @@ struct Dispatcher {
     handlers: IdTable<Handler>,
     /// Whether the dispatcher cothread is running (started and not returned).
     running: Cell<bool>,
+    /// The thread's batch window (zero: none).
+    window: Cell<Duration>,
+    /// When the dispatcher last found the ready list empty.
+    last_idle: Cell<Option<Instant>>,
+    /// Whether a batch window runs, or the last one found work.
+    batching: Cell<bool>,
+    /// Whether a window's end ([`after_window`]) is queued and not yet run.
+    window_queued: Cell<bool>,
 }
 
 impl Drop for Dispatcher {
@@ -87,13 +107,28 @@ impl Drop for Dispatcher {
 
 /// Ids of inboxes with something to deliver, shared with libca's threads.
 pub(crate) struct ReadyList {
-    ids: Mutex<Vec<u64>>,
+    ids: Mutex<ReadyIds>,
     remote: RemoteHandle,
     /// Items held by this thread's inboxes of monitor updates, together,
     /// and what they may reach before those inboxes merge (the thread's
     /// backlog).
     budget: UpdateBudget,
 }
+
+/// The ready ids, and whether the dispatcher will look at them at the end
+/// of a batch window without being woken.
+#[derive(Default)]
+struct ReadyIds {
+    ids: Vec<u64>,
+    /// Set while a batch window runs (see [`set_thread_batch_window`]): a
+    /// push into the empty list then queues no remote call, since the
+    /// window's end ([`after_window`]) looks at the list anyway.
+    windowed: bool,
+}
+
+/// The default batch window: a thread whose callbacks' work comes faster
+/// than one burst per millisecond is woken for it once a millisecond.
+pub(crate) const DEFAULT_BATCH_WINDOW: Duration = Duration::from_millis(1);
 
 /// The default thread backlog: a million waiting monitor updates (about
 /// 64 MB), a hundred for each of 10,000 subscriptions.
@@ -110,13 +145,23 @@ pub(crate) fn thread_backlog() -> usize {
     dispatcher().ready.budget.limit()
 }
 
+/// Sets the calling thread's batch window (see the module invariants).
+pub(crate) fn set_thread_batch_window(window: Duration) {
+    dispatcher().window.set(window);
+}
+
+/// The calling thread's batch window; see [`set_thread_batch_window`].
+pub(crate) fn thread_batch_window() -> Duration {
+    dispatcher().window.get()
+}
+
 impl ReadyList {
     fn push(&self, id: u64) {
-        let mut ids = self.ids.lock();
-        let was_empty = ids.is_empty();
-        ids.push(id);
-        drop(ids);
-        if was_empty {
+        let mut ready = self.ids.lock();
+        let wake = ready.ids.is_empty() && !ready.windowed;
+        ready.ids.push(id);
+        drop(ready);
+        if wake {
             // A thread that has gone has nobody left to deliver to.
             let _ = self.remote.call(start);
         }
@@ -134,13 +179,17 @@ fn dispatcher() -> Rc<Dispatcher> {
     }
     let dispatcher = Rc::new(Dispatcher {
         ready: Arc::new(ReadyList {
-            ids: Mutex::new(Vec::new()),
+            ids: Mutex::new(ReadyIds::default()),
             remote: sched::remote_handle(),
             budget: UpdateBudget::new(DEFAULT_THREAD_BACKLOG),
         }),
         spare_ids: RefCell::new(Vec::new()),
         handlers: IdTable::new(),
         running: Cell::new(false),
+        window: Cell::new(DEFAULT_BATCH_WINDOW),
+        last_idle: Cell::new(None),
+        batching: Cell::new(false),
+        window_queued: Cell::new(false),
     });
     DISPATCHER.with(|d| *d.borrow_mut() = Some(Rc::clone(&dispatcher)));
     dispatcher
@@ -176,12 +225,19 @@ fn run(dispatcher: &Dispatcher) {
     let _running = Running(&dispatcher.running);
     loop {
         let mut ids = dispatcher.spare_ids.take();
-        std::mem::swap(&mut *dispatcher.ready.ids.lock(), &mut ids);
+        let mut ready = dispatcher.ready.ids.lock();
+        std::mem::swap(&mut ready.ids, &mut ids);
         let used = ids.len();
         if used == 0 {
+            let window = open_window(dispatcher, &mut ready);
+            drop(ready);
             *dispatcher.spare_ids.borrow_mut() = ids;
+            if let Some(end) = window {
+                sched::call_at(end, after_window);
+            }
             return;
         }
+        drop(ready);
         for id in ids.drain(..) {
             let handler = dispatcher.handlers.get(id);
             if let Some(handler) = handler {
@@ -198,9 +254,54 @@ fn run(dispatcher: &Dispatcher) {
             ids.shrink_to(room);
         }
         *dispatcher.spare_ids.borrow_mut() = ids;
-        if !dispatcher.ready.ids.lock().is_empty() {
+        if !dispatcher.ready.ids.lock().ids.is_empty() {
             crate::sched::yield_now();
         }
+    }
+}
+
+/// At the end of a delivery run, with the ready list (`ready`) found empty
+/// and still locked: opens a batch window, and returns when it ends, if
+/// work comes faster than one burst per window (this run followed the last
+/// one within a window, or a window found work); else `None`, and the next
+/// push wakes the thread at once.
+fn open_window(dispatcher: &Dispatcher, ready: &mut ReadyIds) -> Option<Instant> {
+    let window = dispatcher.window.get();
+    let now = Instant::now();
+    let last_idle = dispatcher.last_idle.replace(Some(now));
+    if window.is_zero() {
+        dispatcher.batching.set(false);
+        return None;
+    }
+    let fast = dispatcher.batching.get()
+        || last_idle.is_some_and(|last| now.saturating_duration_since(last) < window);
+    if !fast {
+        return None;
+    }
+    ready.windowed = true;
+    dispatcher.batching.set(true);
+    // A window whose end is still queued (this run was started by a wake-up
+    // queued before it opened) covers this one.
+    (!dispatcher.window_queued.replace(true)).then_some(now + window)
+}
+
+/// The end of a batch window (in loop context): pushes wake the thread
+/// again, and what came during the window is delivered now; a window that
+/// found nothing ends the batching.
+fn after_window() {
+    let Some(dispatcher) = DISPATCHER.try_with(|d| d.borrow().clone()).ok().flatten() else {
+        return;
+    };
+    dispatcher.window_queued.set(false);
+    let found = {
+        let mut ready = dispatcher.ready.ids.lock();
+        ready.windowed = false;
+        !ready.ids.is_empty()
+    };
+    if found {
+        start();
+    } else {
+        dispatcher.batching.set(false);
     }
 }
 
@@ -517,6 +618,83 @@ mod tests {
             );
             crate::sleep(std::time::Duration::from_millis(1));
         }
+    }
+
+    /// Waits (sleeping in 1 ms steps, 10 s at most) until `done`.
+    fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+        let give_up = Instant::now() + Duration::from_secs(10);
+        while !done() {
+            assert!(Instant::now() < give_up, "never: {what}");
+            crate::sleep(Duration::from_millis(1));
+        }
+    }
+
+    /// Work that comes faster than one burst per window waits for the
+    /// window's end, all of it delivered there; once a window passes quiet,
+    /// the next push wakes the thread at once again.
+    #[test]
+    fn bursts_closer_than_the_window_wait_for_its_end_and_none_is_lost() {
+        let window = Duration::from_secs(2);
+        set_thread_batch_window(window);
+        assert_eq!(thread_batch_window(), window);
+        let seen: Rc<RefCell<Vec<u64>>> = Rc::default();
+        let (inbox, _registration) = {
+            let seen = seen.clone();
+            register(
+                Delivery::UNBOUNDED,
+                move |item: u64, _| seen.borrow_mut().push(item),
+                |_| {},
+            )
+        };
+        let delivered = |n: usize| seen.borrow().len() == n;
+        // Two bursts in quick succession: each wakes the thread, and the
+        // second opens a window.
+        inbox.push(0);
+        wait_until("the first burst delivered", || delivered(1));
+        inbox.push(1);
+        wait_until("the second burst delivered", || delivered(2));
+        assert!(dispatcher().ready.ids.lock().windowed, "a window is open");
+        // A burst during the window wakes nobody: it waits for the end.
+        let pushed = Instant::now();
+        for item in 2..100 {
+            inbox.push(item);
+        }
+        crate::sleep(Duration::from_millis(20));
+        if pushed.elapsed() < window {
+            assert!(delivered(2), "delivered before the window's end");
+        }
+        wait_until("the window's burst delivered", || delivered(100));
+        assert_eq!(*seen.borrow(), (0..100).collect::<Vec<_>>());
+        // A window that finds nothing ends the batching...
+        wait_until("the batching ends", || !dispatcher().batching.get());
+        assert!(!dispatcher().ready.ids.lock().windowed);
+        // ...and the next push is delivered without waiting for a window.
+        let pushed = Instant::now();
+        inbox.push(100);
+        wait_until("a push after a quiet window delivered", || delivered(101));
+        assert!(pushed.elapsed() < window, "waited for a window");
+        set_thread_batch_window(DEFAULT_BATCH_WINDOW);
+    }
+
+    /// A zero window: every burst wakes the thread, none waits.
+    #[test]
+    fn a_zero_window_delivers_every_burst_at_once() {
+        set_thread_batch_window(Duration::ZERO);
+        let seen = Rc::new(Cell::new(0u64));
+        let (inbox, _registration) = {
+            let seen = seen.clone();
+            register(
+                Delivery::UNBOUNDED,
+                move |_: u64, _| seen.set(seen.get() + 1),
+                |_| {},
+            )
+        };
+        for item in 0..20 {
+            inbox.push(item);
+            wait_until("the burst delivered", || seen.get() == item + 1);
+            assert!(!dispatcher().ready.ids.lock().windowed);
+        }
+        set_thread_batch_window(DEFAULT_BATCH_WINDOW);
     }
 
     #[test]
