@@ -64,6 +64,21 @@ pub(crate) fn convert_reading<T: FromReading>(
     T::from_reading(reading).map_err(|e| e.into_ca_error(name))
 }
 
+/// [`convert_reading`] of a monitor update as libca's callback left it (a
+/// reading, or the error boxed): what a subscription's callback gets, on
+/// either face and on either thread.
+#[inline]
+pub(crate) fn convert_update<T: FromReading>(
+    name: &Arc<str>,
+    update: Result<CompactReading, Box<CaError>>,
+    update_count: u64,
+) -> Result<T, CaError> {
+    match update {
+        Ok(reading) => convert_reading(name, reading, update_count),
+        Err(err) => Err(*err),
+    }
+}
+
 /// Hands `value` of `name`, read without metadata for a `T` that keeps none,
 /// to `T`.
 pub(crate) fn convert_value<T: FromReading>(name: &str, value: Value) -> Result<T, CaError> {

@@ -92,7 +92,8 @@ pub use environment::{
 pub use events::{watch, watch_list, AccessRights, ChannelEvent, Watch};
 pub use get::{caget, caget_list, FromReading, Get};
 pub(crate) use get::{
-    convert_reading, convert_value, ConnectedRead, EachResult, FirstError, TakeResults,
+    convert_reading, convert_update, convert_value, ConnectedRead, EachResult, FirstError,
+    TakeResults,
 };
 pub(crate) use monitor::ReportedPanic;
 pub use monitor::{camonitor, Backlog, CloseReason, DirectSubscription, Monitor, Subscription};

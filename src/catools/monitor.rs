@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use super::events::{run_reported, AccessRights, ChannelEvent as PublicEvent, Watcher};
-use super::get::{convert_reading, FromReading};
+use super::get::{convert_update, FromReading};
 use super::handoff::dispatch::{self, Delivery, Inbox, Registration};
 use super::timeout::CaTimeout;
 use super::{CaError, Count, DataType, EventMask, Format};
@@ -325,10 +325,7 @@ impl Monitor {
             name,
         };
         let handler = move |update: Update, count, feed: &Feed| {
-            let update = update
-                .map_err(|err| *err)
-                .and_then(|reading| convert_reading(&feed.name, reading, count));
-            callback(update);
+            callback(convert_update(&feed.name, update, count));
         };
         let (inbox, registration) = dispatch::register_with(id, delivery, feed, handler, on_panic);
         let request = ReadRequest {

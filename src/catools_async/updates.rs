@@ -41,7 +41,7 @@ use parking_lot::Mutex;
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
 use crate::ca_types::CompactReading;
 use crate::catools::handoff::UpdateBudget;
-use crate::catools::{convert_reading, CaError, EventMask, FromReading, Monitor};
+use crate::catools::{convert_update, CaError, EventMask, FromReading, Monitor};
 use crate::diagnostics::{self, Diagnostic};
 
 /// What crosses from libca's thread: a compact reading or a (rare, so
@@ -310,8 +310,7 @@ impl<T: FromReading> Updates<T> {
 
     fn convert(&self, item: Item) -> Result<T, CaError> {
         let name = self.channel.name();
-        let reading = item.update.map_err(|err| *err)?;
-        convert_reading(name, reading, item.count)
+        convert_update(name, item.update, item.count)
     }
 }
 

@@ -43,7 +43,7 @@ use parking_lot::{Mutex, MutexGuard};
 
 use super::{CloseReason, Monitor, Update};
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
-use crate::catools::get::{convert_reading, FromReading};
+use crate::catools::get::{convert_update, FromReading};
 use crate::catools::handoff::schedule_flush;
 use crate::catools::{CaError, EventMask};
 use crate::diagnostics::{self, Diagnostic};
@@ -177,10 +177,7 @@ impl Monitor {
         let deliver = {
             let name = Arc::clone(&name);
             move |update: Update| {
-                let update = update
-                    .map_err(|err| *err)
-                    .and_then(|reading| convert_reading(&name, reading, 1));
-                callback(update);
+                callback(convert_update(&name, update, 1));
             }
         };
         let core = Arc::new_cyclic(|core: &Weak<Core>| Core {
