@@ -31,7 +31,10 @@
 //!      connection event of a watch go into the [`Inbox`](dispatch::Inbox)
 //!      of its handler; the first item into an idle inbox puts the inbox's
 //!      id on T's ready list, and the first id into an empty ready list
-//!      queues one remote call on T's scheduler;
+//!      queues one remote call on T's scheduler (unless a batch window is
+//!      open: while T's callbacks get work faster than one burst per window,
+//!      T's loop looks at the list once per window instead, see
+//!      [`dispatch`]);
 //!    - for the async face, a connection or reply goes into the request's
 //!      [`TaskSlot`] and wakes the task's `Waker`, and the executor polls
 //!      the future again on a thread of its own: no scheduler is involved,
@@ -41,7 +44,8 @@
 //! 3. **T's scheduler loop** (no cothread; nothing here suspends). The
 //!    remote queue is drained: a notification looks its id up in T's table
 //!    of waiters and signals the waiter's event; a ready list's call starts
-//!    T's dispatcher cothread unless it is running; a request or
+//!    T's dispatcher cothread unless it is running (as does a batch
+//!    window's end, a timed call of the loop, if work came); a request or
 //!    subscription whose channel has connected is issued (the subscription
 //!    looked up by id in `monitor`'s table of live ones).
 //! 4. **T, the asking cothread again**, resumed: it takes every result
