@@ -12,6 +12,8 @@
 #   BENCH_MONITOR_RATES=10000,100000
 #                            paced put rates (per second) of the extra
 #                            all_updates monitor windows
+#   BENCH_BATCH_WINDOW_US    Rust's batch window (catools::set_thread_batch_window)
+#                            in microseconds, instead of the crate's default
 #   EPICS_BASE               an EPICS base to use instead of .epics/base
 #   COUNT=w1,w2,...          instead of the timed runs, count instructions with
 #                            valgrind's callgrind (repeatable on a busy machine)
