@@ -185,10 +185,13 @@ fn a_timed_call_runs_once_in_loop_context_after_its_deadline() {
     // Nothing else wakes the loop: the poll's timeout must end at the
     // call's deadline.
     crate::sleep(Duration::from_millis(5));
-    assert!(
-        TIMED.with(|t| t.borrow().is_empty()),
-        "ran before its deadline"
-    );
+    // (On a machine so slow that the deadline has passed, it may have run.)
+    if Instant::now() < deadline {
+        assert!(
+            TIMED.with(|t| t.borrow().is_empty()),
+            "ran before its deadline"
+        );
+    }
     let give_up = Instant::now() + Duration::from_secs(10);
     while TIMED.with(|t| t.borrow().is_empty()) {
         assert!(Instant::now() < give_up, "the timed call never ran");
