@@ -787,35 +787,28 @@ impl State {
     }
 }
 
-/// The server of `chid` as libca names it (`host:port`), or what libca says
-/// of a channel that has none.
-fn host_name_of(chid: sys::chid) -> String {
-    let mut host = [0 as std::ffi::c_char; 256];
-    // SAFETY: chid is a live channel (a handle of it exists, or a callback
-    // of it runs, and a clear waits for that); ca_get_host_name writes at
-    // most `host.len()` bytes including the NUL into the buffer.
-    unsafe { sys::ca_get_host_name(chid, host.as_mut_ptr(), host.len() as u32) };
-    host[host.len() - 1] = 0;
-    // SAFETY: the buffer is NUL-terminated (forced above).
-    unsafe { CStr::from_ptr(host.as_ptr()) }
-        .to_string_lossy()
-        .into_owned()
-}
-
 impl Shared {
     /// What `cainfo` reports, for `chid` (this channel's, as in
     /// [`read_native`](Self::read_native)).
     fn info_of(&self, chid: sys::chid) -> ChannelInfo {
-        let host = host_name_of(chid);
+        let mut host = [0 as std::ffi::c_char; 256];
         // SAFETY: chid is a live channel (a handle of it exists, or a
-        // callback of it runs, and a clear waits for that).
+        // callback of it runs, and a clear waits for that);
+        // ca_get_host_name writes at most `host.len()` bytes including the
+        // NUL into the buffer.
         let (state, read, write) = unsafe {
+            sys::ca_get_host_name(chid, host.as_mut_ptr(), host.len() as u32);
             (
                 sys::ca_state(chid),
                 sys::ca_read_access(chid),
                 sys::ca_write_access(chid),
             )
         };
+        host[host.len() - 1] = 0;
+        // SAFETY: the buffer is NUL-terminated (forced above).
+        let host = unsafe { CStr::from_ptr(host.as_ptr()) }
+            .to_string_lossy()
+            .into_owned();
         let state = match state {
             sys::cs_never_conn => ChannelState::NeverConnected,
             sys::cs_prev_conn => ChannelState::PreviouslyConnected,
