@@ -703,12 +703,12 @@ fn elements(value: &Value) -> Elements {
     match value {
         Value::String(s) => Elements::Strings(vec![s.clone()]),
         Value::StringArray(v) => Elements::Strings(v.clone()),
-        Value::Char(v) => ints(vec![(*v).into()]),
-        Value::Short(v) => ints(vec![(*v).into()]),
-        Value::Long(v) => ints(vec![(*v).into()]),
-        Value::Enum(v) => ints(vec![(*v).into()]),
-        Value::Float(v) => Elements::Numbers(vec![Real((*v).into())]),
-        Value::Double(v) => Elements::Numbers(vec![Real(*v)]),
+        Value::Char(_)
+        | Value::Short(_)
+        | Value::Long(_)
+        | Value::Enum(_)
+        | Value::Float(_)
+        | Value::Double(_) => Elements::Numbers(scalar_number(value).into_iter().collect()),
         Value::CharArray(v) => ints(v.iter().map(|&x| x.into()).collect()),
         Value::ShortArray(v) => ints(v.iter().map(|&x| x.into()).collect()),
         Value::LongArray(v) => ints(v.iter().map(|&x| x.into()).collect()),
@@ -771,12 +771,12 @@ pub(crate) fn encode_put(
         }
     };
     // A numeric scalar to a numeric type: its bytes without a buffer.
-    if let (Some(number), true) = (scalar_number(value), element_count >= 1) {
-        if plain != FieldType::String {
-            let mut bytes = ScalarBytes::default();
-            push_number(name, number, plain, &mut bytes)?;
-            return Ok(EncodedPut::new(dbr_type, 1, &bytes.bytes[..bytes.len]));
-        }
+    if let Some(number) =
+        scalar_number(value).filter(|_| element_count >= 1 && plain != FieldType::String)
+    {
+        let mut bytes = ScalarBytes::default();
+        push_number(name, number, plain, &mut bytes)?;
+        return Ok(EncodedPut::new(dbr_type, 1, &bytes.bytes[..bytes.len]));
     }
     let items = elements(value);
     let count = match &items {
