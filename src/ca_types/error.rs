@@ -155,6 +155,13 @@ impl CaError {
         }
     }
 
+    /// The error for `pv` when its request (a read, a put with completion)
+    /// was issued but its reply had not come when the caller stopped
+    /// waiting (`ECA_TIMEOUT`).
+    pub(crate) fn completion_timeout(pv: impl Into<String>) -> CaError {
+        CaError::new(pv, libca_sys::ECA_TIMEOUT, "wait for completion")
+    }
+
     /// Adds a description of what exactly was wrong (for checks of our own).
     pub(crate) fn with_detail(mut self, detail: impl Into<String>) -> CaError {
         self.detail = Some(detail.into());

@@ -406,11 +406,7 @@ pub(super) fn batch_results<'a, R: Reply, T>(
         .map(move |(result, channel)| match result {
             Some(Ok(reply)) => convert(reply, channel.name()),
             Some(Err(err)) => Err(*err),
-            None => Err(CaError::new(
-                &**channel.name(),
-                libca_sys::ECA_TIMEOUT,
-                "wait for completion",
-            )),
+            None => Err(CaError::completion_timeout(&**channel.name())),
         })
 }
 
@@ -531,15 +527,7 @@ fn read_many<R: Reply<Context = ()> + 'static>(
     let results = results
         .into_iter()
         .zip(names)
-        .map(|(result, name)| {
-            result.unwrap_or_else(|| {
-                Err(CaError::new(
-                    *name,
-                    libca_sys::ECA_TIMEOUT,
-                    "wait for completion",
-                ))
-            })
-        })
+        .map(|(result, name)| result.unwrap_or_else(|| Err(CaError::completion_timeout(*name))))
         .collect();
     // Freed last, after the batches' buffers: with glibc's malloc, freeing
     // a block this large (88 bytes per name) first would raise its

@@ -145,9 +145,7 @@ impl<O: Operation> Request<O> {
                 channel.timeout_error()
             }
             Stage::Start(Err(err)) => err.clone(),
-            Stage::Issued { .. } | Stage::Done => {
-                CaError::new(&*self.name, libca_sys::ECA_TIMEOUT, "wait for completion")
-            }
+            Stage::Issued { .. } | Stage::Done => CaError::completion_timeout(&*self.name),
         }
     }
 

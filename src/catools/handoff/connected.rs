@@ -160,6 +160,6 @@ pub(crate) fn connect_all(
 fn timeout_error(name: &str, channel: Option<&Channel>) -> CaError {
     match channel {
         Some(channel) if !channel.is_connected() => channel.timeout_error(),
-        _ => CaError::new(name, libca_sys::ECA_TIMEOUT, "wait for completion"),
+        _ => CaError::completion_timeout(name),
     }
 }
