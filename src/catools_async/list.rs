@@ -59,7 +59,7 @@ struct ListRead<T: FromReading, U> {
     _take: PhantomData<fn() -> U>,
 }
 
-impl<T: FromReading, U: TakeResults<T>> ListRead<T, U> {
+impl<T: FromReading, U: TakeResults<T> + Default> ListRead<T, U> {
     fn new<S: AsRef<str>>(options: &Get, pvs: &[S]) -> ListRead<T, U> {
         let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
         ListRead {
@@ -115,10 +115,7 @@ impl<T: FromReading, U: TakeResults<T>> ListRead<T, U> {
         };
     }
 
-    fn poll_read(&mut self, cx: &mut Context<'_>) -> Poll<U::Output>
-    where
-        U: Default,
-    {
+    fn poll_read(&mut self, cx: &mut Context<'_>) -> Poll<U::Output> {
         if let Stage::Start(_) = self.stage {
             let Stage::Start(opened) = std::mem::replace(&mut self.stage, Stage::Done) else {
                 unreachable!("matched above")
@@ -169,9 +166,7 @@ impl<T: FromReading, U: TakeResults<T>> ListRead<T, U> {
             Stage::Done => panic!("a catools_async future was polled after it completed"),
         }
     }
-}
 
-impl<T: FromReading, U: TakeResults<T> + Default> ListRead<T, U> {
     /// Stops waiting: each PV's result if it is in, the cothread face's
     /// timeout error otherwise (`NotFound` for a PV that no server
     /// answered); reads still in flight are cancelled.
