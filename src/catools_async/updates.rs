@@ -167,8 +167,8 @@ impl Buffer {
             incoming.count += newest.count;
         }
         state.items.push_back(incoming);
-        if let (Some(backlog), true) = (state.backlog, state.items.len() > before) {
-            // Grown by one (a merge above keeps the length as it was).
+        // Grown by one (a merge above keeps the length as it was).
+        if let Some(backlog) = state.backlog.filter(|_| state.items.len() > before) {
             backlog.add(1);
         }
         let waker = state.waker.take();
