@@ -174,29 +174,32 @@ pub fn thread_backlog() -> usize {
     handoff::dispatch::thread_backlog()
 }
 
-/// Sets the calling thread's batch window: how long the callbacks of its
-/// subscriptions (and of its `watch`es and `caput` callbacks) may wait to
-/// be run together, once their work comes faster than one burst per window
-/// (default [`DEFAULT_BATCH_WINDOW`], 1 ms).
+/// Sets the calling thread's batch window: the longest the callbacks of
+/// its subscriptions (and of its `watch`es and `caput` callbacks) may wait
+/// to be run together, while their work comes faster than one burst per
+/// millisecond (default [`DEFAULT_BATCH_WINDOW`], 8 ms).
 ///
 /// Each burst of work from libca's threads costs a wake-up of this thread
-/// (two system calls and a context switch, more than a C client spends on
-/// an update). While bursts come less than a window apart, the thread is
-/// no longer woken for each: it looks for work once per window and runs
-/// all of it in one go. So at 10,000 updates a second a thread is woken a
-/// thousand times, not ten thousand, and each update waits at most one
-/// window longer. At slower rates nothing waits: the first burst after a
-/// quiet window wakes the thread at once. Nothing is merged or dropped by
-/// this (that is the [backlog](set_thread_backlog)'s business).
+/// (a system call on each side and a context switch, more than a C client
+/// spends on an update). Once bursts come less than a first window apart (an eighth
+/// of the batch window: 1 ms by default), the thread is no longer woken for
+/// each: it looks for work at the end of the window and runs all of it in
+/// one go. While every window finds work, each is twice as long as the
+/// last, up to the batch window (1, 2, 4, then 8 ms by default); the first
+/// window that finds nothing ends the batching. So a burst that is over
+/// within a millisecond (one scan of an IOC, say) waits at most that long;
+/// only a stream that keeps coming waits up to the whole window, for which
+/// the thread is woken about 125 times a second instead of once per burst.
+/// At slower rates nothing waits: the first burst after a quiet window
+/// wakes the thread at once. Nothing is merged or dropped by this (that is
+/// the [backlog](set_thread_backlog)'s business).
 ///
-/// A longer window trades latency for CPU: a thread that feeds an archive,
-/// say, may take 10 ms (in `BENCHMARKS.md`, `all_updates` at 10,000 and
-/// 100,000 updates a second then costs about 1.2x the CPU of a C client,
-/// against 2-2.5x with 1 ms).
-/// `Duration::ZERO` turns batching off: every burst wakes the thread at
-/// once, for the least latency at any rate. A callback that must see each
-/// update with the least delay can also run on libca's thread
-/// ([`Monitor::subscribe_on_libca_thread`]).
+/// A longer window trades latency for CPU (in `BENCHMARKS.md`, `all_updates`
+/// at 10,000 updates a second costs about 1.4x the CPU of a C client with
+/// the default window, 2.4x with 1 ms). `Duration::ZERO` turns batching
+/// off: every burst wakes the thread at once, for the least latency at any
+/// rate. A callback that must see each update with the least delay can also
+/// run on libca's thread ([`Monitor::subscribe_on_libca_thread`]).
 ///
 /// ```
 /// use std::time::Duration;
@@ -207,7 +210,7 @@ pub fn set_thread_batch_window(window: Duration) {
     handoff::dispatch::set_thread_batch_window(window);
 }
 
-/// The batch window a thread starts with: 1 ms.
+/// The batch window a thread starts with: 8 ms (its first window 1 ms).
 pub const DEFAULT_BATCH_WINDOW: Duration = handoff::dispatch::DEFAULT_BATCH_WINDOW;
 
 /// The calling thread's batch window; see [`set_thread_batch_window`].

@@ -11,17 +11,22 @@
 //!   remote call, which starts the dispatcher cothread unless it is running.
 //!   A burst of updates therefore costs one wake-up of the scheduler, not one
 //!   per update.
-//! - Batch windows (the thread's `window`, default 1 ms): when the
-//!   dispatcher finds the ready list empty less than a window after it last
-//!   did (bursts come faster than one per window), or a window found work,
-//!   it marks the list `windowed` (under its lock) and queues a timed call
-//!   of the scheduler ([`sched::call_at`]) for the window's end. While the
-//!   list is windowed a push queues no remote call; the window's end clears
-//!   the mark (under the same lock) and starts the dispatcher if anything
-//!   came, or else ends the batching. So no push is ever left without a
-//!   wake-up or a window's end to deliver it, an update waits at most one
-//!   window, and only while work comes faster than a window. The timed call
-//!   holds no cothread: a thread that exits during a window leaves nothing.
+//! - Batch windows (the thread's `window`, default 8 ms): when the
+//!   dispatcher finds the ready list empty less than a first window (an
+//!   eighth of `window`) after it last did (bursts come faster than one per
+//!   first window), it marks the list `windowed` (under its lock) and queues
+//!   a timed call of the scheduler ([`sched::call_at`]) for the window's
+//!   end. While the list is windowed a push queues no remote call; the
+//!   window's end clears the mark (under the same lock) and starts the
+//!   dispatcher if anything came, or else ends the batching. A window that
+//!   found work is followed by one twice as long, up to `window`; a window
+//!   that found nothing ends the run of windows, and the next starts at the
+//!   first length again. So no push is ever left without a wake-up or a
+//!   window's end to deliver it, an update waits at most one `window`, and
+//!   only while work keeps coming faster than one burst per first window;
+//!   a burst that ends within a first window waits at most that long. The
+//!   timed call holds no cothread: a thread that exits during a window
+//!   leaves nothing.
 //! - The dispatcher cothread runs only while there is work: it returns as
 //!   soon as it finds the ready list empty (the next push starts a new one).
 //!   When more work arrived while it delivered a batch, it yields before the
@@ -79,8 +84,10 @@ struct Dispatcher {
     handlers: IdTable<Handler>,
     /// Whether the dispatcher cothread is running (started and not returned).
     running: Cell<bool>,
-    /// The thread's batch window (zero: none).
+    /// The thread's batch window, the longest a window runs (zero: none).
     window: Cell<Duration>,
+    /// The length of the window that runs or ran last.
+    span: Cell<Duration>,
     /// When the dispatcher last found the ready list empty.
     last_idle: Cell<Option<Instant>>,
     /// Whether a batch window runs, or the last one found work.
@@ -127,8 +134,19 @@ struct ReadyIds {
 }
 
 /// The default batch window: a thread whose callbacks' work comes faster
-/// than one burst per millisecond is woken for it once a millisecond.
-pub(crate) const DEFAULT_BATCH_WINDOW: Duration = Duration::from_millis(1);
+/// than one burst per millisecond (the first window, an eighth of this) is
+/// woken for it after 1 ms, then 2 and 4, then once every 8 ms while the
+/// work keeps coming.
+pub(crate) const DEFAULT_BATCH_WINDOW: Duration = Duration::from_millis(8);
+
+/// How many times a run of windows doubles from the first to the longest:
+/// the first window is `window / 2^WINDOW_DOUBLINGS`.
+const WINDOW_DOUBLINGS: u32 = 3;
+
+/// The first window of a run of windows, for a thread's batch `window`.
+fn first_window(window: Duration) -> Duration {
+    window / (1 << WINDOW_DOUBLINGS)
+}
 
 /// The default thread backlog: a million waiting monitor updates (about
 /// 64 MB), a hundred for each of 10,000 subscriptions.
@@ -187,6 +205,7 @@ fn dispatcher() -> Rc<Dispatcher> {
         handlers: IdTable::new(),
         running: Cell::new(false),
         window: Cell::new(DEFAULT_BATCH_WINDOW),
+        span: Cell::new(Duration::ZERO),
         last_idle: Cell::new(None),
         batching: Cell::new(false),
         window_queued: Cell::new(false),
@@ -262,27 +281,39 @@ fn run(dispatcher: &Dispatcher) {
 
 /// At the end of a delivery run, with the ready list (`ready`) found empty
 /// and still locked: opens a batch window, and returns when it ends, if
-/// work comes faster than one burst per window (this run followed the last
-/// one within a window, or a window found work); else `None`, and the next
-/// push wakes the thread at once.
+/// work comes faster than one burst per first window (this run followed
+/// the last one within a first window, or a window found work); else
+/// `None`, and the next push wakes the thread at once.
 fn open_window(dispatcher: &Dispatcher, ready: &mut ReadyIds) -> Option<Instant> {
     let window = dispatcher.window.get();
     let now = Instant::now();
     let last_idle = dispatcher.last_idle.replace(Some(now));
-    if window.is_zero() {
+    if dispatcher.window_queued.get() && !window.is_zero() {
+        // A window whose end is still queued (this run was started by a
+        // wake-up queued before it opened) covers this one.
+        ready.windowed = true;
+        return None;
+    }
+    let first = first_window(window);
+    let span = if window.is_zero() {
+        None
+    } else if dispatcher.batching.get() {
+        // The last window found work: the work keeps coming.
+        Some((dispatcher.span.get() * 2).clamp(first, window))
+    } else if last_idle.is_some_and(|last| now.saturating_duration_since(last) < first) {
+        Some(first)
+    } else {
+        None
+    };
+    let Some(span) = span else {
         dispatcher.batching.set(false);
         return None;
-    }
-    let fast = dispatcher.batching.get()
-        || last_idle.is_some_and(|last| now.saturating_duration_since(last) < window);
-    if !fast {
-        return None;
-    }
+    };
     ready.windowed = true;
     dispatcher.batching.set(true);
-    // A window whose end is still queued (this run was started by a wake-up
-    // queued before it opened) covers this one.
-    (!dispatcher.window_queued.replace(true)).then_some(now + window)
+    dispatcher.span.set(span);
+    dispatcher.window_queued.set(true);
+    Some(now + span)
 }
 
 /// The end of a batch window (in loop context): pushes wake the thread
@@ -673,6 +704,54 @@ mod tests {
         inbox.push(100);
         wait_until("a push after a quiet window delivered", || delivered(101));
         assert!(pushed.elapsed() < window, "waited for a window");
+        set_thread_batch_window(DEFAULT_BATCH_WINDOW);
+    }
+
+    /// While every window finds work, each is twice as long as the last, up
+    /// to the thread's window; a window that finds nothing ends the run, and
+    /// the next starts at the first length (an eighth) again.
+    #[test]
+    fn windows_double_while_work_keeps_coming_and_start_short_again() {
+        let window = Duration::from_millis(400);
+        set_thread_batch_window(window);
+        let seen = Rc::new(Cell::new(0u64));
+        let (inbox, _registration) = {
+            let seen = seen.clone();
+            register(
+                Delivery::UNBOUNDED,
+                move |_: u64, _| seen.set(seen.get() + 1),
+                |_| {},
+            )
+        };
+        let open_window = || {
+            let span = dispatcher().span.get();
+            assert!(dispatcher().ready.ids.lock().windowed, "a window is open");
+            span
+        };
+        let pushed = Cell::new(0u64);
+        // Pushes one item and waits until the dispatcher has delivered it.
+        let push = || {
+            inbox.push(pushed.get());
+            pushed.set(pushed.get() + 1);
+            wait_until("the burst delivered", || seen.get() == pushed.get());
+        };
+        // Two bursts in quick succession open the first window...
+        push();
+        push();
+        assert_eq!(open_window(), window / 8);
+        // ...and each burst held by a window makes the next one longer.
+        for opens in [window / 4, window / 2, window, window] {
+            push();
+            assert_eq!(open_window(), opens);
+        }
+        wait_until("a quiet window ends the batching", || {
+            !dispatcher().batching.get()
+        });
+        // The next run of windows starts short again.
+        push();
+        assert!(!dispatcher().ready.ids.lock().windowed);
+        push();
+        assert_eq!(open_window(), window / 8);
         set_thread_batch_window(DEFAULT_BATCH_WINDOW);
     }
 

@@ -32,9 +32,9 @@
 //!      of its handler; the first item into an idle inbox puts the inbox's
 //!      id on T's ready list, and the first id into an empty ready list
 //!      queues one remote call on T's scheduler (unless a batch window is
-//!      open: while T's callbacks get work faster than one burst per window,
-//!      T's loop looks at the list once per window instead, see
-//!      [`dispatch`]);
+//!      open: while T's callbacks get work faster than one burst per
+//!      millisecond, T's loop looks at the list at the end of each window
+//!      instead, see [`dispatch`]);
 //!    - for the async face, a connection or reply goes into the request's
 //!      [`TaskSlot`] and wakes the task's `Waker`, and the executor polls
 //!      the future again on a thread of its own: no scheduler is involved,
