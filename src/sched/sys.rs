@@ -1,5 +1,5 @@
 //! The operating-system calls the scheduler needs, each behind a small safe
-//! function: `poll`, an `eventfd` wake-up counter, the SIGINT hook used by
+//! function: `ppoll`, an `eventfd` wake-up counter, the SIGINT hook used by
 //! [`wait_for_quit`](crate::wait_for_quit), the memory calls behind cothread
 //! stacks (reserve, guard pages, give back), and the SIGSEGV handler that
 //! turns a hit on a cothread stack's guard page into a clear message.
@@ -25,29 +25,36 @@ pub(crate) enum PollTimeout {
     Forever,
 }
 
-/// `poll(2)` on `fds`, blocking as allowed by `timeout`.
+/// `ppoll(2)` on `fds`, blocking as allowed by `timeout`.
 ///
-/// A deadline is rounded *up* to whole milliseconds so that the call never
-/// returns before it (which would make the caller spin).
+/// A deadline is passed to the kernel to the nanosecond, which never
+/// returns before it (a timer may fire late by the kernel's timer slack,
+/// 50 us by default, never early), so the caller neither spins nor sleeps a
+/// whole extra millisecond as `poll`'s millisecond timeout would make it.
 /// `EINTR` is reported as zero ready descriptors.
 pub(crate) fn poll(fds: &mut [libc::pollfd], timeout: PollTimeout) -> io::Result<usize> {
-    let timeout_ms: libc::c_int = match timeout {
-        PollTimeout::Forever => -1,
-        PollTimeout::Zero => 0,
-        PollTimeout::Until(d) => {
-            let left = d.saturating_duration_since(Instant::now());
-            // Whole seconds are whole milliseconds: only the rest rounds
-            // up (no 128-bit division).
-            let ms = left
-                .as_secs()
-                .saturating_mul(1000)
-                .saturating_add(u64::from(left.subsec_nanos().div_ceil(1_000_000)));
-            ms.min(i32::MAX as u64) as libc::c_int
-        }
+    let timespec = |left: std::time::Duration| libc::timespec {
+        tv_sec: left.as_secs().min(libc::time_t::MAX as u64) as libc::time_t,
+        tv_nsec: libc::c_long::from(left.subsec_nanos() as i32),
     };
+    let limit = match timeout {
+        PollTimeout::Forever => None,
+        PollTimeout::Zero => Some(timespec(std::time::Duration::ZERO)),
+        PollTimeout::Until(d) => Some(timespec(d.saturating_duration_since(Instant::now()))),
+    };
+    let limit_ptr = limit.as_ref().map_or(std::ptr::null(), std::ptr::from_ref);
     // SAFETY: `fds` is a valid, exclusively borrowed slice of `pollfd` of the
-    // stated length for the whole call.
-    let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) };
+    // stated length for the whole call; `limit_ptr` is NULL (block without a
+    // limit) or points to a `timespec` that outlives the call; a NULL signal
+    // mask leaves the thread's mask as it is, as `poll` does.
+    let n = unsafe {
+        libc::ppoll(
+            fds.as_mut_ptr(),
+            fds.len() as libc::nfds_t,
+            limit_ptr,
+            std::ptr::null(),
+        )
+    };
     if n < 0 {
         let err = io::Error::last_os_error();
         if err.kind() == io::ErrorKind::Interrupted {

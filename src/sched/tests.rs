@@ -204,3 +204,22 @@ fn a_timed_call_runs_once_in_loop_context_after_its_deadline() {
     assert!(ran_at >= deadline);
     assert!(!could_suspend, "in loop context, outside any cothread");
 }
+
+/// A deadline is kept to well under a millisecond: the loop's wait is not
+/// rounded up to whole milliseconds (a 200 us sleep that took a whole
+/// millisecond every time would fail here; the shortest of twenty is taken,
+/// so that a busy machine's odd late wake-up does not).
+#[test]
+fn a_sub_millisecond_sleep_is_not_rounded_up_to_a_millisecond() {
+    let delay = Duration::from_micros(200);
+    let shortest = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            crate::sleep(delay);
+            start.elapsed()
+        })
+        .min()
+        .expect("twenty sleeps");
+    assert!(shortest >= delay, "woke early: {shortest:?}");
+    assert!(shortest < Duration::from_micros(900), "took {shortest:?}");
+}
