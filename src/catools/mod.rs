@@ -195,8 +195,8 @@ pub fn thread_backlog() -> usize {
 /// the [backlog](set_thread_backlog)'s business).
 ///
 /// A longer window trades latency for CPU (in `BENCHMARKS.md`, `all_updates`
-/// at 10,000 updates a second costs about 1.4x the CPU of a C client with
-/// the default window, 2.4x with 1 ms). `Duration::ZERO` turns batching
+/// at 10,000 updates a second costs 1.2-1.3x the CPU of a C client with
+/// the default window, 2.4x with a 1 ms one). `Duration::ZERO` turns batching
 /// off: every burst wakes the thread at once, for the least latency at any
 /// rate. A callback that must see each update with the least delay can also
 /// run on libca's thread ([`Monitor::subscribe_on_libca_thread`]).
