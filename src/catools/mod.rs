@@ -181,25 +181,26 @@ pub fn thread_backlog() -> usize {
 ///
 /// Each burst of work from libca's threads costs a wake-up of this thread
 /// (a system call on each side and a context switch, more than a C client
-/// spends on an update). Once bursts come less than a first window apart (an eighth
-/// of the batch window: 1 ms by default), the thread is no longer woken for
-/// each: it looks for work at the end of the window and runs all of it in
-/// one go. While every window finds work, each is twice as long as the
-/// last, up to the batch window (1, 2, 4, then 8 ms by default); the first
-/// window that finds nothing ends the batching. So a burst that is over
-/// within a millisecond (one scan of an IOC, say) waits at most that long;
-/// only a stream that keeps coming waits up to the whole window, for which
-/// the thread is woken about 125 times a second instead of once per burst.
-/// At slower rates nothing waits: the first burst after a quiet window
-/// wakes the thread at once. Nothing is merged or dropped by this (that is
-/// the [backlog](set_thread_backlog)'s business).
+/// spends on an update). Once bursts come less than a first window apart
+/// (an eighth of the batch window: 1 ms by default), the thread is no
+/// longer woken for each: it looks for work at the end of the window and
+/// runs all of it in one go. While every window finds work, each is twice
+/// as long as the last, up to the batch window (1, 2, 4, then 8 ms by
+/// default); the first window that finds nothing ends the batching. So a
+/// burst that is over within a millisecond (one scan of an IOC, say) waits
+/// at most that long; only a stream that keeps coming waits up to the whole
+/// window, for which the thread is woken about 125 times a second instead
+/// of once per burst. At slower rates nothing waits: the first burst after
+/// a quiet window wakes the thread at once. Nothing is merged or dropped by
+/// this (that is the [backlog](set_thread_backlog)'s business).
 ///
-/// A longer window trades latency for CPU (in `BENCHMARKS.md`, `all_updates`
-/// at 10,000 updates a second costs 1.2-1.3x the CPU of a C client with
-/// the default window, 2.4x with a 1 ms one). `Duration::ZERO` turns batching
-/// off: every burst wakes the thread at once, for the least latency at any
-/// rate. A callback that must see each update with the least delay can also
-/// run on libca's thread ([`Monitor::subscribe_on_libca_thread`]).
+/// A longer window trades latency for CPU (in `BENCHMARKS.md`,
+/// `all_updates` at 10,000 updates a second costs 1.2-1.3x the CPU of a C
+/// client with the default window, 2.4x with a 1 ms one).
+/// `Duration::ZERO` turns batching off: every burst wakes the thread at
+/// once, for the least latency at any rate. A callback that must see each
+/// update with the least delay can also run on libca's thread
+/// ([`Monitor::subscribe_on_libca_thread`]).
 ///
 /// ```
 /// use std::time::Duration;

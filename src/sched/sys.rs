@@ -35,7 +35,8 @@ pub(crate) enum PollTimeout {
 pub(crate) fn poll(fds: &mut [libc::pollfd], timeout: PollTimeout) -> io::Result<usize> {
     let timespec = |left: std::time::Duration| libc::timespec {
         tv_sec: left.as_secs().min(libc::time_t::MAX as u64) as libc::time_t,
-        tv_nsec: libc::c_long::from(left.subsec_nanos() as i32),
+        // Under 10^9: fits any `c_long`.
+        tv_nsec: left.subsec_nanos() as libc::c_long,
     };
     let limit = match timeout {
         PollTimeout::Forever => None,
