@@ -660,6 +660,20 @@ mod tests {
         }
     }
 
+    /// An inbox of every item, whose handler counts what it is given.
+    fn counting_inbox() -> (Arc<Inbox<u64>>, Registration, Rc<Cell<u64>>) {
+        let seen = Rc::new(Cell::new(0u64));
+        let (inbox, registration) = {
+            let seen = seen.clone();
+            register(
+                Delivery::UNBOUNDED,
+                move |_: u64, _| seen.set(seen.get() + 1),
+                |_| {},
+            )
+        };
+        (inbox, registration, seen)
+    }
+
     /// Work that comes faster than one burst per window waits for the
     /// window's end, all of it delivered there; once a window passes quiet,
     /// the next push wakes the thread at once again.
@@ -714,15 +728,7 @@ mod tests {
     fn windows_double_while_work_keeps_coming_and_start_short_again() {
         let window = Duration::from_millis(400);
         set_thread_batch_window(window);
-        let seen = Rc::new(Cell::new(0u64));
-        let (inbox, _registration) = {
-            let seen = seen.clone();
-            register(
-                Delivery::UNBOUNDED,
-                move |_: u64, _| seen.set(seen.get() + 1),
-                |_| {},
-            )
-        };
+        let (inbox, _registration, seen) = counting_inbox();
         let open_window = || {
             let span = dispatcher().span.get();
             assert!(dispatcher().ready.ids.lock().windowed, "a window is open");
@@ -759,15 +765,7 @@ mod tests {
     #[test]
     fn a_zero_window_delivers_every_burst_at_once() {
         set_thread_batch_window(Duration::ZERO);
-        let seen = Rc::new(Cell::new(0u64));
-        let (inbox, _registration) = {
-            let seen = seen.clone();
-            register(
-                Delivery::UNBOUNDED,
-                move |_: u64, _| seen.set(seen.get() + 1),
-                |_| {},
-            )
-        };
+        let (inbox, _registration, seen) = counting_inbox();
         for item in 0..20 {
             inbox.push(item);
             wait_until("the burst delivered", || seen.get() == item + 1);
