@@ -5,13 +5,18 @@
 //! The idle period is process-wide, so these tests have a binary of their
 //! own, with a short period, and take turns (each holds the IOC's lock): the
 //! server's count covers every channel of the process.
+//!
+//! The sweep keeps a server's last connected channel (so that its circuit
+//! stays), so each test but the one about that rule holds an [`anchor`]: one
+//! channel of its own on the IOC, so that the channels it counts are never
+//! the last.
 
 mod support;
 
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-use cothread::catools::{caget, set_channel_idle_period, watch, ChannelEvent, Monitor};
+use cothread::catools::{caget, set_channel_idle_period, watch, ChannelEvent, Monitor, Watch};
 use cothread::pv::Pv;
 use support::{use_ioc_for_client, Ioc};
 
@@ -35,6 +40,18 @@ fn ioc() -> MutexGuard<'static, Ioc> {
     })
     .lock()
     .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Opens a test's anchor, a channel it holds open on the IOC (by a watch),
+/// and waits until the IOC counts only that one.
+fn anchor(ioc: &mut Ioc) -> Watch {
+    let anchor = watch(&ioc.pv("ao"), |_| {}).expect("watch the anchor");
+    assert_eq!(
+        wait_for_channels(ioc, |n| n == 1),
+        1,
+        "only the anchor open at the start"
+    );
+    anchor
 }
 
 /// How many channels this process has open on `ioc`, by the IOC's `casr`.
@@ -90,11 +107,11 @@ fn wait_for_channels(ioc: &mut Ioc, wanted: impl Fn(usize) -> bool) -> usize {
 fn a_channel_unused_for_the_idle_period_is_cleared_and_a_later_read_reconnects() {
     let mut ioc = ioc();
     let name = ioc.pv("ao.EGU");
-    wait_for_channels(&mut ioc, |n| n == 0);
+    let _anchor = anchor(&mut ioc);
     let units: String = caget(&name).expect("first read");
-    assert_eq!(server_channels(&mut ioc), 1, "the read's channel is open");
+    assert_eq!(server_channels(&mut ioc), 2, "the read's channel is open");
     // Cleared within one and a half periods of the read.
-    assert_eq!(wait_for_channels(&mut ioc, |n| n == 0), 0, "not cleared");
+    assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
     let again: String = caget(&name).expect("a read after the clear");
     assert_eq!(again, units);
 }
@@ -102,7 +119,7 @@ fn a_channel_unused_for_the_idle_period_is_cleared_and_a_later_read_reconnects()
 #[test]
 fn a_subscription_and_a_pv_keep_their_channels_past_the_idle_period() {
     let mut ioc = ioc();
-    wait_for_channels(&mut ioc, |n| n == 0);
+    let _anchor = anchor(&mut ioc);
     let updates = std::rc::Rc::new(std::cell::Cell::new(0));
     let seen = std::rc::Rc::clone(&updates);
     let subscription = Monitor::new()
@@ -114,7 +131,7 @@ fn a_subscription_and_a_pv_keep_their_channels_past_the_idle_period() {
     let pv: Pv<f64> = Pv::new(&ioc.pv("counter.A")).expect("a Pv");
     pv.sync(WAIT).expect("the Pv's first update");
     cothread::sleep(IDLE * 3);
-    assert_eq!(server_channels(&mut ioc), 2, "both channels still open");
+    assert_eq!(server_channels(&mut ioc), 3, "both channels still open");
     // Both still update (the counter counts every 0.1 s).
     let before = updates.get();
     let last = pv.get().expect("the Pv's latest value").value;
@@ -124,13 +141,13 @@ fn a_subscription_and_a_pv_keep_their_channels_past_the_idle_period() {
     assert!(updates.get() > before, "the subscription stopped updating");
     drop(subscription);
     drop(pv);
-    assert_eq!(wait_for_channels(&mut ioc, |n| n == 0), 0, "not cleared");
+    assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
 }
 
 #[test]
 fn a_watch_keeps_its_channel_until_it_is_dropped() {
     let mut ioc = ioc();
-    wait_for_channels(&mut ioc, |n| n == 0);
+    let _anchor = anchor(&mut ioc);
     let connected = std::rc::Rc::new(std::cell::Cell::new(false));
     let seen = std::rc::Rc::clone(&connected);
     let watch = watch(&ioc.pv("bo"), move |event| {
@@ -143,8 +160,21 @@ fn a_watch_keeps_its_channel_until_it_is_dropped() {
     }
     assert!(connected.get(), "no connection event");
     cothread::sleep(IDLE * 3);
-    assert_eq!(server_channels(&mut ioc), 1, "the watch's channel is open");
+    assert_eq!(server_channels(&mut ioc), 2, "the watch's channel is open");
     assert!(connected.get(), "the channel was cleared under the watch");
     drop(watch);
-    assert_eq!(wait_for_channels(&mut ioc, |n| n == 0), 0, "not cleared");
+    assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
+}
+
+#[test]
+fn the_servers_last_channel_stays_open_past_the_idle_period() {
+    let mut ioc = ioc();
+    let anchor = anchor(&mut ioc);
+    let _: String = caget(&ioc.pv("ao.DESC")).expect("a read");
+    assert_eq!(server_channels(&mut ioc), 2, "the read's channel is open");
+    drop(anchor);
+    // Either one is cleared; the other is the server's last, and stays.
+    assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "one cleared");
+    cothread::sleep(IDLE * 3);
+    assert_eq!(server_channels(&mut ioc), 1, "the last one stays open");
 }

@@ -9,7 +9,8 @@
 //! handle outside the table for [`idle_period`] is cleared
 //! (`ca_clear_channel`, which also ends the search for a name never found)
 //! by the process's sweeper thread; the next request on its name opens a new
-//! one. Sweeping runs on its own thread because neither libca's callback
+//! one. The last connected channel of a server is the exception: it stays,
+//! and keeps the server's circuit (see [`keep_last_of_each_server`]). Sweeping runs on its own thread because neither libca's callback
 //! threads (which must not clear channels) nor the schedulers' threads
 //! (which may all be busy, or gone) are there to do it reliably.
 //!
@@ -46,7 +47,7 @@
 
 use std::borrow::Borrow;
 use std::cell::Cell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::{c_void, CStr, CString};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::num::NonZeroU64;
@@ -57,7 +58,7 @@ use std::time::{Duration, Instant};
 use libca_sys as sys;
 use parking_lot::{Condvar, Mutex};
 
-use super::context::{attach, guarded};
+use super::context::{attach, flush_io, guarded};
 use crate::ca_types::{CaError, ChannelInfo, ChannelState, FieldType};
 use crate::id_table::new_id;
 
@@ -213,6 +214,20 @@ impl IdleSince {
 fn epoch() -> Instant {
     static EPOCH: OnceLock<Instant> = OnceLock::new();
     *EPOCH.get_or_init(Instant::now)
+}
+
+impl Entry {
+    /// Whether the channel has had no handle outside the table since a
+    /// sweep at least `period` before `now` marked it. Under the `CHANNELS`
+    /// lock an unused channel stays unused, so this answers the same
+    /// throughout one sweep.
+    fn is_expired(&self, now: Instant, period: Duration) -> bool {
+        Arc::strong_count(&self.channel.shared) == UNUSED
+            && self
+                .idle_since
+                .get()
+                .is_some_and(|since| now.duration_since(since) >= period)
+    }
 }
 
 impl Borrow<str> for Entry {
@@ -612,8 +627,9 @@ fn run_sweeper() {
 }
 
 /// Clears every channel that has had no handle outside the table since a
-/// sweep at least `period` ago (and since its last open); returns their
-/// names.
+/// sweep at least `period` ago (and since its last open), except the last
+/// connected channel of each server (see [`keep_last_of_each_server`]);
+/// returns their names.
 /// A channel found unused for the first time is only marked.
 pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
     epoch();
@@ -624,16 +640,22 @@ pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
             return Vec::new();
         };
         let mut expired = Vec::new();
+        let mut connected_expired = false;
         for entry in channels.iter() {
             if Arc::strong_count(&entry.channel.shared) > UNUSED {
                 entry.idle_since.set(None);
                 continue;
             }
-            let since = entry.idle_since.get().unwrap_or(now);
-            entry.idle_since.set(Some(since));
-            if now.duration_since(since) >= period {
-                expired.push(Arc::clone(entry.channel.name()));
+            if entry.idle_since.get().is_none() {
+                entry.idle_since.set(Some(now));
             }
+            if entry.is_expired(now, period) {
+                expired.push(Arc::clone(entry.channel.name()));
+                connected_expired |= entry.channel.is_connected();
+            }
+        }
+        if connected_expired {
+            keep_last_of_each_server(channels, &mut expired, now, period);
         }
         // Pairs with the release of each dropped handle's count: whatever a
         // handle's holder did with the channel happens before it is cleared.
@@ -644,13 +666,69 @@ pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
             .map(|entry| entry.channel)
             .collect()
     };
-    idle.into_iter()
+    let cleared: Vec<Arc<str>> = idle
+        .into_iter()
         .map(|channel| {
             let name = Arc::clone(channel.name());
             channel.clear();
             name
         })
-        .collect()
+        .collect();
+    if !cleared.is_empty() {
+        // libca only queues the clear requests: without a flush, the
+        // servers hold the channels until something else is sent on their
+        // circuits. A failure here is one `clear` met first (no context),
+        // which then cleared nothing.
+        let _ = flush_io();
+    }
+    cleared
+}
+
+/// Takes out of `expired` (names of channels about to be cleared) the last
+/// connected channel of each server that would otherwise lose every
+/// channel, so that it stays open, and with it the server's circuit.
+///
+/// Clearing a circuit's last channel makes libca shut the circuit down, and
+/// libca installs a channel whose search is answered meanwhile on the dying
+/// circuit (`cac::findOrCreateVirtCircuit` hands back a circuit that is no
+/// longer alive): the channel is lost with it and searched for again only
+/// after libca's ten-second disconnect governor. A read of any new name on
+/// that server at that moment would stall and time out, so the sweep never
+/// clears the last channel of a connected server. That holds at most one
+/// channel per server this process talks to; it is cleared once another
+/// channel of the server is open, or once the server has gone (a
+/// disconnected channel has no circuit to close).
+///
+/// Servers are told apart by [`Channel::server_id`], read only here, and
+/// only when a connected channel is about to go: not on every sweep of a
+/// table of 10^5 channels.
+// An entry's hash and equality are its channel's name, which never
+// changes; what its channel's interior mutability changes is not hashed.
+#[allow(clippy::mutable_key_type)]
+fn keep_last_of_each_server(
+    channels: &Table,
+    expired: &mut Vec<Arc<str>>,
+    now: Instant,
+    period: Duration,
+) {
+    // Per server: `None` once a channel of it stays; until then the
+    // expired channel it would keep.
+    let mut servers: HashMap<usize, Option<&Arc<str>>> = HashMap::new();
+    for entry in channels.iter().filter(|entry| entry.channel.is_connected()) {
+        let stays = !entry.is_expired(now, period);
+        let kept = servers
+            .entry(entry.channel.server_id())
+            .or_insert_with(|| Some(entry.channel.name()));
+        if stays {
+            *kept = None;
+        }
+    }
+    let kept: HashSet<&str> = servers
+        .into_values()
+        .flatten()
+        .map(|name| &**name)
+        .collect();
+    expired.retain(|name| !kept.contains(&**name));
 }
 
 /// How many channels the table holds whose name starts with `prefix`.

@@ -123,8 +123,13 @@ pub fn protocol_version() -> &'static str {
 /// once it has been unused for this period it is cleared (at most half a
 /// period later), which also ends the search for a name that was never
 /// found. The next call on the name opens a new channel, and so waits for
-/// the connection again. A process-wide setting, read by a sweeper thread:
-/// a change takes effect within a few milliseconds.
+/// the connection again. One unused channel per connected server stays
+/// open, the last one: clearing it would close the server's circuit, and
+/// libca can lose a channel of that server being opened meanwhile (it then
+/// connects only after libca's ten-second disconnect delay). It is cleared
+/// once another channel of the server is open, or once the server is gone.
+/// A process-wide setting, read by a sweeper thread: a change takes effect
+/// within a few milliseconds.
 ///
 /// ```
 /// use std::time::Duration;

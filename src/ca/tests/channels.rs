@@ -177,15 +177,28 @@ fn every_record_reports_its_native_type_and_element_count() {
 
 // The tests below sweep with a zero idle period: every channel of the
 // process that no handle holds is cleared, including other tests' (which
-// then open theirs again: that it is unnoticeable is the point). They take
-// turns, so that one's sweeps do not clear what another counts.
+// then open theirs again: that it is unnoticeable is the point), except the
+// last connected channel of each server. They take turns, so that one's
+// sweeps do not clear what another counts.
 
-/// Held by a test that sweeps, or counts what sweeps leave.
-pub(super) fn sweeping() -> std::sync::MutexGuard<'static, ()> {
+/// A test's turn to sweep, or to count what sweeps leave; with a channel of
+/// the shared IOC held for the turn, so that the channels the test counts
+/// are never the server's last (which a sweep keeps).
+pub(super) struct SweepTurn {
+    _turn: std::sync::MutexGuard<'static, ()>,
+    _anchor: Channel,
+}
+
+/// Waits for this test's turn to sweep.
+pub(super) fn sweeping() -> SweepTurn {
     static SWEEPING: Mutex<()> = Mutex::new(());
-    SWEEPING
+    let turn = SWEEPING
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    SweepTurn {
+        _turn: turn,
+        _anchor: connect("ai"),
+    }
 }
 
 #[test]
@@ -296,33 +309,71 @@ fn never_found_names_are_cleared_so_the_table_stays_bounded() {
 }
 
 #[test]
-fn a_read_racing_sweeps_never_fails() {
+fn the_last_channel_of_a_server_stays_until_the_server_goes() {
     let _turn = sweeping();
-    let name = pv("ai.HOPR");
-    iocs();
+    let mut ioc = restartable_ioc();
+    let prefix = ioc.pv("");
+    let first = connect_name(&ioc.pv("ai.DESC"));
+    let second = connect_name(&ioc.pv("ai.EGU"));
+    drop(first);
+    drop(second);
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(
+        crate::ca::open_channels(&prefix),
+        1,
+        "all but the server's last cleared"
+    );
+    crate::ca::sweep(Duration::ZERO);
+    assert_eq!(crate::ca::open_channels(&prefix), 1, "the last one stays");
+    ioc.stop();
+    let deadline = std::time::Instant::now() + WAIT;
+    while crate::ca::open_channels(&prefix) > 0 && std::time::Instant::now() < deadline {
+        crate::ca::sweep(Duration::ZERO);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(
+        crate::ca::open_channels(&prefix),
+        0,
+        "the server went, so its last channel went too"
+    );
+    ioc.restart();
+}
+
+#[test]
+fn a_read_racing_sweeps_never_fails() {
+    // On the restartable IOC, whose circuit only this test uses meanwhile:
+    // sweeps must never close it (by clearing its last channel) while a
+    // read's search is answered, which libca would lose for ten seconds.
+    let _turn = sweeping();
+    let ioc = restartable_ioc();
+    let names: Arc<[String]> = vec![ioc.pv("ai.HOPR"), ioc.pv("ai.LOPR")].into();
     let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let sweeper = {
         let done = Arc::clone(&done);
-        let name = name.clone();
+        let names = Arc::clone(&names);
         std::thread::spawn(move || {
             let mut cleared = 0;
             while !done.load(std::sync::atomic::Ordering::Relaxed) {
-                let names = crate::ca::sweep(Duration::ZERO);
-                cleared += names.iter().filter(|n| ***n == *name).count();
+                let swept = crate::ca::sweep(Duration::ZERO);
+                cleared += swept
+                    .iter()
+                    .filter(|n| names.contains(&n.to_string()))
+                    .count();
                 std::thread::sleep(Duration::from_millis(1));
             }
             cleared
         })
     };
     let readers: Vec<_> = (0..2)
-        .map(|_| {
-            let name = name.clone();
+        .map(|reader| {
+            let names = Arc::clone(&names);
             std::thread::spawn(move || {
                 for i in 0..40 {
-                    crate::catools::caget::<f64>(&name).expect("a read racing a sweep");
-                    // Gaps of 0 to 3 ms, so that sweeps find the channel
-                    // unused at times, and reads find it cleared.
-                    std::thread::sleep(Duration::from_millis(i % 4));
+                    let name = &names[(reader + i) % names.len()];
+                    crate::catools::caget::<f64>(name).expect("a read racing a sweep");
+                    // Gaps of 0 to 3 ms, so that sweeps find channels
+                    // unused at times, and reads find them cleared.
+                    std::thread::sleep(Duration::from_millis(i as u64 % 4));
                 }
             })
         })
@@ -332,5 +383,6 @@ fn a_read_racing_sweeps_never_fails() {
     }
     done.store(true, std::sync::atomic::Ordering::Relaxed);
     let cleared = sweeper.join().unwrap();
-    assert!(cleared > 0, "the sweeps cleared the channel between reads");
+    assert!(cleared > 0, "the sweeps cleared channels between reads");
+    drop(ioc);
 }
