@@ -22,6 +22,13 @@
 #                            for raw C libca and Rust; BENCH_REPEATS=1 default
 #   COUNT_KEEP=dir           with COUNT: also keep callgrind's output files in
 #                            dir (for callgrind_annotate), named label.workload
+#   AGAINST=path             instead of the timed runs, an A/B of monitor client
+#                            CPU: RUNS rounds, each running raw C libca, this
+#                            tree's Rust bench and the catools bench binary at
+#                            path (e.g. a copy built from another commit), one
+#                            after the other; best and median of each row
+#   AGAINST_ONLY=w1,w2,...   with AGAINST: the Rust workloads (default: every
+#                            monitor_all and monitor_direct window)
 #
 # Every client prints lines "name value unit" (and "#" comments); see
 # benches/ca/README.md for the workloads and the contract a client keeps.
@@ -122,6 +129,60 @@ run_client() { # label command...
         grep '^#' "$results/run" >&2 || true # the clients' own notes
     done
 }
+# The Rust bench binary itself (under `cargo bench`, callgrind would count
+# cargo, and an A/B would time cargo's start-up).
+rust_binary() {
+    cargo bench --quiet --bench catools --no-run --message-format=json |
+        python3 -c 'import json, sys
+for line in sys.stdin:
+    message = json.loads(line)
+    if message.get("reason") == "compiler-artifact" and message.get("executable"):
+        print(message["executable"])' | tail -n 1
+}
+if [ -n "${AGAINST:-}" ]; then
+    windows() { # kind... -> ",kind_10k,..." for each paced rate
+        local rate kind
+        for rate in ${BENCH_MONITOR_RATES//,/ }; do
+            for kind in "$@"; do printf ',%s_%sk' "$kind" $((rate / 1000)); done
+        done
+    }
+    only=${AGAINST_ONLY:-monitor_all,monitor_direct$(windows monitor_all monitor_direct)}
+    c_only=monitor_all,monitor_handoff$(windows monitor_all monitor_handoff)
+    rust_bin=$(rust_binary)
+    for round in $(seq "$runs"); do
+        say "A/B round $round of $runs"
+        BENCH_ONLY=$c_only "$out/raw_limit" | sed 's/^/c /' >>"$results/ab"
+        BENCH_ONLY=$only "$rust_bin" | sed 's/^/this /' >>"$results/ab"
+        BENCH_ONLY=$only "$AGAINST" | sed 's/^/against /' >>"$results/ab"
+    done
+    python3 - "$results/ab" "$runs" <<'EOF'
+import collections, sys
+
+figures = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    who, name, *rest = line.split()
+    if "_cpu" in name and rest:
+        figures[(who, name)].append(float(rest[0]))
+print(f"Monitor client CPU in s/100k updates, {sys.argv[2]} interleaved rounds:")
+print("best, as a ratio to raw C libca's best, and the median's ratio.")
+print()
+print("| row | raw C libca | C with a hand-off | this tree | AGAINST |")
+print("| --- | ---: | ---: | ---: | ---: |")
+for name in sorted({name for who, name in figures if who == "this"}):
+    c_name = name.replace("monitor_direct", "monitor_all")
+    c = min(figures[("c", c_name)])
+    handoff = figures.get(("c", c_name.replace("monitor_all", "monitor_handoff")))
+    def cell(values):
+        if not values:
+            return "—"
+        median = sorted(values)[len(values) // 2]
+        return f"{min(values):.4g} ({min(values) / c:.2f}x; median {median / c:.2f}x)"
+    handoff = f"{min(handoff):.4g}" if handoff else "—"
+    print(f"| {name} | {c:.4g} | {handoff} | {cell(figures[('this', name)])} "
+          f"| {cell(figures.get(('against', name)))} |")
+EOF
+    exit 0
+fi
 if [ -n "${COUNT:-}" ]; then
     # Instructions per item: the whole process's count (every thread, libca's
     # included) of a run of one workload, less that of a run of none (which
@@ -147,13 +208,7 @@ if [ -n "${COUNT:-}" ]; then
         [ -n "$items" ] && [ "$items" -gt 0 ] || { echo "—"; return; }
         echo $((($(instructions "$file") - base) / items))
     }
-    # The bench binary itself: under `cargo bench` callgrind would count cargo.
-    rust_bin=$(cargo bench --quiet --bench catools --no-run --message-format=json |
-        python3 -c 'import json, sys
-for line in sys.stdin:
-    message = json.loads(line)
-    if message.get("reason") == "compiler-artifact" and message.get("executable"):
-        print(message["executable"])' | tail -n 1)
+    rust_bin=$(rust_binary)
     for label in c rust; do
         case $label in
         c) command=("$out/raw_limit") ;;
