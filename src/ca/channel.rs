@@ -51,7 +51,7 @@ use std::collections::{HashMap, HashSet};
 use std::ffi::{c_void, CStr, CString};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::num::NonZeroU64;
-use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -148,6 +148,10 @@ struct Shared {
     link: AtomicU64,
     /// Set once, right after ca_create_channel, before the channel is shared.
     chid: AtomicPtr<sys::oldChannelNotify>,
+    /// Which server the channel is connected to, as [`server_of`] numbers
+    /// it; 0 while disconnected. Stored before `link` says connected.
+    /// (Kept here in what was padding: asking libca takes its mutex twice.)
+    server: AtomicU32,
     /// Orders the telling of listeners (see the module's invariants).
     order: Mutex<()>,
     state: Mutex<State>,
@@ -354,6 +358,7 @@ impl Channel {
             name: Arc::from(name),
             chid: AtomicPtr::new(std::ptr::null_mut()),
             link: AtomicU64::new(Link::DOWN),
+            server: AtomicU32::new(0),
             order: Mutex::new(()),
             state: Mutex::new(State::default()),
         });
@@ -531,16 +536,10 @@ impl Channel {
     }
 
     /// Which server this channel is connected to, as a number: channels
-    /// with the same one share a circuit (all channels without one share a
-    /// number too). Only an identity, and only while the circuit lasts: it
-    /// is the address of the circuit's host name inside libca, never read.
-    /// (Cheaper by far than the name itself, which takes a second lock in
-    /// libca and a copy.)
-    pub(crate) fn server_id(&self) -> usize {
-        // SAFETY: chid is a live channel (this handle keeps it); libca
-        // returns a pointer into the channel's circuit (or to a constant
-        // string), which is not dereferenced: only its address is used.
-        unsafe { sys::ca_host_name(self.chid()) as usize }
+    /// with the same one share a circuit; 0 while it is not connected. Read
+    /// without asking libca (see [`server_of`]).
+    pub(crate) fn server_id(&self) -> u32 {
+        self.shared.server.load(Ordering::Relaxed)
     }
 
     /// Whether this client may read / write the PV now.
@@ -684,6 +683,22 @@ pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
     cleared
 }
 
+/// The number [`Channel::server_id`] gives the server of a connected
+/// channel: the address of the circuit's host name inside libca (one buffer
+/// per circuit, never read here), folded to 32 bits, never 0. Two circuits
+/// alive at once have different addresses, which fold alike only if they
+/// lie in different 4 GB-aligned regions; the sweep would then take two
+/// servers for one (see [`keep_last_of_each_server`]), nothing worse.
+fn server_of(chid: sys::chid) -> u32 {
+    // SAFETY: chid is a live channel (a callback of it runs, and a clear
+    // waits for that); libca returns a pointer into the channel's circuit
+    // (or to a constant string), which is not dereferenced: only its
+    // address is used.
+    let address = unsafe { sys::ca_host_name(chid) } as usize as u64;
+    let folded = (address ^ (address >> 32)) as u32;
+    folded.max(1)
+}
+
 /// Takes out of `expired` (names of channels about to be cleared) the last
 /// connected channel of each server that would otherwise lose every
 /// channel, so that it stays open, and with it the server's circuit.
@@ -699,9 +714,9 @@ pub(crate) fn sweep(period: Duration) -> Vec<Arc<str>> {
 /// channel of the server is open, or once the server has gone (a
 /// disconnected channel has no circuit to close).
 ///
-/// Servers are told apart by [`Channel::server_id`], read only here, and
-/// only when a connected channel is about to go: not on every sweep of a
-/// table of 10^5 channels.
+/// Servers are told apart by [`Channel::server_id`], which libca's
+/// connection callback stored: a table of 10^5 channels is scanned in well
+/// under a millisecond, and only when a connected channel is about to go.
 // An entry's hash and equality are its channel's name, which never
 // changes; what its channel's interior mutability changes is not hashed.
 #[allow(clippy::mutable_key_type)]
@@ -713,7 +728,7 @@ fn keep_last_of_each_server(
 ) {
     // Per server: `None` once a channel of it stays; until then the
     // expired channel it would keep.
-    let mut servers: HashMap<usize, Option<&Arc<str>>> = HashMap::new();
+    let mut servers: HashMap<u32, Option<&Arc<str>>> = HashMap::new();
     for entry in channels.iter().filter(|entry| entry.channel.is_connected()) {
         let stays = !entry.is_expired(now, period);
         let kept = servers
@@ -920,13 +935,14 @@ impl Shared {
 
     fn connection_changed(&self, chid: sys::chid, connected: bool) {
         // Read before locking: libca's calls take its own mutex.
-        let native = if connected {
-            Shared::read_native(chid)
+        let (native, server) = if connected {
+            (Shared::read_native(chid), server_of(chid))
         } else {
-            None
+            (None, 0)
         };
         let _order = self.order.lock();
         let mut state = self.state.lock();
+        self.server.store(server, Ordering::Relaxed);
         self.link
             .store(Link::pack(connected, native), Ordering::Release);
         let waiters = if connected {

@@ -556,7 +556,7 @@ fn by_server<'a>(
         return vec![connected];
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of: HashMap<u32, usize> = HashMap::new();
     for place in connected {
         let group = *group_of
             .entry(channel_of(place).server_id())

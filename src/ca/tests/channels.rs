@@ -91,6 +91,21 @@ fn bad_pv_names_are_refused_before_libca_sees_them() {
 }
 
 #[test]
+fn channels_of_one_server_share_its_number_and_others_differ() {
+    let first = connect("ai");
+    let second = connect("bo");
+    let other = {
+        let ioc = restartable_ioc();
+        connect_name(&ioc.pv("ai"))
+    };
+    let missing = Channel::open(&pv("no-such-record")).unwrap();
+    assert_ne!(first.server_id(), 0);
+    assert_eq!(first.server_id(), second.server_id());
+    assert_ne!(first.server_id(), other.server_id());
+    assert_eq!(missing.server_id(), 0, "not connected: no server");
+}
+
+#[test]
 fn a_watcher_of_a_connected_channel_hears_it_first_with_its_details() {
     let channel = connect("wf:long");
     let (tx, rx) = mpsc::channel();
