@@ -10,9 +10,10 @@
 //! (`ca_clear_channel`, which also ends the search for a name never found)
 //! by the process's sweeper thread; the next request on its name opens a new
 //! one. The last connected channel of a server is the exception: it stays,
-//! and keeps the server's circuit (see [`keep_last_of_each_server`]). Sweeping runs on its own thread because neither libca's callback
-//! threads (which must not clear channels) nor the schedulers' threads
-//! (which may all be busy, or gone) are there to do it reliably.
+//! and keeps the server's circuit (see [`keep_last_of_each_server`]).
+//! Sweeping runs on its own thread because neither libca's callback threads
+//! (which must not clear channels) nor the schedulers' threads (which may
+//! all be busy, or gone) are there to do it reliably.
 //!
 //! Invariants:
 //! - `CHANNELS` holds one `Entry` per name; a handle is only ever made from
@@ -715,8 +716,8 @@ fn server_of(chid: sys::chid) -> u32 {
 /// disconnected channel has no circuit to close).
 ///
 /// Servers are told apart by [`Channel::server_id`], which libca's
-/// connection callback stored: a table of 10^5 channels is scanned in well
-/// under a millisecond, and only when a connected channel is about to go.
+/// connection callback stored, so the scan of the table (only when a
+/// connected channel is due) asks libca nothing.
 // An entry's hash and equality are its channel's name, which never
 // changes; what its channel's interior mutability changes is not hashed.
 #[allow(clippy::mutable_key_type)]
