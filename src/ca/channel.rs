@@ -713,7 +713,8 @@ fn server_of(chid: sys::chid) -> u32 {
 /// clears the last channel of a connected server. That holds at most one
 /// channel per server this process talks to; it is cleared once another
 /// channel of the server is open, or once the server has gone (a
-/// disconnected channel has no circuit to close).
+/// disconnected channel has no circuit to close), whichever a sweep a
+/// period later finds.
 ///
 /// Servers are told apart by [`Channel::server_id`], which libca's
 /// connection callback stored, so the scan of the table (only when a
@@ -729,12 +730,12 @@ fn keep_last_of_each_server(
 ) {
     // Per server: `None` once a channel of it stays; until then the
     // expired channel it would keep.
-    let mut servers: HashMap<u32, Option<&Arc<str>>> = HashMap::new();
+    let mut servers: HashMap<u32, Option<&Entry>> = HashMap::new();
     for entry in channels.iter().filter(|entry| entry.channel.is_connected()) {
         let stays = !entry.is_expired(now, period);
         let kept = servers
             .entry(entry.channel.server_id())
-            .or_insert_with(|| Some(entry.channel.name()));
+            .or_insert(Some(entry));
         if stays {
             *kept = None;
         }
@@ -742,7 +743,12 @@ fn keep_last_of_each_server(
     let kept: HashSet<&str> = servers
         .into_values()
         .flatten()
-        .map(|name| &**name)
+        .map(|entry| {
+            // Its idle time starts again: the table is scanned for it once
+            // a period, not on every sweep.
+            entry.idle_since.set(Some(now));
+            &**entry.channel.name()
+        })
         .collect();
     expired.retain(|name| !kept.contains(&**name));
 }

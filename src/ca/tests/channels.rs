@@ -340,6 +340,19 @@ fn the_last_channel_of_a_server_stays_until_the_server_goes() {
     );
     crate::ca::sweep(Duration::ZERO);
     assert_eq!(crate::ca::open_channels(&prefix), 1, "the last one stays");
+    // Once another channel of the server is open, the kept one goes (a
+    // period after it was kept).
+    let period = Duration::from_millis(50);
+    let third = connect_name(&ioc.pv("ai.LOPR"));
+    std::thread::sleep(period);
+    crate::ca::sweep(period);
+    assert_eq!(
+        crate::ca::open_channels(&prefix),
+        1,
+        "the kept one cleared, the one in use open"
+    );
+    assert!(third.is_connected());
+    drop(third);
     ioc.stop();
     let deadline = std::time::Instant::now() + WAIT;
     while crate::ca::open_channels(&prefix) > 0 && std::time::Instant::now() < deadline {
