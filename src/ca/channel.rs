@@ -711,10 +711,10 @@ fn server_of(chid: sys::chid) -> u32 {
 /// after libca's ten-second disconnect governor. A read of any new name on
 /// that server at that moment would stall and time out, so the sweep never
 /// clears the last channel of a connected server. That holds at most one
-/// channel per server this process talks to; it is cleared once another
-/// channel of the server is open, or once the server has gone (a
-/// disconnected channel has no circuit to close), whichever a sweep a
-/// period later finds.
+/// channel per server this process talks to. A sweep looks at it again a
+/// period later, and clears it once another channel of the server is open,
+/// or once the server has gone (a disconnected channel has no circuit to
+/// close).
 ///
 /// Servers are told apart by [`Channel::server_id`], which libca's
 /// connection callback stored, so the scan of the table (only when a

@@ -126,8 +126,9 @@ pub fn protocol_version() -> &'static str {
 /// the connection again. One unused channel per connected server stays
 /// open, the last one: clearing it would close the server's circuit, and
 /// libca can lose a channel of that server being opened meanwhile (it then
-/// connects only after libca's ten-second disconnect delay). It is cleared
-/// once another channel of the server is open, or once the server is gone.
+/// connects only after libca's ten-second disconnect delay). The sweep
+/// looks at it again every period, and clears it once another channel of
+/// the server is open, or once the server is gone.
 /// A process-wide setting, read by a sweeper thread: a change takes effect
 /// within a few milliseconds.
 ///
