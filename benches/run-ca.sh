@@ -168,18 +168,23 @@ print("best, as a ratio to raw C libca's best, and the median's ratio.")
 print()
 print("| row | raw C libca | C with a hand-off | this tree | AGAINST |")
 print("| --- | ---: | ---: | ---: | ---: |")
+
+
+def cell(values, c):
+    """A build's best, and its best's and median's ratios to C's best `c`."""
+    if not values:
+        return "—"
+    median = sorted(values)[len(values) // 2]
+    return f"{min(values):.4g} ({min(values) / c:.2f}x; median {median / c:.2f}x)"
+
+
 for name in sorted({name for who, name in figures if who == "this"}):
     c_name = name.replace("monitor_direct", "monitor_all")
     c = min(figures[("c", c_name)])
     handoff = figures.get(("c", c_name.replace("monitor_all", "monitor_handoff")))
-    def cell(values):
-        if not values:
-            return "—"
-        median = sorted(values)[len(values) // 2]
-        return f"{min(values):.4g} ({min(values) / c:.2f}x; median {median / c:.2f}x)"
     handoff = f"{min(handoff):.4g}" if handoff else "—"
-    print(f"| {name} | {c:.4g} | {handoff} | {cell(figures[('this', name)])} "
-          f"| {cell(figures.get(('against', name)))} |")
+    print(f"| {name} | {c:.4g} | {handoff} | {cell(figures[('this', name)], c)} "
+          f"| {cell(figures.get(('against', name)), c)} |")
 EOF
     exit 0
 fi
