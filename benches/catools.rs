@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use cothread::catools::{Augmented, CaError, Channels, Get, Monitor, Put, Value};
+use cothread::catools::{Augmented, CaError, Channels, FromReading, Get, Monitor, Put, Value};
 use cothread::{Event, ThreadedEventQueue};
 
 const N_PVS: usize = 1000;
@@ -210,27 +210,34 @@ fn monitor(name: &str, putter: &str, seconds: f64, all_updates: bool, rate: Opti
 /// [`monitor`] with every update on libca's thread
 /// (`Monitor::subscribe_on_libca_thread`): the same counting callback, with
 /// atomics for counters, and a `ThreadedEventQueue` to wake the main
-/// cothread for the first and the final update only.
-fn monitor_direct(name: &str, putter: &str, seconds: f64, rate: Option<f64>) {
+/// cothread for the first and the final update only. `T` is what the
+/// callback takes, `observe` what it reads of it: the updates it stands for
+/// and the value. Its rows are `monitor_{kind}_*`.
+fn monitor_direct<T: FromReading + 'static>(
+    name: &str,
+    putter: &str,
+    seconds: f64,
+    rate: Option<f64>,
+    kind: &str,
+    observe: fn(&T) -> (u64, f64),
+) {
     let updates = Arc::new(AtomicU64::new(0));
     let marks =
         ThreadedEventQueue::new().unwrap_or_else(|err| fail(&format!("ThreadedEventQueue: {err}")));
     let subscription = {
         let (updates, marks) = (Arc::clone(&updates), marks.clone());
         let mut seen_first = false;
-        Monitor::new().subscribe_on_libca_thread(
-            name,
-            move |update: Result<Augmented<f64>, CaError>| {
-                let Ok(update) = update else { return };
-                updates.fetch_add(update.meta.update_count, Ordering::Relaxed);
-                if !seen_first {
-                    seen_first = true;
-                    marks.signal(());
-                } else if update.value == -1.0 {
-                    marks.signal(());
-                }
-            },
-        )
+        Monitor::new().subscribe_on_libca_thread(name, move |update: Result<T, CaError>| {
+            let Ok(update) = update else { return };
+            let (count, value) = observe(&update);
+            updates.fetch_add(count, Ordering::Relaxed);
+            if !seen_first {
+                seen_first = true;
+                marks.signal(());
+            } else if value == -1.0 {
+                marks.signal(());
+            }
+        })
     };
     let subscription = check("camonitor on libca's thread", subscription);
     if marks.wait(TIMEOUT).is_err() {
@@ -242,7 +249,18 @@ fn monitor_direct(name: &str, putter: &str, seconds: f64, rate: Option<f64>) {
     });
     subscription.close();
     let updates = updates.load(Ordering::Relaxed);
-    report_monitor("direct", rate, updates, updates, elapsed, cpu);
+    report_monitor(kind, rate, updates, updates, elapsed, cpu);
+}
+
+/// What the direct rows' callback reads of an augmented update.
+fn observe_augmented(update: &Augmented<f64>) -> (u64, f64) {
+    (update.meta.update_count, update.value)
+}
+
+/// What the value-only direct rows' callback reads: the value, which stands
+/// for one update (nothing is merged on libca's thread).
+fn observe_value(update: &f64) -> (u64, f64) {
+    (1, *update)
 }
 
 /// The putter's window on `name` (steps 2 to 5 of the README's monitor
@@ -384,13 +402,37 @@ fn main() {
             monitor(&mon, &putter, seconds, true, Some(rate));
         }
     }
-    // The same windows with the callback on libca's thread.
+    // The same windows with the callback on libca's thread: taking the
+    // augmented value (name and metadata) as above, then the value alone,
+    // as C's callback does.
     if selected("monitor_direct") {
-        monitor_direct(&mon, &putter, seconds, None);
+        monitor_direct(&mon, &putter, seconds, None, "direct", observe_augmented);
     }
     for &rate in &rates {
         if selected(&format!("monitor_direct_{}k", rate / 1000.0)) {
-            monitor_direct(&mon, &putter, seconds, Some(rate));
+            monitor_direct(
+                &mon,
+                &putter,
+                seconds,
+                Some(rate),
+                "direct",
+                observe_augmented,
+            );
+        }
+    }
+    if selected("monitor_direct_value") {
+        monitor_direct(&mon, &putter, seconds, None, "direct_value", observe_value);
+    }
+    for &rate in &rates {
+        if selected(&format!("monitor_direct_value_{}k", rate / 1000.0)) {
+            monitor_direct(
+                &mon,
+                &putter,
+                seconds,
+                Some(rate),
+                "direct_value",
+                observe_value,
+            );
         }
     }
 }

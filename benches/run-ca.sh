@@ -156,7 +156,7 @@ if [ -n "${AGAINST:-}" ]; then
         BENCH_ONLY=$only "$AGAINST" | sed 's/^/against /' >>"$results/ab"
     done
     python3 - "$results/ab" "$runs" <<'EOF'
-import collections, sys
+import collections, re, sys
 
 figures = collections.defaultdict(list)
 for line in open(sys.argv[1]):
@@ -179,7 +179,7 @@ def cell(values, c):
 
 
 for name in sorted({name for who, name in figures if who == "this"}):
-    c_name = name.replace("monitor_direct", "monitor_all")
+    c_name = re.sub("^monitor_direct(_value)?", "monitor_all", name)
     c = min(figures[("c", c_name)])
     handoff = figures.get(("c", c_name.replace("monitor_all", "monitor_handoff")))
     handoff = f"{min(handoff):.4g}" if handoff else "—"
@@ -231,6 +231,7 @@ if [ -n "${COUNT:-}" ]; then
         # C's hand-off rows are the reference of Rust's default all_updates.
         rust_workload=$workload
         case $workload in
+        monitor_direct_value*) c_workload=${workload/monitor_direct_value/monitor_all} ;;
         monitor_direct*) c_workload=${workload/monitor_direct/monitor_all} ;;
         monitor_handoff*)
             c_workload=$workload
@@ -317,6 +318,13 @@ WORKLOADS += [
     ("monitor_direct_cpu", "camonitor on libca's thread: client CPU"),
 ]
 WORKLOADS += paced("monitor_direct", "camonitor on libca's thread")
+# The same with a callback of the value alone (`Result<f64, _>`): no name or
+# metadata is built, as C's callback reads only its DBR_DOUBLE.
+WORKLOADS += [
+    ("monitor_direct_value_rate", "camonitor on libca's thread, value only: rate"),
+    ("monitor_direct_value_cpu", "camonitor on libca's thread, value only: client CPU"),
+]
+WORKLOADS += paced("monitor_direct_value", "camonitor on libca's thread, value only")
 # Rows only the Rust client prints, compared with the other clients' figure
 # for the same work done their way: a prepared list and the async face's
 # warm list read against C's cached chids and Python's warm caget of the list.
@@ -335,6 +343,7 @@ for figures in (c, python):
 for name in list(c):
     if name.startswith("monitor_all_"):
         c.setdefault(name.replace("monitor_all_", "monitor_direct_", 1), c[name])
+        c.setdefault(name.replace("monitor_all_", "monitor_direct_value_", 1), c[name])
 # Rust's and Python's callbacks run in the subscriber's thread already: their
 # all_updates figures are the hand-off rows' other cells.
 for figures in (rust, python):
@@ -357,7 +366,9 @@ print("merging layer, so its all_updates row is the reference for both. Paced ro
 print("puts rate/1000 values every millisecond. The prepared-list row compares Rust's")
 print("`Channels::get` with C's and Python's warm list read (C already keeps its chids).")
 print("Rows \"on libca's thread\": Rust's `Monitor::subscribe_on_libca_thread` (every update,")
-print("callback on libca's thread) against C's all_updates figures, which are the same job.")
+print("callback on libca's thread) against C's all_updates figures, which are the same job;")
+print("\"value only\": the callback takes the bare `f64`, as C's reads only its DBR_DOUBLE, and")
+print("the other rows an `Augmented<f64>` (the value with its PV name and metadata).")
 print("Rows \"vs C with a hand-off thread\": Rust's and Python's all_updates (callbacks in the")
 print("subscriber's thread) against C whose libca callback queues each update for a consumer")
 print("thread, woken when it sleeps: the least a hand-off to another thread costs.")
