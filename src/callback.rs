@@ -54,7 +54,7 @@ use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
-use crate::error::{panic_message, report_contained_panic, Error};
+use crate::error::{report_contained_panic, take_panic_message, Error};
 use crate::sched::{self, Mpsc, Popped, Pushed, RemoteHandle, SendFn, MPSC_CHUNK as CHUNK};
 use crate::sync::Event;
 use crate::timeout::Timeout;
@@ -148,7 +148,7 @@ impl SchedulerHandle {
         let sender = SlotSender(slot.clone());
         self.callback(move || {
             let result = catch_unwind(AssertUnwindSafe(f));
-            sender.send(result.map_err(|p| Error::Panicked(panic_message(&*p))));
+            sender.send(result.map_err(|p| Error::Panicked(take_panic_message(p))));
         })?;
         slot.wait(deadline)
     }
@@ -277,6 +277,23 @@ fn wake_callback_cothread() {
 /// other cothreads run after every [`CHUNK`] of them, and waits when there
 /// are none.
 fn run_callbacks(inbox: &Inbox, wake: &Event<()>) {
+    /// Forgets this thread's callback cothread when it ends, however it
+    /// ends, so that the next callback starts a new one rather than queueing
+    /// for one that is gone. (Its loop contains every callback's panic; this
+    /// holds should anything else end it.)
+    struct Ended;
+    impl Drop for Ended {
+        fn drop(&mut self) {
+            let _ = LOCAL.try_with(|local| {
+                if let Ok(mut local) = local.try_borrow_mut() {
+                    if let Some(local) = local.as_mut() {
+                        local.wake = None;
+                    }
+                }
+            });
+        }
+    }
+    let _ended = Ended;
     let mut batch: Vec<SendFn> = Vec::with_capacity(CHUNK);
     let mut since_yield = 0;
     loop {
@@ -285,7 +302,7 @@ fn run_callbacks(inbox: &Inbox, wake: &Event<()>) {
                 since_yield += batch.len();
                 for f in batch.drain(..) {
                     if let Err(p) = catch_unwind(AssertUnwindSafe(|| f.call())) {
-                        report_contained_panic("callback", panic_message(&*p));
+                        report_contained_panic("callback", take_panic_message(p));
                     }
                 }
                 if since_yield >= CHUNK {

@@ -181,8 +181,9 @@ fn forward_contained_panic(what: &'static str, message: String) {
 pub(crate) fn report(diagnostic: Diagnostic) {
     let hook = HOOK.read().clone();
     if let Some(hook) = hook {
-        if catch_unwind(AssertUnwindSafe(|| hook(&diagnostic))).is_ok() {
-            return;
+        match catch_unwind(AssertUnwindSafe(|| hook(&diagnostic))) {
+            Ok(()) => return,
+            Err(payload) => crate::error::drop_payload(payload),
         }
     }
     default_sink(&diagnostic);

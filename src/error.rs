@@ -92,6 +92,11 @@ pub(crate) fn report_contained_panic(what: &'static str, message: String) {
 /// `cothread: LINE` (or, with the
 /// `log` feature, to the `log` crate: target `cothread`, level `error` for
 /// panics, `warn` otherwise): news that no call returns and no hook took.
+///
+/// It never panics: it runs where a panic was just contained, and a second
+/// one must not escape from there. A failed write (standard error closed, or
+/// a pipe whose reader has gone) loses the line, where `eprintln!` would
+/// panic; a logger that panics loses it too.
 pub(crate) fn default_sink(line: fmt::Arguments<'_>, is_panic: bool) {
     #[cfg(feature = "log")]
     {
@@ -100,17 +105,46 @@ pub(crate) fn default_sink(line: fmt::Arguments<'_>, is_panic: bool) {
         } else {
             log::Level::Warn
         };
-        log::log!(target: "cothread", level, "{line}");
+        if let Err(payload) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            log::log!(target: "cothread", level, "{line}");
+        })) {
+            drop_payload(payload);
+        }
     }
     #[cfg(not(feature = "log"))]
     {
+        use std::io::Write;
         let _ = is_panic;
-        eprintln!("cothread: {line}");
+        let _ = writeln!(std::io::stderr().lock(), "cothread: {line}");
+    }
+}
+
+/// The message of a contained panic, its payload disposed of by
+/// [`drop_payload`]: what every place that contains a panic and reports it
+/// uses, so that nothing unwinds out of it.
+pub(crate) fn take_panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    let message = panic_message(&*payload);
+    drop_payload(payload);
+    message
+}
+
+/// Drops a contained panic's payload. The payload is any value the panic
+/// carried (`std::panic::panic_any`), and its `Drop` may panic in turn: that
+/// second panic is caught here, and its own payload forgotten (leaked), not
+/// dropped, since dropping it could panic again. So a place that contains a
+/// panic never has one escape from it (out of a cothread's body that would
+/// leave the scheduler on a finished cothread; out of a libca callback, abort
+/// the process).
+pub(crate) fn drop_payload(payload: Box<dyn std::any::Any + Send>) {
+    if let Err(again) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        drop(payload);
+    })) {
+        std::mem::forget(again);
     }
 }
 
 /// The message of a panic payload (`&str` or `String`), else a placeholder.
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_owned()
     } else if let Some(s) = payload.downcast_ref::<String>() {

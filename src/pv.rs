@@ -77,8 +77,7 @@ fn run_on_update(
     stop: impl FnOnce(&str),
 ) {
     if let Err(panic) = catch_unwind(AssertUnwindSafe(callback)) {
-        let message = crate::error::panic_message(&*panic);
-        drop(panic);
+        let message = crate::error::take_panic_message(panic);
         diagnostics::report(Diagnostic::CallbackPanicked {
             callback: helper,
             pv: name.to_string(),

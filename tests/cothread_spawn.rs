@@ -203,3 +203,64 @@ fn a_large_stack_size_gives_room_for_large_frames() {
         .unwrap();
     assert_eq!(h.wait(Timeout::NEVER).unwrap(), 7 * 2 * 1024 * 1024);
 }
+
+/// A panic payload whose own drop panics: what `std::panic::panic_any` lets
+/// user code throw.
+struct PanicsWhenDropped;
+
+impl Drop for PanicsWhenDropped {
+    fn drop(&mut self) {
+        // Not while the test itself unwinds: that would abort the run.
+        if !std::thread::panicking() {
+            panic!("the panic payload's drop panicked");
+        }
+    }
+}
+
+#[test]
+fn a_panic_whose_payload_panics_when_dropped_is_contained_and_the_scheduler_runs_on() {
+    for raise in [false, true] {
+        let h = Builder::new()
+            .raise_on_wait(raise)
+            .spawn(|| -> u32 { std::panic::panic_any(PanicsWhenDropped) })
+            .unwrap();
+        // Before the payload's disposal was contained, its second panic
+        // unwound out of the cothread and out of this wait, and left the
+        // scheduler taking the finished cothread for the running one.
+        match h.wait(Timeout::NEVER) {
+            Err(Error::Panicked(message)) => assert_eq!(message, "<non-string panic payload>"),
+            other => panic!("expected the cothread's panic, got {other:?}"),
+        }
+        // Suspending and spawning still work.
+        cothread::sleep(Duration::from_millis(1));
+        let e = Event::<u32>::new();
+        let signal = e.clone();
+        let waiter = spawn(move || e.wait(Timeout::NEVER).unwrap());
+        cothread::yield_now(Timeout::NEVER);
+        signal.signal(3);
+        assert_eq!(waiter.wait(Timeout::NEVER).unwrap(), 3);
+    }
+}
+
+#[test]
+fn a_retriggering_timer_whose_panic_payload_panics_when_dropped_fires_again() {
+    let calls = Rc::new(std::cell::Cell::new(0));
+    let count = calls.clone();
+    let _timer = cothread::Timer::with_options(Duration::from_millis(1), true, false, move || {
+        count.set(count.get() + 1);
+        if count.get() == 1 {
+            std::panic::panic_any(PanicsWhenDropped);
+        }
+    });
+    // Before the payload's disposal was contained, its second panic ended
+    // the timer's cothread at the first call.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while calls.get() < 3 && std::time::Instant::now() < deadline {
+        cothread::sleep(Duration::from_millis(5));
+    }
+    assert!(
+        calls.get() >= 3,
+        "the timer stopped after {} calls",
+        calls.get()
+    );
+}

@@ -287,6 +287,45 @@ fn a_panicking_callback_does_not_stop_later_ones() {
     assert_eq!(q.wait(Duration::from_secs(30)).unwrap(), "after");
 }
 
+/// A panic payload whose own drop panics.
+struct PanicsWhenDropped;
+
+impl Drop for PanicsWhenDropped {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            panic!("the panic payload's drop panicked");
+        }
+    }
+}
+
+#[test]
+fn a_callback_whose_panic_payload_panics_when_dropped_does_not_stop_later_ones() {
+    let handle = SchedulerHandle::current();
+    let q = ThreadedEventQueue::new().unwrap();
+    let tx = q.clone();
+    let caller = std::thread::spawn(move || {
+        handle
+            .callback(|| std::panic::panic_any(PanicsWhenDropped))
+            .unwrap();
+        let result = handle.callback_result(
+            || std::panic::panic_any(PanicsWhenDropped),
+            Duration::from_secs(30),
+        );
+        handle
+            .callback(move || {
+                tx.signal("after");
+            })
+            .unwrap();
+        result
+    });
+    // Before the payload's disposal was contained, its second panic ended
+    // the thread's callback cothread, and every later callback queued for
+    // it forever.
+    assert_eq!(q.wait(Duration::from_secs(30)).unwrap(), "after");
+    let result = caller.join().unwrap();
+    assert!(matches!(result, Err(Error::Panicked(_))), "{result:?}");
+}
+
 #[test]
 fn callbacks_queued_to_a_thread_that_exits_are_dropped_not_leaked() {
     let (handle_tx, handle_rx) = std::sync::mpsc::channel();

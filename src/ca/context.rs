@@ -177,7 +177,7 @@ pub(crate) fn max_array_bytes() -> usize {
 /// panic is reported as [`Diagnostic::PanicContained`].
 pub(crate) fn guarded(place: &'static str, f: impl FnOnce()) {
     if let Err(panic) = catch_unwind(AssertUnwindSafe(f)) {
-        let message = crate::error::panic_message(&*panic);
+        let message = crate::error::take_panic_message(panic);
         diagnostics::report(Diagnostic::PanicContained { place, message });
     }
 }

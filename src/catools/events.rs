@@ -231,7 +231,7 @@ impl Watcher {
                 let message = match panic.downcast::<ReportedPanic>() {
                     Ok(reported) => reported.0,
                     Err(panic) => {
-                        let message = crate::error::panic_message(&*panic);
+                        let message = crate::error::take_panic_message(panic);
                         // A watch of many PVs names them all.
                         diagnostics::report(Diagnostic::CallbackPanicked {
                             callback: label,
@@ -319,8 +319,7 @@ pub(crate) fn run_reported(label: &'static str, pv: &str, callback: impl FnOnce(
         if panic.is::<ReportedPanic>() {
             resume_unwind(panic);
         }
-        let message = crate::error::panic_message(&*panic);
-        drop(panic);
+        let message = crate::error::take_panic_message(panic);
         diagnostics::report(Diagnostic::CallbackPanicked {
             callback: label,
             pv: pv.to_string(),

@@ -658,7 +658,7 @@ fn callback_panicked(id: u64, panic: Box<dyn std::any::Any + Send>) {
     let message = match panic.downcast::<ReportedPanic>() {
         Ok(reported) => reported.0,
         Err(panic) => {
-            let message = crate::error::panic_message(&*panic);
+            let message = crate::error::take_panic_message(panic);
             let pv = inner.as_ref().map_or("", |inner| inner.channel.name());
             diagnostics::report(Diagnostic::CallbackPanicked {
                 callback: "camonitor",

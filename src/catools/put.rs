@@ -165,7 +165,7 @@ impl Put {
             diagnostics::report(Diagnostic::CallbackPanicked {
                 callback: "caput callback",
                 pv,
-                message: crate::error::panic_message(&*panic),
+                message: crate::error::take_panic_message(panic),
             });
             // A callback that panicked hears of no further completion.
             unregister.borrow_mut().take();

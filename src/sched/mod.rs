@@ -107,6 +107,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BinaryHeap, VecDeque};
 use std::mem::ManuallyDrop;
 use std::os::fd::RawFd;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Instant;
@@ -242,7 +243,16 @@ impl Scheduler {
         task.state.set(State::Ready);
         let co = Coroutine::with_stack(stack, move |y: &Yielder<(), ()>, ()| {
             current().current_task().yielder.set(y);
-            body();
+            // Nothing may unwind out of a cothread's body: `resume` would
+            // re-raise it in the loop with the cothread finished. Every body
+            // contains its own code's panics; this catches what could escape
+            // that containment all the same, and forgets its payload (whose
+            // drop could panic again). Tasks are never dropped while
+            // suspended, so corosensei's forced unwinding, which a catch-all
+            // would swallow, never runs here.
+            if let Err(payload) = catch_unwind(AssertUnwindSafe(body)) {
+                std::mem::forget(payload);
+            }
         });
         *task.co.borrow_mut() = Some(ManuallyDrop::new(co));
         self.ready.borrow_mut().push_back(task);

@@ -115,7 +115,7 @@ impl Remote {
             if let Err(p) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.call())) {
                 crate::error::report_contained_panic(
                     "remote call",
-                    crate::error::panic_message(&*p),
+                    crate::error::take_panic_message(p),
                 );
             }
         }

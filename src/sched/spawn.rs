@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 use super::WaitQueue;
-use crate::error::{panic_message, report_contained_panic, Error};
+use crate::error::{report_contained_panic, take_panic_message, Error};
 use crate::timeout::Timeout;
 
 /// Options for spawning a cothread (Python's `Spawn(..., raise_on_wait,
@@ -74,7 +74,7 @@ impl Builder {
         // small.
         let body: Box<dyn FnOnce()> = Box::new(move || {
             let result = catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
-                let message = panic_message(&*payload);
+                let message = take_panic_message(payload);
                 if !raise {
                     report_contained_panic("cothread", message.clone());
                 }
@@ -115,7 +115,7 @@ pub(crate) fn spawn_detached(f: impl FnOnce() + 'static) -> Result<(), Error> {
     // keep it small.
     let body = move || {
         if let Err(payload) = catch_unwind(AssertUnwindSafe(f)) {
-            report_contained_panic("cothread", panic_message(&*payload));
+            report_contained_panic("cothread", take_panic_message(payload));
         }
     };
     super::current()

@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::error::{panic_message, report_contained_panic, Error};
+use crate::error::{report_contained_panic, take_panic_message, Error};
 use crate::sync::Event;
 use crate::timeout::Timeout;
 
@@ -143,7 +143,7 @@ fn run(inner: &Inner) {
                         (inner.callback.borrow_mut())()
                     }));
                     if let Err(p) = result {
-                        report_contained_panic("timer callback", panic_message(&*p));
+                        report_contained_panic("timer callback", take_panic_message(p));
                     }
                     if inner.retrigger.get() && inner.epoch.get() == epoch {
                         inner

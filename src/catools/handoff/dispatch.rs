@@ -70,7 +70,7 @@ use parking_lot::Mutex;
 
 use super::UpdateBudget;
 use crate::diagnostics::{self, Diagnostic};
-use crate::error::panic_message;
+use crate::error::take_panic_message;
 use crate::id_table::{new_id, IdTable};
 use crate::sched::{self, RemoteHandle};
 
@@ -264,7 +264,7 @@ fn run(dispatcher: &Dispatcher) {
                 if let Err(panic) = catch_unwind(AssertUnwindSafe(|| (handler.borrow_mut())())) {
                     diagnostics::report(Diagnostic::PanicContained {
                         place: "callback dispatcher",
-                        message: panic_message(&*panic),
+                        message: take_panic_message(panic),
                     });
                 }
             }

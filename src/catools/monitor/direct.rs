@@ -261,9 +261,8 @@ impl<D: FnMut(Update) + Send + 'static> Shared<D> {
     #[cold]
     #[inline(never)]
     fn panicked(&self, mut state: MutexGuard<'_, State<D>>, panic: Box<dyn Any + Send>) {
-        let message = crate::error::panic_message(&*panic);
         // The payload may own anything: not dropped under the lock.
-        drop(panic);
+        let message = crate::error::take_panic_message(panic);
         state.closed = Some(CloseReason::CallbackPanicked(message.clone()));
         drop(state);
         diagnostics::report(Diagnostic::CallbackPanicked {
