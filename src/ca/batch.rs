@@ -285,7 +285,9 @@ impl<R: Reply> Batch<R> {
     /// Takes the results, in list order: `None` for a read that has not
     /// completed (its late result will be dropped and counted as a late
     /// reply, as will those of the slots left untaken when the batch drops).
-    pub(crate) fn results(&self) -> impl Iterator<Item = Option<BatchResult<R>>> + '_ {
+    /// By `&mut self`, though a batch is `Sync`: two takers at once could
+    /// both see a slot filled, and read its one result twice.
+    pub(crate) fn results(&mut self) -> impl Iterator<Item = Option<BatchResult<R>>> + '_ {
         // Once every read has completed none can write any more: the slots
         // are read without a compare-and-swap each.
         let complete = self.is_complete();
@@ -446,7 +448,8 @@ fn take_done<R: Reply>(slot: &Slot<R>) -> Option<BatchResult<R>> {
     slot.state.store(TAKEN, Ordering::Relaxed);
     // SAFETY: FILLED, with every completion's write visible (above), means
     // the cell holds a result; moving to TAKEN makes this its one read (the
-    // owner takes each slot once).
+    // one taker, `results` holding the batch by `&mut`, takes each slot
+    // once).
     Some(unsafe { (*slot.result.get()).assume_init_read() })
 }
 
@@ -462,7 +465,8 @@ fn take_slot<R: Reply>(slot: &Slot<R>) -> Option<BatchResult<R>> {
                 slot.state.store(TAKEN, Ordering::Relaxed);
                 // SAFETY: FILLED (seen with Acquire) means the completion's
                 // write is visible and done; moving to TAKEN makes this the
-                // one read of the cell (the owner takes each slot once).
+                // one read of the cell (the one taker, `results` holding the
+                // batch by `&mut`, takes each slot once).
                 return Some(unsafe { (*slot.result.get()).assume_init_read() });
             }
             // A completion is writing its result this very moment.

@@ -225,7 +225,7 @@ impl Get {
         U: TakeResults<T>,
     {
         let (waiter, notify) = Waiter::new();
-        let read = ConnectedRead::<T>::issue(self, channels, move || notify.notify())?;
+        let mut read = ConnectedRead::<T>::issue(self, channels, move || notify.notify())?;
         if !read.is_complete() {
             schedule_flush();
             waiter.wait(self.timeout.deadline());
@@ -370,7 +370,7 @@ impl<T: FromReading> ConnectedRead<T> {
     /// Hands `take` the results in list order (`channels` as issued); a read
     /// not completed yet is the timeout error, and its late reply is
     /// dropped.
-    pub(crate) fn take<U: TakeResults<T>>(&self, channels: &[Channel], take: U) -> U::Output {
+    pub(crate) fn take<U: TakeResults<T>>(&mut self, channels: &[Channel], take: U) -> U::Output {
         match self {
             ConnectedRead::Readings(batch) => {
                 take.take(batch_results(batch, channels, |r, name| {
@@ -396,7 +396,7 @@ impl<T: FromReading> ConnectedRead<T> {
 /// The results of `batch` in list order, each reply converted by `convert`
 /// (given the PV name); a result still missing is the timeout error.
 pub(super) fn batch_results<'a, R: Reply, T>(
-    batch: &'a Batch<R>,
+    batch: &'a mut Batch<R>,
     channels: &'a [Channel],
     mut convert: impl FnMut(R, &Arc<str>) -> Result<T, CaError> + 'a,
 ) -> impl Iterator<Item = Result<T, CaError>> + 'a {
@@ -583,8 +583,8 @@ impl<R: Reply> Window<R> {
     /// Puts each result in its place (a read not completed: the timeout
     /// error) and gives the batch's buffer up, for the next batches to
     /// reuse; the batch's server.
-    fn take(self, results: &mut [Option<Result<R, CaError>>]) -> usize {
-        let replies = batch_results(&self.batch, &self.channels, |reply, _| Ok(reply));
+    fn take(mut self, results: &mut [Option<Result<R, CaError>>]) -> usize {
+        let replies = batch_results(&mut self.batch, &self.channels, |reply, _| Ok(reply));
         for (result, &place) in replies.zip(&self.places) {
             results[place] = Some(result);
         }

@@ -263,14 +263,14 @@ impl Put {
         datatypes: impl Iterator<Item = DataType>,
     ) -> Vec<Result<(), CaError>> {
         let (waiter, notify) = Waiter::new();
-        let batch = Batch::write(channels, values.iter().zip(datatypes), move || {
+        let mut batch = Batch::write(channels, values.iter().zip(datatypes), move || {
             notify.notify()
         });
         if !batch.is_complete() {
             schedule_flush();
             waiter.wait(self.timeout.deadline());
         }
-        batch_results(&batch, channels, |Written, _| Ok(())).collect()
+        batch_results(&mut batch, channels, |Written, _| Ok(())).collect()
     }
 }
 

@@ -181,7 +181,7 @@ impl<T: FromReading, U: TakeResults<T> + Default> ListRead<T, U> {
             })),
             Stage::Batch {
                 channels,
-                read,
+                mut read,
                 done,
             } => {
                 done.abandon();

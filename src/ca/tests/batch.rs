@@ -31,7 +31,7 @@ fn read<R: crate::ca::Reply<Context = ()>>(
 #[test]
 fn a_batch_reads_every_channel_in_list_order_and_calls_done_once() {
     let channels: Arc<[Channel]> = vec![connect("ai"), connect("longin"), connect("ai")].into();
-    let (batch, done) = read::<Value>(&channels, ReadRequest::default());
+    let (mut batch, done) = read::<Value>(&channels, ReadRequest::default());
     flush_io().expect("flush");
     done.recv_timeout(WAIT).expect("done");
     assert!(batch.is_complete());
@@ -56,7 +56,7 @@ fn a_batch_decodes_readings_with_their_metadata() {
         format: Format::Time,
         ..ReadRequest::default()
     };
-    let (batch, done) = read::<CompactReading>(&channels, request);
+    let (mut batch, done) = read::<CompactReading>(&channels, request);
     flush_io().expect("flush");
     done.recv_timeout(WAIT).expect("done");
     let reading = batch.results().next().unwrap().unwrap().unwrap();
@@ -75,15 +75,17 @@ fn a_batch_converts_each_value_to_the_readers_type_as_it_arrives() {
     let (tx, rx) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
     let to_f64 = f64::convert_on_arrival().expect("f64 converts on arrival");
-    let as_f64 = Batch::<Converted<f64>>::read(&channels, [native, native], to_f64, move || {
-        let _ = tx.lock().unwrap().send(());
-    });
+    let mut as_f64 =
+        Batch::<Converted<f64>>::read(&channels, [native, native], to_f64, move || {
+            let _ = tx.lock().unwrap().send(());
+        });
     let (tx, rx_i32) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
     let to_i32 = i32::convert_on_arrival().expect("i32 converts on arrival");
-    let as_i32 = Batch::<Converted<i32>>::read(&channels, [native, native], to_i32, move || {
-        let _ = tx.lock().unwrap().send(());
-    });
+    let mut as_i32 =
+        Batch::<Converted<i32>>::read(&channels, [native, native], to_i32, move || {
+            let _ = tx.lock().unwrap().send(());
+        });
     flush_io().expect("flush");
     rx.recv_timeout(WAIT).expect("f64 batch done");
     rx_i32.recv_timeout(WAIT).expect("i32 batch done");
@@ -115,7 +117,7 @@ fn a_read_that_cannot_be_planned_fails_alone() {
     };
     let (tx, rx) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
-    let batch = Batch::<Value>::read(
+    let mut batch = Batch::<Value>::read(
         &channels,
         [ReadRequest::default(), refused],
         (),
@@ -134,7 +136,7 @@ fn a_read_that_cannot_be_planned_fails_alone() {
 fn an_abandoned_batch_drops_and_counts_its_late_replies() {
     let channels: Arc<[Channel]> = vec![connect("ai"), connect("longin")].into();
     let before = crate::diagnostics::late_replies();
-    let (batch, done) = read::<Value>(&channels, ReadRequest::default());
+    let (mut batch, done) = read::<Value>(&channels, ReadRequest::default());
     // The owner gives up before anything was even sent.
     assert!(batch.results().all(|result| result.is_none()));
     drop(batch);
