@@ -96,8 +96,8 @@ impl SchedulerHandle {
         }
     }
 
-    /// The scheduler of the program's main thread (the thread Rust names
-    /// `"main"`). Callbacks queued before `main` first uses cothread are
+    /// The scheduler of the program's main thread (the process's initial
+    /// thread, which runs `main`). Callbacks queued before `main` first uses cothread are
     /// kept and run once it does.
     pub fn main() -> SchedulerHandle {
         main_handle().clone()

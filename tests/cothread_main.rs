@@ -85,6 +85,39 @@ fn sigint_child() {
     eprintln!("wait_for_quit returned after SIGINT");
 }
 
+/// Before the main thread was told by its thread id, any thread named
+/// "main" that used cothread took over the main scheduler's queue, and
+/// closed it when it exited: callbacks for `main` then failed.
+fn a_thread_named_main_does_not_take_over_the_main_scheduler() {
+    std::thread::Builder::new()
+        .name("main".into())
+        .spawn(|| cothread::sleep(Duration::from_millis(1)))
+        .unwrap()
+        .join()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        cothread::callback(move || {
+            tx.send(std::thread::current().id()).unwrap();
+        })
+    })
+    .join()
+    .unwrap()
+    .expect("the main scheduler takes callbacks");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while rx
+        .try_recv()
+        .map(|id| assert_eq!(id, std::thread::current().id()))
+        .is_err()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the callback never ran on the main thread"
+        );
+        cothread::sleep(Duration::from_millis(1));
+    }
+}
+
 fn main() {
     if std::env::var(CHILD_ENV).as_deref() == Ok("sigint") {
         sigint_child();
@@ -97,6 +130,10 @@ fn main() {
     check(
         "callback_result_targets_the_main_scheduler",
         callback_result_targets_the_main_scheduler,
+    );
+    check(
+        "a_thread_named_main_does_not_take_over_the_main_scheduler",
+        a_thread_named_main_does_not_take_over_the_main_scheduler,
     );
     check(
         "sigint_ends_wait_for_quit_when_caught",

@@ -72,7 +72,7 @@ impl Remote {
     /// The remote queue for a scheduler being created on this thread.
     pub(crate) fn for_this_thread() -> Arc<Remote> {
         let thread = std::thread::current();
-        if thread.name() == Some("main") {
+        if super::sys::is_initial_thread() {
             let remote = main_remote().clone();
             remote.calls.lock().owner = Some(thread.id());
             remote
@@ -184,7 +184,7 @@ pub(crate) struct RemoteHandle {
 }
 
 impl RemoteHandle {
-    /// The main thread's scheduler (the thread Rust names `"main"`), which
+    /// The main thread's scheduler (the process's initial thread), which
     /// may not exist yet: calls queued before `main` first uses cothread are
     /// kept and run once it does.
     pub(crate) fn main() -> RemoteHandle {

@@ -190,6 +190,16 @@ pub(crate) fn page_size() -> usize {
     size
 }
 
+/// Whether the calling thread is the process's initial thread (the one that
+/// ran `main`), whose thread id is the process id on Linux. A thread's name
+/// cannot tell: any thread may be named "main".
+pub(crate) fn is_initial_thread() -> bool {
+    // SAFETY: getpid and the gettid system call take no arguments, touch no
+    // memory of ours, and cannot fail.
+    let (pid, tid) = unsafe { (libc::getpid(), libc::syscall(libc::SYS_gettid)) };
+    libc::c_long::from(pid) == tid
+}
+
 // ---------------------------------------------------------------------------
 // Memory for cothread stacks (used by `sched::stack`).
 
