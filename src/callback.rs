@@ -97,8 +97,8 @@ impl SchedulerHandle {
     }
 
     /// The scheduler of the program's main thread (the process's initial
-    /// thread, which runs `main`). Callbacks queued before `main` first uses cothread are
-    /// kept and run once it does.
+    /// thread, which runs `main`). Callbacks queued before `main` first
+    /// uses cothread are kept and run once it does.
     pub fn main() -> SchedulerHandle {
         main_handle().clone()
     }
