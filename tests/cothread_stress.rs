@@ -118,6 +118,26 @@ fn child_entry() {
     };
     eprintln!("child scenario: {scenario}");
     match scenario.as_str() {
+        "plain_handler" => {
+            extern "C" fn exit_42(_: libc::c_int) {
+                // SAFETY: _exit is async-signal-safe.
+                unsafe { libc::_exit(42) };
+            }
+            // SAFETY: installs a plain one-argument handler for SIGSEGV, as a
+            // C library or crash reporter might before cothread is used.
+            unsafe {
+                libc::signal(
+                    libc::SIGSEGV,
+                    exit_42 as extern "C" fn(libc::c_int) as libc::sighandler_t,
+                )
+            };
+            // cothread installs its own handler now, with the plain one as
+            // the one to hand faults that are not its guard pages to.
+            spawn(|| ()).wait(Timeout::NEVER).unwrap();
+            // SAFETY: deliberately faults (no guard page of a cothread); the
+            // handler above ends the process.
+            unsafe { std::ptr::null_mut::<u8>().write_volatile(1) };
+        }
         "default" => {
             let h = spawn(|| recurse(u64::MAX));
             let _ = h.wait(Duration::from_secs(30));
@@ -237,6 +257,14 @@ fn assert_overflow_caught(scenario: &str, stacks: Option<&str>) {
         stderr.contains("stack overflow in a cothread"),
         "child {scenario}: no overflow message; stderr:\n{stderr}"
     );
+}
+
+#[test]
+fn a_fault_not_on_a_guard_page_goes_to_a_plain_handler_installed_before() {
+    // Before, a handler installed without SA_SIGINFO was replaced by the
+    // default action: the process died by SIGSEGV instead.
+    let (status, stderr) = run_child("plain_handler", None);
+    assert_eq!(status.code(), Some(42), "{status:?}; stderr:\n{stderr}");
 }
 
 #[test]

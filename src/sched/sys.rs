@@ -460,6 +460,15 @@ extern "C" fn on_fault(
                 unsafe { std::mem::transmute(old.sa_sigaction) };
             f(signal, info, context);
         }
+        // A plain one-argument handler (no SA_SIGINFO): called as such.
+        Some(old) if old.sa_sigaction != libc::SIG_DFL && old.sa_sigaction != libc::SIG_IGN => {
+            let f: extern "C" fn(libc::c_int) =
+                // SAFETY: without SA_SIGINFO, `sa_sigaction` (the union's
+                // `sa_handler`) holds a one-argument handler installed by
+                // someone else.
+                unsafe { std::mem::transmute(old.sa_sigaction) };
+            f(signal);
+        }
         _ => reset_default(signal),
     }
 }
