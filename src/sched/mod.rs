@@ -88,6 +88,15 @@
 //!   stays mapped). Finished cothreads' stacks go back to the pool, and the
 //!   pool, with every chunk no abandoned cothread still holds, is unmapped
 //!   when the thread's scheduler drops.
+//!   Known hole: leaking keeps the cothread's own stack, not its thread's
+//!   thread-locals, which the thread's exit destroys. A cothread suspended
+//!   inside `std::thread::scope`, whose scoped thread uses a borrow of a
+//!   thread-local of the cothread's thread, lets that scoped thread read
+//!   freed memory once the thread exits. No ordering of this crate's own
+//!   thread-local destructor can prevent it (others may run first): the fix
+//!   needs a decision on what a thread's exit does to its suspended
+//!   cothreads. Until then, a cothread that suspends inside such a scope
+//!   must not outlive its thread.
 
 mod mpsc;
 mod poll;
