@@ -5,7 +5,6 @@
 //! `RefCell` borrow of scheduler state is held across a switch; the switch
 //! is made in the frame of the public API call (see `suspend_cothread`).
 
-use std::cell::RefCell;
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
 use std::time::Instant;
@@ -20,27 +19,11 @@ impl Scheduler {
     /// Runs `task` until it suspends or finishes.
     pub(super) fn resume(&self, task: Rc<Task>) {
         task.state.set(State::Running);
-        /// Puts main back as the current task however `resume` ends, even
-        /// by unwinding (which a cothread's body never does; see
-        /// `spawn_task`): a suspension must never see a finished task as
-        /// the one running.
-        struct RestoreMain<'a> {
-            current: &'a RefCell<Rc<Task>>,
-            main: Option<Rc<Task>>,
-        }
-        impl Drop for RestoreMain<'_> {
-            fn drop(&mut self) {
-                if let Some(main) = self.main.take() {
-                    self.current.replace(main);
-                }
-            }
-        }
         // Only the main cothread resumes tasks, so `current` holds main's
-        // `Rc` here: move it out and back rather than cloning it.
-        let restore = RestoreMain {
-            current: &self.current,
-            main: Some(self.current.replace(task.clone())),
-        };
+        // `Rc` here: move it out and back rather than cloning it. `resume`
+        // never unwinds (a cothread's body catches every panic: see
+        // `spawn_task`), so main is always put back.
+        let main = self.current.replace(task.clone());
         let finished = {
             let mut co = task.co.borrow_mut();
             let co = co
@@ -48,7 +31,7 @@ impl Scheduler {
                 .expect("cothread: resumed a task without a coroutine");
             matches!(co.resume(()), CoroutineResult::Return(()))
         };
-        drop(restore);
+        self.current.replace(main);
         if finished {
             task.state.set(State::Done);
             let co = task.co.borrow_mut().take().map(ManuallyDrop::into_inner);
