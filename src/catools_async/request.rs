@@ -235,9 +235,12 @@ impl<O: Operation> Drop for Request<O> {
             } => {
                 channel.cancel_wait(*wait);
             }
-            // Not sent yet: send it, so that its reply comes and frees
-            // what libca holds for it (the reply is then discarded).
-            Stage::Issued { sent: false, .. } => send_queued(),
+            // Perhaps not sent yet (`sent` is set on the poll that issues,
+            // before anything is flushed): send it, so that it goes now and
+            // not whenever something else flushes, and its reply comes and
+            // frees what libca holds for it (the reply is then discarded).
+            // Cheap when nothing is queued.
+            Stage::Issued { .. } => send_queued(),
             _ => {}
         }
         self.slot.abandon();

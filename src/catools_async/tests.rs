@@ -90,6 +90,28 @@ fn a_dropped_in_flight_get_frees_its_slot_when_the_late_reply_comes() {
 }
 
 #[test]
+fn a_get_dropped_after_its_first_poll_is_sent_and_frees_its_slot() {
+    let name = pv("ai");
+    block_on(connect(&name)).expect("connect");
+    let waker = Waker::from(Arc::new(Counter::default()));
+    // The first poll issues the get into libca's queue; nothing has sent it
+    // yet when the future is dropped (as by a zero timeout, or a join
+    // whose other branch failed).
+    let mut get = caget::<f64>(&name);
+    let slot = get.request.slot();
+    assert!(Pin::new(&mut get)
+        .poll(&mut Context::from_waker(&waker))
+        .is_pending());
+    drop(get);
+    // Before, the drop sent nothing: the request waited in libca, holding
+    // the slot and a channel lease, until something else flushed.
+    assert!(
+        eventually(|| slot.handles() == 1),
+        "the dropped get was never sent"
+    );
+}
+
+#[test]
 fn a_dropped_connection_wait_is_withdrawn_at_once() {
     // Every test reaches CA through the IOC first (it sets the environment
     // that the process's CA context reads once).
