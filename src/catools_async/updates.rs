@@ -353,7 +353,15 @@ impl<T: FromReading> Drop for Updates<T> {
             self.channel.remove_listener(listener);
         }
         // Clears the subscription: no update callback runs after this.
-        drop(self.subscription.take());
+        // libca only queues the clear: send it, or the server keeps the
+        // subscription (and sends updates that libca discards) until
+        // something else flushes, as the cothread face does.
+        if let Some(subscription) = self.subscription.take() {
+            drop(subscription);
+            if let Err(err) = ca::flush_io() {
+                diagnostics::report(Diagnostic::FlushFailed(err));
+            }
+        }
         drop(self.buffer.close());
     }
 }
