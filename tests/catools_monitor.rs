@@ -2,13 +2,13 @@
 
 mod support;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use cothread::catools::{
     cainfo, camonitor, caput, Augmented, CaError, ChannelState, Connect, ErrorKind, EventMask,
-    FieldType, Format, Monitor, Put, Value,
+    FieldType, Format, Monitor, Put, Subscription, Value,
 };
 
 /// Runs the scheduler until `done()` or 5 s.
@@ -154,6 +154,42 @@ fn connect_timeout_reports_a_missing_pv_once() {
     let log = log.borrow();
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].as_ref().unwrap_err().kind(), ErrorKind::Disconnected);
+}
+
+#[test]
+fn a_subscription_closed_by_its_own_callback_gets_no_more_of_its_batch() {
+    let ioc = support::shared_ioc();
+    let name = ioc.pv("close:inside");
+    caput(&name, 0).unwrap();
+    let calls = Rc::new(Cell::new(0));
+    let holder: Rc<RefCell<Option<Subscription>>> = Rc::default();
+    let (count, handle) = (Rc::clone(&calls), Rc::clone(&holder));
+    let subscription = Monitor::new()
+        .all_updates(true)
+        .subscribe(&name, move |_: Result<i32, CaError>| {
+            count.set(count.get() + 1);
+            match count.get() {
+                // The first update: more queue behind it meanwhile.
+                1 => cothread::sleep(Duration::from_millis(300)),
+                // The first of those, delivered with the rest in one batch.
+                2 => handle.borrow().as_ref().expect("the handle").close(),
+                _ => {}
+            }
+        })
+        .unwrap();
+    *holder.borrow_mut() = Some(subscription);
+    wait_until(|| calls.get() >= 1);
+    for value in 1..=5 {
+        caput(&name, value).unwrap();
+    }
+    wait_until(|| calls.get() >= 2);
+    cothread::sleep(Duration::from_millis(200));
+    // Before, the rest of the batch was still delivered: 6 calls.
+    assert_eq!(
+        calls.get(),
+        2,
+        "callbacks ran after the subscription closed itself"
+    );
 }
 
 #[test]

@@ -221,9 +221,17 @@ impl Watcher {
         let watcher = Rc::new_cyclic(|this: &Weak<Watcher>| {
             let mut trackers: Vec<Tracker> = channels.iter().map(|_| Tracker::default()).collect();
             let pvs = names.clone();
+            let me = Weak::clone(this);
             let handler = move |(index, raw): (usize, Raw), _count: u64| {
                 let pv = &pvs[index];
-                trackers[index].accept(pv, raw, |event| callback(event, index));
+                // One raw event may make two (after lost ones): the second
+                // is not told once the first has closed the watch.
+                let open = || me.upgrade().is_some_and(|w| w.closed.borrow().is_none());
+                trackers[index].accept(pv, raw, |event| {
+                    if open() {
+                        callback(event, index);
+                    }
+                });
             };
             let this = Weak::clone(this);
             let pvs = names.clone();

@@ -382,8 +382,11 @@ impl Monitor {
                 }
                 (_, None, _) => {}
             }
+            // Not after `on_connection` closed the subscription.
             if let (Some(on_access), Some(access)) = (&on_access, access) {
-                on_access.call("camonitor on_access", access);
+                if is_open(id) {
+                    on_access.call("camonitor on_access", access);
+                }
             }
         };
         let on_panic = move |message| close_by_id(id, CloseReason::CallbackPanicked(message));
@@ -671,6 +674,13 @@ fn callback_panicked(id: u64, panic: Box<dyn std::any::Any + Send>) {
     if let Some(inner) = inner {
         inner.close(CloseReason::CallbackPanicked(message));
     }
+}
+
+/// Whether this thread's subscription `id` is open.
+fn is_open(id: u64) -> bool {
+    LIVE.with(|live| live.get(id))
+        .and_then(|weak| weak.upgrade())
+        .is_some_and(|inner| !inner.is_closed())
 }
 
 fn close_by_id(id: u64, reason: CloseReason) {

@@ -188,6 +188,22 @@ impl ReadyList {
 
 thread_local! {
     static DISPATCHER: RefCell<Option<Rc<Dispatcher>>> = const { RefCell::new(None) };
+    /// How many handlers this thread has unregistered. A handler delivering
+    /// a batch looks up whether it is still registered only when this moved
+    /// during one of its calls (one load per item otherwise).
+    static UNREGISTERED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Whether the handler `id` is still registered with this thread's
+/// dispatcher.
+fn is_registered(id: u64) -> bool {
+    DISPATCHER
+        .try_with(|d| {
+            d.borrow()
+                .as_ref()
+                .is_some_and(|d| d.handlers.get(id).is_some())
+        })
+        .unwrap_or(false)
 }
 
 /// This thread's dispatcher state, made on first use.
@@ -484,6 +500,9 @@ pub(crate) struct Registration {
 impl Drop for Registration {
     fn drop(&mut self) {
         let id = self.id.get();
+        // A handler delivering a batch (perhaps the one that drops this)
+        // checks after each call whether it is still registered.
+        let _ = UNREGISTERED.try_with(|n| n.set(n.get() + 1));
         // During the thread's exit the table may be gone already, and with
         // it the handler.
         let dispatcher = DISPATCHER.try_with(|d| d.borrow().clone()).ok().flatten();
@@ -576,6 +595,7 @@ where
             return;
         }
         while let Some(item) = lone.take().or_else(|| batch.pop_front()) {
+            let unregistered = UNREGISTERED.with(Cell::get);
             let outcome = catch_unwind(AssertUnwindSafe(|| handler(item, count, source.extra())));
             count = 1;
             if let Err(panic) = outcome {
@@ -583,6 +603,12 @@ where
                 if let Some(on_panic) = on_panic.take() {
                     on_panic(panic);
                 }
+                return;
+            }
+            // Closed by its own call (or by anything that call ran): the
+            // rest of the batch is not delivered, as the close promised.
+            if UNREGISTERED.with(Cell::get) != unregistered && !is_registered(id) {
+                batch.clear();
                 return;
             }
         }
