@@ -336,7 +336,7 @@ impl Monitor {
         let inner = Rc::new(Inner {
             channel: channel.clone(),
             inbox,
-            libca: RefCell::new(Libca::Waiting(request, events)),
+            libca: RefCell::new(Libca::Waiting(request, events, None)),
             listener: Cell::new(None),
             registration: Cell::new(Some(registration)),
             closed: OnceCell::new(),
@@ -350,7 +350,9 @@ impl Monitor {
             inner.start();
         }
         if let Some(timeout) = self.connect_timeout {
-            watch_connection(Rc::downgrade(&inner), timeout);
+            if let Libca::Waiting(_, _, timer) = &mut *inner.libca.borrow_mut() {
+                *timer = ConnectTimer::start(Rc::downgrade(&inner), timeout);
+            }
         }
         Ok(Subscription { inner })
     }
@@ -533,8 +535,9 @@ struct Inner {
 /// the subscription itself (never both, so a subscription keeps no request
 /// it has made).
 enum Libca {
-    /// Not started: the request and events to subscribe with.
-    Waiting(ReadRequest, EventMask),
+    /// Not started: the request and events to subscribe with, and the
+    /// timer of `connect_timeout` while it runs.
+    Waiting(ReadRequest, EventMask, Option<ConnectTimer>),
     Started(ca::EventSubscription),
     /// Refused by libca (reported when it was), or closed.
     Ended,
@@ -548,7 +551,11 @@ impl Listen for FeedInbox {
     fn changed(&self, event: &ChannelEvent) {
         let feed = self.extra();
         match event {
-            ChannelEvent::Connected if !feed.started.swap(true, Ordering::AcqRel) => {
+            // A subscription that could not start (no read access) tries
+            // again once the server grants it.
+            ChannelEvent::Connected | ChannelEvent::AccessRights { read: true, .. }
+                if !feed.started.swap(true, Ordering::AcqRel) =>
+            {
                 let id = self.id();
                 let _ = self.remote().call(move || start_by_id(id));
             }
@@ -587,8 +594,8 @@ impl Inner {
         if self.is_closed() {
             return;
         }
-        let (request, events) = match *self.libca.borrow() {
-            Libca::Waiting(request, events) => (request, events),
+        let (request, events) = match &*self.libca.borrow() {
+            Libca::Waiting(request, events, _) => (*request, *events),
             Libca::Started(_) | Libca::Ended => return,
         };
         let inbox = Arc::clone(&self.inbox);
@@ -597,15 +604,31 @@ impl Inner {
             .subscribe_readings(request, events, move |update| inbox.push(update));
         match result {
             Ok(subscription) => {
-                *self.libca.borrow_mut() = Libca::Started(subscription);
+                // The connect timer (if any) is cancelled as it drops.
+                let waiting = self.libca.replace(Libca::Started(subscription));
+                drop(waiting);
                 super::handoff::schedule_flush();
             }
             Err(err) => {
-                *self.libca.borrow_mut() = Libca::Ended;
-                if self.feed().notify_disconnect {
-                    self.inbox.push(Err(Box::new(err)));
+                let code = err.code();
+                // The channel went again before this ran: its next
+                // connection starts the subscription (and the disconnect
+                // is told as every disconnect is).
+                let disconnected = code == libca_sys::ECA_DISCONN;
+                // No read access: the server's grant of it starts it.
+                let retry = disconnected || code == libca_sys::ECA_NORDACCESS;
+                if retry {
+                    self.feed().started.store(false, Ordering::Release);
                 } else {
-                    diagnostics::report(Diagnostic::MonitorFailed(err));
+                    let waiting = self.libca.replace(Libca::Ended);
+                    drop(waiting);
+                }
+                if !disconnected {
+                    if self.feed().notify_disconnect {
+                        self.inbox.push(Err(Box::new(err)));
+                    } else {
+                        diagnostics::report(Diagnostic::MonitorFailed(err));
+                    }
                 }
             }
         }
@@ -701,24 +724,37 @@ fn start_by_id(id: u64) {
     }
 }
 
-/// After `timeout`, reports one error if the channel has not connected.
-fn watch_connection(inner: Weak<Inner>, timeout: CaTimeout) {
-    let deadline = timeout.deadline();
-    crate::spawn(move || {
-        match deadline {
-            Some(deadline) => crate::sleep_until(deadline),
-            None => return,
-        }
-        if let Some(inner) = inner.upgrade() {
-            if !inner.is_closed() && !inner.channel.is_connected() {
-                inner.inbox.push(Err(Box::new(CaError::new(
-                    &**inner.channel.name(),
-                    libca_sys::ECA_DISCONN,
-                    "camonitor connect_timeout",
-                ))));
+/// The timer of a subscription's `connect_timeout`: after the timeout it
+/// reports one error if the channel has not connected. Kept only while the
+/// subscription waits for its channel, and cancelled as it drops (its
+/// cothread then ends), when the subscription starts or closes: so
+/// subscriptions made and closed at any rate leave no sleeping cothread
+/// behind them.
+struct ConnectTimer(crate::Timer);
+
+impl ConnectTimer {
+    /// The timer for `inner`, or `None` for a timeout that never ends.
+    fn start(inner: Weak<Inner>, timeout: CaTimeout) -> Option<ConnectTimer> {
+        let deadline = timeout.deadline()?;
+        let wait = deadline.saturating_duration_since(std::time::Instant::now());
+        Some(ConnectTimer(crate::Timer::new(wait, move || {
+            if let Some(inner) = inner.upgrade() {
+                if !inner.is_closed() && !inner.channel.is_connected() {
+                    inner.inbox.push(Err(Box::new(CaError::new(
+                        &**inner.channel.name(),
+                        libca_sys::ECA_DISCONN,
+                        "camonitor connect_timeout",
+                    ))));
+                }
             }
-        }
-    });
+        })))
+    }
+}
+
+impl Drop for ConnectTimer {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
 }
 
 /// A live subscription: updates reach its callback until [`close`](Self::close)
@@ -798,6 +834,30 @@ mod tests {
     /// `Arc`'s two counts (16 bytes) and malloc's 8-byte header, 120 bytes
     /// of `Inner` fill a 144-byte heap chunk, and 104 of the inbox a
     /// 128-byte one.
+    /// Before, each subscription with a connect timeout had a cothread
+    /// sleep out the timeout, closed or not: a thousand a second with a
+    /// 60 s timeout kept 60,000 stacks.
+    #[test]
+    fn subscriptions_closed_before_their_connect_timeout_leave_no_cothread() {
+        // The CA configuration of this crate's tests (a local IOC).
+        crate::ca::tests::pv("ai");
+        let idle = crate::sched::idle_stacks();
+        for _ in 0..50 {
+            let subscription = super::Monitor::new()
+                .connect_timeout(std::time::Duration::from_secs(60))
+                .subscribe("CATOOLS-MONITOR:NEVER:FOUND", |_: Result<f64, _>| {})
+                .expect("subscribe");
+            subscription.close();
+        }
+        // Their timers' cothreads end when next scheduled.
+        crate::sleep(std::time::Duration::from_millis(20));
+        assert!(
+            crate::sched::idle_stacks() >= idle + 50,
+            "cothreads still wait out the timeouts: {} idle stacks, {idle} before",
+            crate::sched::idle_stacks()
+        );
+    }
+
     #[test]
     fn a_subscriptions_state_fits_its_heap_chunks() {
         assert!(size_of::<Inner>() <= 120, "{} bytes", size_of::<Inner>());

@@ -183,6 +183,12 @@ thread_local! {
 }
 
 /// The calling thread's scheduler, created on first use.
+/// Idle stacks in this thread's pool (each a cothread that has ended).
+#[cfg(test)]
+pub(crate) fn idle_stacks() -> usize {
+    current().pool.idle().0
+}
+
 pub(crate) fn current() -> Rc<Scheduler> {
     SCHED.with(Rc::clone)
 }
