@@ -37,6 +37,9 @@ const MISSING: &str = "cothread:events:no-such-pv";
 /// The record whose access security group a test switches.
 const SWITCHED_RECORD: &str = "switched";
 
+/// The record whose group a test first closes to reads, then opens.
+const GATED_RECORD: &str = "gated";
+
 /// This binary's IOC (locked by the one test that drives its shell).
 fn ioc() -> MutexGuard<'static, Ioc> {
     static IOC: OnceLock<Mutex<Ioc>> = OnceLock::new();
@@ -44,7 +47,9 @@ fn ioc() -> MutexGuard<'static, Ioc> {
         let ioc = Ioc::start_with(IocOptions {
             extra_records: format!(
                 "record(ao, \"$(P){SWITCHED_RECORD}\") {{\n    field(VAL, \"1\")\n    \
-                 field(ASG, \"SWITCHED\")\n}}\n"
+                 field(ASG, \"SWITCHED\")\n}}\n\
+                 record(ao, \"$(P){GATED_RECORD}\") {{\n    field(VAL, \"7\")\n    \
+                 field(ASG, \"GATED\")\n}}\n"
             ),
             ..IocOptions::default()
         });
@@ -410,4 +415,54 @@ fn a_panicking_event_callback_is_reported_once_and_closes_what_it_belongs_to() {
         support::diagnostics::callback_panics(&helper),
         vec![("Pv on_connection", "pv boom".to_string())]
     );
+}
+
+/// Loads the harness's access security rules with `more` after them.
+fn load_rules(ioc: &mut Ioc, acf: &std::path::Path, more: &str) {
+    let rules = std::fs::read_to_string(test_dir().join("db/test.acf")).unwrap();
+    std::fs::write(acf, format!("{rules}\n{more}\n")).unwrap();
+    ioc.shell(&format!("asSetFilename {}", acf.display()));
+    ioc.shell("asInit");
+}
+
+#[test]
+fn a_subscription_refused_read_access_starts_once_the_server_grants_it() {
+    let mut ioc = ioc();
+    let name = ioc.pv(GATED_RECORD);
+    let acf = std::env::temp_dir().join(format!(
+        "cothread-gated-{}-{}.acf",
+        std::process::id(),
+        ioc.port()
+    ));
+    load_rules(&mut ioc, &acf, "ASG(GATED) {\n    RULE(1, NONE)\n}");
+    // The IOC reads its shell in its own time: wait until reads are refused.
+    assert!(wait_until(WAIT, || caget::<f64>(&name)
+        .is_err_and(|err| err.kind() == ErrorKind::NoReadAccess)));
+    let updates: Log<Result<f64, CaError>> = Rc::default();
+    let sink = Rc::clone(&updates);
+    let subscription = Monitor::new()
+        .notify_disconnect(true)
+        .subscribe(&name, move |update| sink.borrow_mut().push(update))
+        .unwrap();
+    assert!(wait_until(WAIT, || !updates.borrow().is_empty()));
+    let refused = updates.borrow()[0].clone().unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::NoReadAccess, "{refused}");
+
+    // The operator grants reads: the subscription starts. (Before, a
+    // subscription refused once never started.)
+    load_rules(&mut ioc, &acf, "ASG(GATED) {\n    RULE(1, READ)\n}");
+    assert!(
+        wait_until(WAIT, || updates.borrow().len() >= 2),
+        "no update after the grant: {:?}",
+        updates.borrow()
+    );
+    assert_eq!(updates.borrow()[1].clone().unwrap(), 7.0);
+    subscription.close();
+    // Back to the harness's file, as other tests expect.
+    ioc.shell(&format!(
+        "asSetFilename {}",
+        test_dir().join("db/test.acf").display()
+    ));
+    ioc.shell("asInit");
+    let _ = std::fs::remove_file(&acf);
 }
