@@ -100,13 +100,17 @@ struct State {
     /// The channel connected: the owner should start the subscription.
     start: bool,
     closed: bool,
+    /// Updates dropped for room with no update waiting to count them (only
+    /// errors were): the next update pushed counts them.
+    carried: u64,
 }
 
 impl State {
     /// Makes room for one more item in a full buffer: the oldest update
     /// that is followed by another merges into it; failing that (errors in
     /// between), the newest queued update merges into `incoming`; failing
-    /// that, the oldest item goes.
+    /// that, the oldest item goes, and the updates it stood for are counted
+    /// by the next update waiting, or else by the next pushed.
     fn make_room(&mut self, incoming: &mut Item) {
         let pair = (0..self.items.len().saturating_sub(1))
             .find(|&i| self.items[i].update.is_ok() && self.items[i + 1].update.is_ok());
@@ -120,7 +124,17 @@ impl State {
             incoming.count += newest.count;
             return;
         }
-        self.items.pop_front();
+        let dropped = self
+            .items
+            .pop_front()
+            .expect("a full buffer holds something");
+        if dropped.update.is_ok() {
+            match self.items.iter_mut().find(|item| item.update.is_ok()) {
+                Some(next) => next.count += dropped.count,
+                None if incoming.update.is_ok() => incoming.count += dropped.count,
+                None => self.carried += dropped.count,
+            }
+        }
     }
 }
 
@@ -142,6 +156,7 @@ impl Buffer {
                 waker: None,
                 start: false,
                 closed: false,
+                carried: 0,
             })),
         }
     }
@@ -153,6 +168,9 @@ impl Buffer {
             drop(state);
             drop(incoming);
             return;
+        }
+        if incoming.update.is_ok() {
+            incoming.count += std::mem::take(&mut state.carried);
         }
         let before = state.items.len();
         if before >= state.limit {
@@ -427,6 +445,39 @@ mod tests {
             .iter()
             .map(|item| (value(item), item.count))
             .collect()
+    }
+
+    /// Before, the oldest item went with the updates it stood for: a
+    /// disconnect arriving behind five merged updates lost their count.
+    #[test]
+    fn an_update_dropped_for_room_is_counted_by_the_next() {
+        let backlog: &'static UpdateBudget = Box::leak(Box::new(UpdateBudget::new(100)));
+        let latest = Buffer::new(1, backlog);
+        for x in 1..=5 {
+            latest.push(update(f64::from(x)));
+        }
+        assert_eq!(held(&latest), vec![(Some(5.0), 5)]);
+        let disconnect = || {
+            Err(Box::new(CaError::new(
+                "pv",
+                libca_sys::ECA_DISCONN,
+                "camonitor",
+            )))
+        };
+        latest.push(disconnect());
+        // The error is kept, and the next update counts the five.
+        assert_eq!(held(&latest), vec![(None, 1)]);
+        latest.push(update(6.0));
+        assert_eq!(held(&latest), vec![(Some(6.0), 6)]);
+        // In a longer buffer, the next waiting update counts them.
+        let two = Buffer::new(2, backlog);
+        two.push(update(1.0));
+        two.push(update(2.0));
+        two.push(disconnect());
+        two.push(update(3.0));
+        two.push(update(4.0));
+        two.push(disconnect());
+        assert_eq!(held(&two), vec![(Some(4.0), 4), (None, 1)]);
     }
 
     #[test]
