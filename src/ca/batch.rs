@@ -128,11 +128,21 @@ unsafe fn complete<R: Reply>(slot: *const Slot<R>, result: BatchResult<R>) {
     // SAFETY: as above; `slot` is not used after the decrement below.
     let shared = unsafe { &*shared_ptr };
     if shared.pending.fetch_sub(1, Ordering::AcqRel) == 1 {
+        /// Releases the reads' count once `done` has run, also if it
+        /// panicked (it may wake a user's `Waker`): the batch would
+        /// otherwise never be freed, nor its channels' leases.
+        struct Release<R: Reply>(*const Shared<R>);
+        impl<R: Reply> Drop for Release<R> {
+            fn drop(&mut self) {
+                // SAFETY: this was the last pending read: release the count
+                // that the reads in flight held (taken in `Batch::read`, an
+                // `Arc` of this `Shared`). Nothing of the batch is touched
+                // after.
+                unsafe { Arc::decrement_strong_count(self.0) };
+            }
+        }
+        let _release = Release(shared_ptr);
         (shared.done)();
-        // SAFETY: this was the last pending read: release the count that
-        // the reads in flight held (taken in `Batch::read`, an `Arc` of this
-        // `Shared`). Nothing of the batch is touched after.
-        unsafe { Arc::decrement_strong_count(shared_ptr) };
     }
 }
 
