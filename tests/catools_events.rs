@@ -444,8 +444,20 @@ fn a_subscription_refused_read_access_starts_once_the_server_grants_it() {
         .notify_disconnect(true)
         .subscribe(&name, move |update| sink.borrow_mut().push(update))
         .unwrap();
-    assert!(wait_until(WAIT, || !updates.borrow().is_empty()));
+    // The same on libca's thread.
+    let direct_updates = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&direct_updates);
+    let direct = Monitor::new()
+        .notify_disconnect(true)
+        .subscribe_on_libca_thread(&name, move |update: Result<f64, CaError>| {
+            sink.lock().unwrap().push(update)
+        })
+        .unwrap();
+    assert!(wait_until(WAIT, || !updates.borrow().is_empty()
+        && !direct_updates.lock().unwrap().is_empty()));
     let refused = updates.borrow()[0].clone().unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::NoReadAccess, "{refused}");
+    let refused = direct_updates.lock().unwrap()[0].clone().unwrap_err();
     assert_eq!(refused.kind(), ErrorKind::NoReadAccess, "{refused}");
 
     // The operator grants reads: the subscription starts. (Before, a
@@ -457,7 +469,14 @@ fn a_subscription_refused_read_access_starts_once_the_server_grants_it() {
         updates.borrow()
     );
     assert_eq!(updates.borrow()[1].clone().unwrap(), 7.0);
+    assert!(
+        wait_until(WAIT, || direct_updates.lock().unwrap().len() >= 2),
+        "no update on libca's thread after the grant: {:?}",
+        direct_updates.lock().unwrap()
+    );
+    assert_eq!(direct_updates.lock().unwrap()[1].clone().unwrap(), 7.0);
     subscription.close();
+    direct.close();
     // Back to the harness's file, as other tests expect.
     ioc.shell(&format!(
         "asSetFilename {}",

@@ -247,7 +247,8 @@ impl Monitor {
     }
 
     /// Report a disconnect (and a channel without read access) as an error
-    /// update; updates resume by themselves when the server returns.
+    /// update; updates resume by themselves when the server returns (or
+    /// grants read access).
     pub fn notify_disconnect(mut self, notify: bool) -> Monitor {
         self.notify_disconnect = notify;
         self
@@ -589,7 +590,9 @@ impl Inner {
 
     /// Creates the libca subscription on the connected channel; a failure
     /// (e.g. no read access, which the CA layer refuses rather than subscribe
-    /// to nothing) is reported once when disconnects are.
+    /// to nothing) is reported once when disconnects are. After no read
+    /// access, or a channel that went again meanwhile, it waits to be
+    /// started again (by the grant, or the next connection).
     fn start(&self) {
         if self.is_closed() {
             return;

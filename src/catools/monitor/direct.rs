@@ -133,7 +133,8 @@ impl Monitor {
     ///   thread's scheduler when it connects. A failure to create it (e.g.
     ///   no read access) is delivered to `callback` from there when
     ///   `notify_disconnect` is set, else reported as a
-    ///   [`Diagnostic::MonitorFailed`].
+    ///   [`Diagnostic::MonitorFailed`]; one for want of read access is tried
+    ///   again when the server grants it.
     /// - If `callback` panics, the panic is contained (it never unwinds into
     ///   libca), reported once as a [`Diagnostic::CallbackPanicked`], and the
     ///   subscription closes: the callback is not called again, and
@@ -366,7 +367,9 @@ impl Core {
         let listener =
             self.channel
                 .add_listener(Arc::new(move |event: &ChannelEvent| match event {
-                    ChannelEvent::Connected => {
+                    // A subscription that could not start (no read access)
+                    // tries again once the server grants it.
+                    ChannelEvent::Connected | ChannelEvent::AccessRights { read: true, .. } => {
                         let Some(core) = shared.core().upgrade() else {
                             return;
                         };
@@ -401,8 +404,25 @@ impl Core {
                     self.clear();
                 }
             }
-            Err(err) if self.notify_disconnect => self.shared.deliver_error(Box::new(err)),
-            Err(err) => diagnostics::report(Diagnostic::MonitorFailed(err)),
+            Err(err) => {
+                let code = err.code();
+                // The channel went again before this ran: its next
+                // connection starts the subscription (and the disconnect is
+                // told as every disconnect is).
+                let disconnected = code == libca_sys::ECA_DISCONN;
+                // No read access: the server's grant of it starts it.
+                if disconnected || code == libca_sys::ECA_NORDACCESS {
+                    self.started.store(false, Ordering::Release);
+                }
+                if disconnected {
+                    return;
+                }
+                if self.notify_disconnect {
+                    self.shared.deliver_error(Box::new(err));
+                } else {
+                    diagnostics::report(Diagnostic::MonitorFailed(err));
+                }
+            }
         }
     }
 
