@@ -453,6 +453,17 @@ fn a_subscription_refused_read_access_starts_once_the_server_grants_it() {
             sink.lock().unwrap().push(update)
         })
         .unwrap();
+    // And the async face's stream.
+    let mut stream = cothread::catools_async::camonitor_with::<f64>(
+        &Monitor::new().notify_disconnect(true),
+        &name,
+    )
+    .unwrap();
+    let refused = cothread::block_on_timeout(stream.next(), WAIT)
+        .expect("the stream's first item")
+        .expect("never ends")
+        .unwrap_err();
+    assert_eq!(refused.kind(), ErrorKind::NoReadAccess, "{refused}");
     assert!(wait_until(WAIT, || !updates.borrow().is_empty()
         && !direct_updates.lock().unwrap().is_empty()));
     let refused = updates.borrow()[0].clone().unwrap_err();
@@ -475,6 +486,11 @@ fn a_subscription_refused_read_access_starts_once_the_server_grants_it() {
         direct_updates.lock().unwrap()
     );
     assert_eq!(direct_updates.lock().unwrap()[1].clone().unwrap(), 7.0);
+    let granted = cothread::block_on_timeout(stream.next(), WAIT)
+        .expect("no item on the stream after the grant")
+        .expect("never ends");
+    assert_eq!(granted.unwrap(), 7.0);
+    drop(stream);
     subscription.close();
     direct.close();
     // Back to the harness's file, as other tests expect.

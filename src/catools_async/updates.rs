@@ -256,7 +256,11 @@ impl<T: FromReading> Updates<T> {
             let buffer = buffer.clone();
             let name = Arc::clone(channel.name());
             channel.add_listener(Arc::new(move |event: &ChannelEvent| match event {
-                ChannelEvent::Connected => buffer.connected(),
+                // A stream that could not start (no read access) tries
+                // again once the server grants it.
+                ChannelEvent::Connected | ChannelEvent::AccessRights { read: true, .. } => {
+                    buffer.connected();
+                }
                 ChannelEvent::Disconnected if notify_disconnect => {
                     buffer.push(Err(Box::new(CaError::new(
                         &*name,
@@ -355,6 +359,18 @@ impl<T: FromReading> Stream for Updates<T> {
             }
             drop(state);
             if let Err(err) = this.start() {
+                let code = err.code();
+                // The channel went again before this ran: its next
+                // connection starts the stream (and the disconnect is told
+                // as every disconnect is).
+                let disconnected = code == libca_sys::ECA_DISCONN;
+                // No read access: the server's grant of it starts it.
+                if disconnected || code == libca_sys::ECA_NORDACCESS {
+                    this.started = false;
+                }
+                if disconnected {
+                    continue;
+                }
                 if this.notify_disconnect {
                     return Poll::Ready(Some(Err(err)));
                 }
