@@ -325,7 +325,9 @@ impl Monitor {
             notify_disconnect: self.notify_disconnect,
             name,
         };
-        let handler = move |update: Update, count, feed: &Feed| {
+        let mut carried = CarriedCount::default();
+        let handler = move |update: Update, count: u64, feed: &Feed| {
+            let count = carried.count(update.is_ok(), count);
             callback(convert_update(&feed.name, update, count));
         };
         let (inbox, registration) = dispatch::register_with(id, delivery, feed, handler, on_panic);
@@ -727,6 +729,25 @@ fn start_by_id(id: u64) {
     }
 }
 
+/// The updates a subscription's errors stood for. An error delivered for
+/// more than itself stands for updates dropped to make room for it; it
+/// carries no count to its callback, so the next update counts them.
+#[derive(Default)]
+struct CarriedCount(u64);
+
+impl CarriedCount {
+    /// The count to deliver with an update (`ok`) or error that the inbox
+    /// delivers as standing for `count` updates.
+    fn count(&mut self, ok: bool, count: u64) -> u64 {
+        if ok {
+            count + std::mem::take(&mut self.0)
+        } else {
+            self.0 += count - 1;
+            count
+        }
+    }
+}
+
 /// The timer of a subscription's `connect_timeout`: after the timeout it
 /// reports one error if the channel has not connected. Kept only while the
 /// subscription waits for its channel, and cancelled as it drops (its
@@ -837,6 +858,19 @@ mod tests {
     /// `Arc`'s two counts (16 bytes) and malloc's 8-byte header, 120 bytes
     /// of `Inner` fill a 144-byte heap chunk, and 104 of the inbox a
     /// 128-byte one.
+    /// Before, a disconnect that arrived behind five merged updates, while
+    /// the callback was busy, made them count for nothing.
+    #[test]
+    fn the_updates_an_error_stood_for_are_counted_by_the_next_update() {
+        let mut carried = super::CarriedCount::default();
+        assert_eq!(carried.count(true, 3), 3);
+        // The error stands for itself and five dropped updates.
+        assert_eq!(carried.count(false, 6), 6);
+        assert_eq!(carried.count(false, 1), 1);
+        assert_eq!(carried.count(true, 1), 6);
+        assert_eq!(carried.count(true, 2), 2);
+    }
+
     /// Before, each subscription with a connect timeout had a cothread
     /// sleep out the timeout, closed or not: a thousand a second with a
     /// 60 s timeout kept 60,000 stacks.
