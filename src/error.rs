@@ -113,9 +113,10 @@ pub(crate) fn default_sink(line: fmt::Arguments<'_>, is_panic: bool) {
     }
     #[cfg(not(feature = "log"))]
     {
-        use std::io::Write;
         let _ = is_panic;
-        let _ = writeln!(std::io::stderr().lock(), "cothread: {line}");
+        // In one write, past std's lock of standard error (see
+        // `write_stderr`): this runs on libca's threads too.
+        crate::sched::sys::write_stderr(format!("cothread: {line}\n").as_bytes());
     }
 }
 

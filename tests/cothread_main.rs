@@ -118,6 +118,27 @@ fn a_thread_named_main_does_not_take_over_the_main_scheduler() {
     }
 }
 
+/// Before, the default sink wrote through std's `Stderr`, and so waited
+/// for its lock: a tool that held it for its whole run stalled every report
+/// from libca's threads, and with them every CA callback.
+fn a_report_does_not_wait_for_a_thread_holding_standard_errors_lock() {
+    let held = std::io::stderr().lock();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // Reported to the default sink (no hook is set in this program);
+        // resume_unwind runs no panic hook, which would take the lock too.
+        let h = cothread::spawn(|| std::panic::resume_unwind(Box::new("reported past the lock")));
+        let _ = h.wait(Timeout::NEVER);
+        done.send(()).unwrap();
+    });
+    let reported = finished.recv_timeout(Duration::from_secs(10));
+    drop(held);
+    assert!(
+        reported.is_ok(),
+        "the report waited for standard error's lock"
+    );
+}
+
 fn main() {
     if std::env::var(CHILD_ENV).as_deref() == Ok("sigint") {
         sigint_child();
@@ -134,6 +155,10 @@ fn main() {
     check(
         "a_thread_named_main_does_not_take_over_the_main_scheduler",
         a_thread_named_main_does_not_take_over_the_main_scheduler,
+    );
+    check(
+        "a_report_does_not_wait_for_a_thread_holding_standard_errors_lock",
+        a_report_does_not_wait_for_a_thread_holding_standard_errors_lock,
     );
     check(
         "sigint_ends_wait_for_quit_when_caught",

@@ -416,10 +416,23 @@ fn is_guard_page(addr: usize) -> bool {
     })
 }
 
-fn write_stderr(msg: &[u8]) {
-    // SAFETY: writes from a live byte slice to fd 2; async-signal-safe.
-    unsafe {
-        libc::write(2, msg.as_ptr().cast(), msg.len());
+/// Writes `msg` to standard error (fd 2) itself, not through std's
+/// `Stderr`: async-signal-safe (the fault handler writes with it), and
+/// never waiting for the lock of std's handle, which a thread of the
+/// program may hold for as long as it likes (a tool holding it for its
+/// whole run, say) while a libca thread that reports something must not
+/// wait. A line of up to 4 KiB to a pipe goes in one piece.
+pub(crate) fn write_stderr(mut msg: &[u8]) {
+    while !msg.is_empty() {
+        // SAFETY: writes from a live byte slice to fd 2; async-signal-safe.
+        let written = unsafe { libc::write(2, msg.as_ptr().cast(), msg.len()) };
+        match usize::try_from(written) {
+            Ok(n) if n > 0 => msg = &msg[n.min(msg.len())..],
+            // SAFETY: reads this thread's errno, set by the failed write.
+            _ if written < 0 && unsafe { *libc::__errno_location() } == libc::EINTR => {}
+            // Closed, full, or a reader gone: the line is lost.
+            _ => return,
+        }
     }
 }
 
