@@ -47,10 +47,25 @@ pub fn versions() -> (String, String) {
     )
 }
 
-/// The tools' timeouts are seconds as `f64`; anything not a usable
-/// duration (negative, NaN) is no wait at all.
-fn duration(seconds: f64) -> Duration {
-    Duration::try_from_secs_f64(seconds).unwrap_or(Duration::ZERO)
+/// The end of a tool's timeout (seconds as `f64`), as libca's `ca_pend_io`
+/// takes one: 0 waits forever (libca's old "odd ball" behaviour, which it
+/// keeps), as does a timeout too long to represent (`None`); a negative or
+/// NaN one does not wait at all.
+fn deadline(seconds: f64) -> Option<Instant> {
+    let now = Instant::now();
+    if seconds == 0.0 {
+        return None;
+    }
+    match Duration::try_from_secs_f64(seconds) {
+        Ok(wait) => now.checked_add(wait),
+        Err(_) if seconds > 0.0 => None,
+        Err(_) => Some(now),
+    }
+}
+
+/// [`deadline`] as catools takes it.
+fn ca_timeout(seconds: f64) -> CaTimeout {
+    deadline(seconds).map_or(CaTimeout::Never, CaTimeout::At)
 }
 
 /// The catools request of a DBR type (0 to 34, 37, 38).
@@ -181,7 +196,7 @@ impl Backend for CatoolsBackend {
     ) -> Vec<Option<ChannelInfo>> {
         self.names = names.to_vec();
         Connect::new()
-            .timeout(duration(timeout))
+            .timeout(ca_timeout(timeout))
             .info_each(names)
             .iter()
             .map(|result| result.as_ref().ok().and_then(info_of))
@@ -196,7 +211,7 @@ impl Backend for CatoolsBackend {
     ) -> Vec<Result<Dbr, CaError>> {
         // One cothread per read: every read is issued before any is waited
         // for, and all share one deadline.
-        let deadline = CaTimeout::At(Instant::now() + duration(timeout));
+        let deadline = ca_timeout(timeout);
         let reads: Vec<_> = requests
             .iter()
             .map(|request| {
@@ -243,7 +258,7 @@ impl Backend for CatoolsBackend {
             PutValue::Chars(v) => (DataType::Char, Value::CharArray(v.clone())),
         };
         Put::new()
-            .timeout(duration(timeout))
+            .timeout(ca_timeout(timeout))
             .datatype(datatype)
             .wait(callback)
             .put(&self.names[channel], value)
@@ -276,15 +291,14 @@ impl Backend for CatoolsBackend {
                 }
             });
         }
-        let connect_deadline = Instant::now() + duration(timeout);
+        let connect_deadline = deadline(timeout);
         let mut timed_out = false;
         let mut types = vec![0; names.len()];
         let mut subscriptions = Vec::new();
         loop {
-            let wait = if timed_out {
-                Timeout::NEVER
-            } else {
-                Timeout::from(connect_deadline)
+            let wait = match connect_deadline {
+                Some(deadline) if !timed_out => Timeout::from(deadline),
+                _ => Timeout::NEVER,
             };
             match queue.wait(wait) {
                 Ok(Message::Connected(index, info)) => {

@@ -44,11 +44,24 @@ pub type Run = fn(
 /// Runs one tool's `run` with this process's arguments, standard output and
 /// error, over catools; exits with its status.
 pub fn main_with(run: Run) -> ! {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Any bytes, as EPICS base's tools take them: those that are not UTF-8
+    // are replaced (a PV name with them is then simply not found), rather
+    // than a panic.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
     let mut backend = catools_backend::CatoolsBackend::new();
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let status = run(&args, &mut backend, &mut stdout.lock(), &mut stderr.lock());
+    // Standard error is not locked for the whole run: libca's threads report
+    // to it (cothread's diagnostics: a lost server, a refused put), and
+    // would wait for the lock, and with them every CA callback.
+    let status = run(
+        &args,
+        &mut backend,
+        &mut stdout.lock(),
+        &mut std::io::stderr(),
+    );
     std::process::exit(status)
 }
 

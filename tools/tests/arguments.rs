@@ -105,3 +105,26 @@ fn argument_handling_matches_epics_base() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A PV name that is not UTF-8 is a name no server has, as for EPICS base's
+/// caget (which takes any bytes), not a panic of the argument parser.
+#[test]
+fn a_pv_name_that_is_not_utf8_is_simply_not_found() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"cothread-tools:\xff");
+    // Nothing to search but this host's loopback, on a port nobody serves.
+    let port = std::net::UdpSocket::bind("127.0.0.1:0")
+        .and_then(|socket| socket.local_addr())
+        .map(|address| address.port())
+        .expect("a free port");
+    let output = Command::new(env!("CARGO_BIN_EXE_caget"))
+        .args(["-w".as_ref(), "0.2".as_ref(), name])
+        .env("EPICS_CA_ADDR_LIST", "127.0.0.1")
+        .env("EPICS_CA_AUTO_ADDR_LIST", "NO")
+        .env("EPICS_CA_SERVER_PORT", port.to_string())
+        .output()
+        .expect("run caget");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("Channel connect timed out"), "{stderr}");
+}
