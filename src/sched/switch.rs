@@ -137,5 +137,14 @@ pub(crate) fn yield_now() {
 /// Suspends the caller until there is no other ready work, or `deadline`.
 pub(crate) fn yield_until(deadline: Option<Instant>) {
     let s = current();
-    block_or_panic(deadline, |w| s.yielders.borrow_mut().push(w.clone()));
+    block_or_panic(deadline, |w| {
+        let mut yielders = s.yielders.borrow_mut();
+        // The list empties only when the ready queue does: on a thread that
+        // is never idle, the wakers of yields that timed out would pile up.
+        // Pruned whenever the list reaches a power of two (amortised O(1)).
+        if yielders.len() >= 64 && yielders.len().is_power_of_two() {
+            yielders.retain(Waker::is_live);
+        }
+        yielders.push(w.clone());
+    });
 }

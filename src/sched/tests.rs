@@ -32,6 +32,29 @@ fn queue_remote_burst(n: usize) -> Arc<AtomicUsize> {
     ran
 }
 
+/// Before, on a thread never idle (a cothread always ready), the wakers of
+/// `yield_now(timeout)`s that timed out were kept for ever: 16 bytes a
+/// millisecond, 1.4 GB a day.
+#[test]
+fn yields_that_time_out_on_a_busy_thread_leave_no_wakers() {
+    let stop = Rc::new(std::cell::Cell::new(false));
+    let busy = {
+        let stop = Rc::clone(&stop);
+        crate::spawn(move || {
+            while !stop.get() {
+                crate::yield_now(Duration::ZERO);
+            }
+        })
+    };
+    for _ in 0..2000 {
+        crate::yield_now(Duration::from_micros(1));
+    }
+    let kept = current().yielders.borrow().len();
+    stop.set(true);
+    busy.wait(Timeout::NEVER).unwrap();
+    assert!(kept < 200, "{kept} wakers of timed-out yields are kept");
+}
+
 #[test]
 fn a_burst_of_remote_calls_costs_one_wake_up() {
     let ran = queue_remote_burst(1000);
