@@ -16,6 +16,14 @@ fn check(name: &str, f: impl FnOnce()) {
     eprintln!("ok");
 }
 
+/// Before, the main thread's queue had no owner until its scheduler was
+/// made, so this call queued `f` for that scheduler and blocked the very
+/// thread that would have run it: a hang (here, a timeout).
+fn callback_result_from_main_before_it_uses_cothread_runs_at_once() {
+    let result = cothread::callback_result(|| 6 * 7, Duration::from_secs(5));
+    assert_eq!(result.unwrap(), 42);
+}
+
 fn callbacks_queued_before_main_uses_cothread_are_kept() {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -144,6 +152,10 @@ fn main() {
         sigint_child();
         return;
     }
+    check(
+        "callback_result_from_main_before_it_uses_cothread_runs_at_once",
+        callback_result_from_main_before_it_uses_cothread_runs_at_once,
+    );
     check(
         "callbacks_queued_before_main_uses_cothread_are_kept",
         callbacks_queued_before_main_uses_cothread_are_kept,

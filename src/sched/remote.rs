@@ -146,7 +146,17 @@ impl Remote {
     }
 
     fn owned_by_current_thread(&self) -> bool {
-        self.calls.lock().owner == Some(std::thread::current().id())
+        match self.calls.lock().owner {
+            Some(owner) => owner == std::thread::current().id(),
+            // The main thread's queue before its scheduler exists: the
+            // initial thread's all the same.
+            None => {
+                MAIN_REMOTE
+                    .get()
+                    .is_some_and(|main| std::ptr::eq(&**main, self))
+                    && super::sys::is_initial_thread()
+            }
+        }
     }
 }
 
