@@ -54,7 +54,9 @@ pub fn poll_list(
 pub type Selected = (Vec<RawFd>, Vec<RawFd>, Vec<RawFd>);
 
 /// Cooperative `select(2)`: returns the subsets of `read`, `write` and
-/// `except` fds that are ready (all empty on timeout).
+/// `except` fds that are ready (all empty on timeout). An fd that is not
+/// open is an error ([`Error::Io`], `EBADF`), as for `select(2)` itself
+/// (Python's cothread raises `SelectError`), not a timeout.
 pub fn select(
     read: &[RawFd],
     write: &[RawFd],
@@ -73,6 +75,13 @@ pub fn select(
     }
     let list: Vec<(RawFd, i16)> = masks.into_iter().collect();
     let ready = poll_list(&list, timeout)?;
+    if let Some(&(fd, _)) = ready.iter().find(|&&(_, events)| events & POLLNVAL != 0) {
+        let err = std::io::Error::from_raw_os_error(libc::EBADF);
+        return Err(Error::Io(std::sync::Arc::new(std::io::Error::new(
+            err.kind(),
+            format!("select: fd {fd} is not open ({err})"),
+        ))));
+    }
     let pick = |fds: &[RawFd], mask: i16| -> Vec<RawFd> {
         fds.iter()
             .copied()

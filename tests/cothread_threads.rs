@@ -49,6 +49,20 @@ fn select_reports_readable_and_writable_fds_and_times_out() {
 }
 
 #[test]
+fn select_on_an_fd_that_is_not_open_is_an_error_not_a_timeout() {
+    // Fds are numbered lowest first: this one is not open.
+    let closed = 999_999;
+    let start = Instant::now();
+    let result = coselect::select(&[closed], &[], &[], None::<Duration>);
+    // Before, it returned three empty lists at once, as a timeout would.
+    match result {
+        Err(Error::Io(err)) => assert!(err.to_string().contains("not open"), "{err}"),
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert!(start.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
 fn poll_list_suspends_only_the_caller() {
     let (_tx, rx) = UnixStream::pair().unwrap();
     let fd = rx.as_raw_fd();
