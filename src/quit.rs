@@ -44,14 +44,46 @@ pub fn quit() {
 /// run.
 pub fn wait_for_quit(catch_interrupt: bool) -> Result<(), Error> {
     let fd = quit_fd();
-    let saved = if catch_interrupt {
-        Some(sys::catch_sigint().map_err(|e| Error::Io(std::sync::Arc::new(e)))?)
+    let _caught = if catch_interrupt {
+        Some(CaughtSigint::catch()?)
     } else {
         None
     };
     let result = crate::coselect::poll_list(&[(fd.fd(), crate::coselect::POLLIN)], Timeout::NEVER);
-    if let Some(saved) = saved {
-        sys::restore_sigint(saved);
-    }
     result.map(|_| ())
+}
+
+/// The callers of `wait_for_quit(true)` still waiting, in any thread or
+/// cothread, and the SIGINT disposition from before the first: the first
+/// installs the handler, the last to end (however it ends) restores that
+/// disposition. (Each saving and restoring its own let the handler stay:
+/// the second saved the first's handler, and restored it after the first
+/// had restored the original.)
+static SIGINT_CATCHERS: std::sync::Mutex<(usize, Option<sys::SavedSigaction>)> =
+    std::sync::Mutex::new((0, None));
+
+/// One caller's share of the SIGINT handler: see [`SIGINT_CATCHERS`].
+struct CaughtSigint;
+
+impl CaughtSigint {
+    fn catch() -> Result<CaughtSigint, Error> {
+        let mut catchers = SIGINT_CATCHERS.lock().unwrap_or_else(|e| e.into_inner());
+        if catchers.0 == 0 {
+            catchers.1 = Some(sys::catch_sigint().map_err(|e| Error::Io(std::sync::Arc::new(e)))?);
+        }
+        catchers.0 += 1;
+        Ok(CaughtSigint)
+    }
+}
+
+impl Drop for CaughtSigint {
+    fn drop(&mut self) {
+        let mut catchers = SIGINT_CATCHERS.lock().unwrap_or_else(|e| e.into_inner());
+        catchers.0 -= 1;
+        if catchers.0 == 0 {
+            if let Some(saved) = catchers.1.take() {
+                sys::restore_sigint(saved);
+            }
+        }
+    }
 }

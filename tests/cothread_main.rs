@@ -76,6 +76,43 @@ fn sigint_ends_wait_for_quit_when_caught() {
     );
 }
 
+/// Before, each `wait_for_quit(true)` saved and restored SIGINT's handling
+/// on its own: with two waiting, the second saved the first's handler and
+/// put it back last, and Ctrl-C was caught for good.
+fn two_waits_for_quit_leave_sigint_as_it_was() {
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new(exe)
+        .env(CHILD_ENV, "two-waits")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "child failed: {:?}\n{stderr}",
+        out.status
+    );
+}
+
+fn two_waits_child() {
+    let waits: Vec<_> = (0..2)
+        .map(|_| cothread::spawn(|| cothread::wait_for_quit(true).unwrap()))
+        .collect();
+    // Both wait (each has caught SIGINT) before the quit.
+    cothread::sleep(Duration::from_millis(20));
+    cothread::quit();
+    for wait in waits {
+        wait.wait(Timeout::NEVER).unwrap();
+    }
+    // SAFETY: queries SIGINT's disposition into a zeroed sigaction (null
+    // new action: nothing changes).
+    let handler = unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        assert_eq!(libc::sigaction(libc::SIGINT, std::ptr::null(), &mut old), 0);
+        old.sa_sigaction
+    };
+    assert_eq!(handler, libc::SIG_DFL, "SIGINT is still caught");
+}
+
 fn sigint_child() {
     let pid = std::process::id().to_string();
     // A cothread keeps running while main waits.
@@ -148,9 +185,10 @@ fn a_report_does_not_wait_for_a_thread_holding_standard_errors_lock() {
 }
 
 fn main() {
-    if std::env::var(CHILD_ENV).as_deref() == Ok("sigint") {
-        sigint_child();
-        return;
+    match std::env::var(CHILD_ENV).as_deref() {
+        Ok("sigint") => return sigint_child(),
+        Ok("two-waits") => return two_waits_child(),
+        _ => {}
     }
     check(
         "callback_result_from_main_before_it_uses_cothread_runs_at_once",
@@ -175,6 +213,10 @@ fn main() {
     check(
         "sigint_ends_wait_for_quit_when_caught",
         sigint_ends_wait_for_quit_when_caught,
+    );
+    check(
+        "two_waits_for_quit_leave_sigint_as_it_was",
+        two_waits_for_quit_leave_sigint_as_it_was,
     );
     check(
         "quit_from_a_cothread_ends_wait_for_quit",
