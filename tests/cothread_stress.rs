@@ -118,6 +118,38 @@ fn child_entry() {
     };
     eprintln!("child scenario: {scenario}");
     match scenario.as_str() {
+        "waiters_on_one_fd" => {
+            use std::io::Write;
+            use std::os::fd::AsRawFd;
+            // A limit of open files well under the waiters' number.
+            let limit = libc::rlimit {
+                rlim_cur: 256,
+                rlim_max: 256,
+            };
+            // SAFETY: sets this process's limit from a valid rlimit.
+            assert_eq!(unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &limit) }, 0);
+            let (mut tx, rx) = std::os::unix::net::UnixStream::pair().unwrap();
+            let fd = rx.as_raw_fd();
+            let waiters: Vec<_> = (0..600)
+                .map(|_| {
+                    spawn(move || {
+                        cothread::coselect::poll_list(
+                            &[(fd, cothread::coselect::POLLIN)],
+                            Timeout::NEVER,
+                        )
+                        .unwrap()
+                    })
+                })
+                .collect();
+            cothread::sleep(Duration::from_millis(20));
+            tx.write_all(b"x").unwrap();
+            for waiter in waiters {
+                let ready = waiter.wait(Duration::from_secs(30)).unwrap();
+                assert_eq!(ready, vec![(fd, cothread::coselect::POLLIN)]);
+            }
+            eprintln!("child scenario waiters_on_one_fd: all woken");
+            std::process::exit(0);
+        }
         "plain_handler" => {
             extern "C" fn exit_42(_: libc::c_int) {
                 // SAFETY: _exit is async-signal-safe.
@@ -257,6 +289,15 @@ fn assert_overflow_caught(scenario: &str, stacks: Option<&str>) {
         stderr.contains("stack overflow in a cothread"),
         "child {scenario}: no overflow message; stderr:\n{stderr}"
     );
+}
+
+#[test]
+fn more_cothreads_than_open_files_can_wait_on_one_fd() {
+    // Before, each waiter's fd was one more entry of the scheduler's poll,
+    // which poll(2) refuses past the limit of open files: a panic.
+    let (status, stderr) = run_child("waiters_on_one_fd", None);
+    assert!(status.success(), "{status:?}; stderr:\n{stderr}");
+    assert!(stderr.contains("all woken"), "{stderr}");
 }
 
 #[test]

@@ -2,11 +2,16 @@
 //! of the scheduler loop (which also drains the remote queue's wake-up fd
 //! and runs `before_poll` hooks).
 //!
-//! Invariant: a blocked task's fds and result slot live on the heap
+//! Invariants: a blocked task's fds and result slot live on the heap
 //! ([`PollWait`]); the scheduler polls them together with the wake-up fd
-//! and wakes each task at most once (its waker's generation).
+//! and wakes each task at most once (its waker's generation). Each fd is
+//! polled once however many tasks wait on it (its events merged), as
+//! Python's cothread does: `poll(2)` refuses more entries than the
+//! process's limit of open files, which a thousand cothreads waiting on one
+//! queue's fd would otherwise pass.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::os::fd::RawFd;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -55,11 +60,25 @@ impl Scheduler {
             revents: 0,
         });
         let polling = !self.polls.borrow().is_empty();
+        // Where each task's fd went in `fds`, in the order of `polls`.
+        let mut places = Vec::new();
         if polling {
             let mut polls = self.polls.borrow_mut();
             polls.retain(|p| p.waker.is_live());
+            let mut merged: HashMap<RawFd, usize> = HashMap::new();
             for p in polls.iter() {
-                fds.extend_from_slice(&p.fds);
+                for f in &p.fds {
+                    let place = *merged.entry(f.fd).or_insert_with(|| {
+                        fds.push(libc::pollfd {
+                            fd: f.fd,
+                            events: 0,
+                            revents: 0,
+                        });
+                        fds.len() - 1
+                    });
+                    fds[place].events |= f.events;
+                    places.push(place);
+                }
             }
         }
         if let Err(e) = sys::poll(&mut fds, timeout) {
@@ -69,24 +88,29 @@ impl Scheduler {
             self.remote.run_pending(&self.spare_calls);
         }
         if polling {
-            self.deliver_polls(&fds);
+            self.deliver_polls(&fds, &places);
         }
         *self.pollfds.borrow_mut() = fds;
     }
 
-    /// Wakes the tasks whose fds (in `fds` after the wake-up fd, in the
-    /// order of `polls`) became ready; the others stay registered.
-    fn deliver_polls(&self, fds: &[libc::pollfd]) {
+    /// Wakes the tasks whose fds (at `places` in `fds`, in the order of
+    /// `polls`) became ready for what they asked; the others stay
+    /// registered.
+    fn deliver_polls(&self, fds: &[libc::pollfd], places: &[usize]) {
         let polls = std::mem::take(&mut *self.polls.borrow_mut());
         let mut rest = Vec::with_capacity(polls.len());
-        let mut at = 1;
+        let mut places = places.iter();
         for p in polls {
-            let got = &fds[at..at + p.fds.len()];
-            at += p.fds.len();
-            let ready: Vec<(RawFd, i16)> = got
+            let ready: Vec<(RawFd, i16)> = p
+                .fds
                 .iter()
-                .filter(|f| f.revents != 0)
-                .map(|f| (f.fd, f.revents))
+                .zip(places.by_ref())
+                .filter_map(|(f, &place)| {
+                    // What this task asked for, and what is always told.
+                    let wanted = f.events | libc::POLLERR | libc::POLLHUP | libc::POLLNVAL;
+                    let revents = fds[place].revents & wanted;
+                    (revents != 0).then_some((f.fd, revents))
+                })
                 .collect();
             if ready.is_empty() {
                 rest.push(p);
