@@ -192,15 +192,15 @@ pub fn initial_timeout(err: &mut dyn Write) -> f64 {
 fn set_timeout(common: &mut Common, arg: &str, tool: &Tool, err: &mut dyn Write) {
     match scan_double(arg) {
         Some(t) => common.timeout = t,
-        None => {
-            tool.complain(
-                err,
-                &format!(
-                    "'{arg}' is not a valid timeout value - ignored, using '{DEFAULT_TIMEOUT:.1}'."
-                ),
-            );
-            common.timeout = DEFAULT_TIMEOUT;
-        }
+        // Kept as it was (EPICS_CLI_TIMEOUT's, or an earlier -w's), as
+        // EPICS base's tools keep it.
+        None => tool.complain(
+            err,
+            &format!(
+                "'{arg}' is not a valid timeout value - ignored, using '{:.1}'.",
+                common.timeout
+            ),
+        ),
     }
 }
 

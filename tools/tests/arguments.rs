@@ -55,6 +55,7 @@ fn argument_handling_matches_epics_base() {
         "caget -d DBR_FOO",
         "caget -d 36 -e x -g 19 -f -2",
         "caget -w abc -# x -p y -0q -lz",
+        "caget -w 3 -w abc",
         "caget -e3 -n -s -S -c -i -F,",
         "caput -h",
         "caput",
