@@ -228,6 +228,9 @@ struct Local {
     inbox: Arc<Inbox>,
     /// Wakes the callback cothread; `None` until it is spawned.
     wake: Option<Event<()>>,
+    /// Whether spawning the callback cothread has failed since it last
+    /// succeeded (told once per run of failures).
+    spawn_failed: bool,
 }
 
 impl Local {
@@ -237,7 +240,11 @@ impl Local {
         } else {
             Arc::new(Mpsc::new())
         };
-        Local { inbox, wake: None }
+        Local {
+            inbox,
+            wake: None,
+            spawn_failed: false,
+        }
     }
 }
 
@@ -256,6 +263,10 @@ fn with_local<R>(f: impl FnOnce(&mut Local) -> R) -> R {
     LOCAL.with(|local| f(local.borrow_mut().get_or_insert_with(Local::new)))
 }
 
+/// How long after a failure to spawn the callback cothread (no stack to be
+/// had) the next try comes.
+const SPAWN_RETRY: Duration = Duration::from_millis(100);
+
 /// Wakes this thread's callback cothread, spawning it on first use. Runs
 /// in loop context (never suspends).
 fn wake_callback_cothread() {
@@ -263,13 +274,32 @@ fn wake_callback_cothread() {
     let _ = LOCAL.try_with(|local| {
         let mut local = local.borrow_mut();
         let local = local.get_or_insert_with(Local::new);
-        let wake = local.wake.get_or_insert_with(|| {
+        if local.wake.is_none() {
             let wake = Event::new();
             let (inbox, woken) = (local.inbox.clone(), wake.clone());
-            crate::spawn(move || run_callbacks(&inbox, &woken));
-            wake
-        });
-        wake.signal(());
+            match crate::Builder::new().spawn(move || run_callbacks(&inbox, &woken)) {
+                Ok(_) => {
+                    local.wake = Some(wake);
+                    local.spawn_failed = false;
+                }
+                Err(err) => {
+                    // The callbacks stay queued (the queue is not idle, so
+                    // no push wakes anything): try again shortly, until a
+                    // stack can be had.
+                    if !std::mem::replace(&mut local.spawn_failed, true) {
+                        crate::error::default_sink(
+                            format_args!("cannot start the callback cothread ({err}); retrying"),
+                            false,
+                        );
+                    }
+                    sched::call_at(Instant::now() + SPAWN_RETRY, wake_callback_cothread);
+                    return;
+                }
+            }
+        }
+        if let Some(wake) = &local.wake {
+            wake.signal(());
+        }
     });
 }
 

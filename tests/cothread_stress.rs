@@ -200,6 +200,40 @@ fn child_entry() {
             }
             let _ = h.wait(Duration::from_secs(30));
         }
+        "callback_after_exhaustion" => {
+            // Every stack taken: the callback cothread cannot be spawned.
+            let go = Event::<()>::with_auto_reset(false);
+            let mut held = Vec::new();
+            loop {
+                let g = go.clone();
+                match Builder::new().spawn(move || g.wait(Timeout::NEVER).unwrap()) {
+                    Ok(h) => held.push(h),
+                    Err(_) => break,
+                }
+            }
+            let handle = cothread::SchedulerHandle::current();
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || handle.callback(move || tx.send(()).unwrap()).unwrap())
+                .join()
+                .unwrap();
+            cothread::sleep(Duration::from_millis(50));
+            // Stacks come back: the callback runs (before, its wake-up
+            // was lost with the failed spawn, and it never ran).
+            go.signal(());
+            for h in held {
+                h.wait(Timeout::NEVER).unwrap();
+            }
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while rx.try_recv().is_err() {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the callback never ran"
+                );
+                cothread::sleep(Duration::from_millis(10));
+            }
+            eprintln!("child scenario callback_after_exhaustion: the callback ran");
+            std::process::exit(0);
+        }
         "limit" => {
             let (n, err) = spawn_until_refused();
             eprintln!("spawned {n}, then: {err}");
@@ -355,6 +389,15 @@ fn threads_that_exit_give_their_stacks_mappings_back() {
     let (status, stderr) = run_child("churn", Some("mprotect:200"));
     assert!(
         status.success() && stderr.contains("churn: all rounds spawned"),
+        "status {status:?}, stderr:\n{stderr}"
+    );
+}
+
+#[test]
+fn a_callback_queued_while_no_stack_can_be_had_runs_once_one_can() {
+    let (status, stderr) = run_child("callback_after_exhaustion", Some("mprotect:200"));
+    assert!(
+        status.success() && stderr.contains("the callback ran"),
         "status {status:?}, stderr:\n{stderr}"
     );
 }

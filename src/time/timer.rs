@@ -120,9 +120,12 @@ impl std::fmt::Debug for Timer {
 }
 
 fn start(inner: &Rc<Inner>) {
+    let running = inner.clone();
+    crate::spawn(move || run(&running));
+    // Only once spawned (the cothread runs later: spawning is no suspension
+    // point): if no stack could be had, `spawn` panicked, and a later
+    // `reset` tries again rather than signal a cothread that never was.
     inner.running.set(true);
-    let inner = inner.clone();
-    crate::spawn(move || run(&inner));
 }
 
 fn run(inner: &Inner) {
