@@ -199,24 +199,29 @@ pub fn run(
         let _ = write!(out, "Old : ");
         show(backend, &names[0], &info, format, &common, out, err);
     }
-    if let Err(e) = backend.put(0, &value, callback, common.timeout) {
-        match e {
-            CaError::Timeout if !callback => {
-                let _ = writeln!(err, "Write operation timed out: Data was not written.");
-            }
-            CaError::Timeout => {
-                let _ = writeln!(err, "Write callback operation timed out");
-                let _ = writeln!(err, "{ERL_ERROR} occured writing data: {}", e.message());
-            }
-            CaError::NoWriteAccess | CaError::Disconnected => {
-                let _ = writeln!(err, "{ERL_ERROR} from put operation: {}", e.message());
-            }
-            other => {
-                let _ = writeln!(err, "{ERL_ERROR} occured writing data: {}", other.message());
-            }
+    match backend.put(0, &value, callback, common.timeout) {
+        Ok(()) => {}
+        // As EPICS base's caput: the callback's status is still its initial
+        // ECA_NORMAL then, so it goes on to read the new value (and exits
+        // with that read's status).
+        Err(CaError::Timeout) if callback => {
+            let _ = writeln!(err, "Write callback operation timed out");
         }
-        let _ = out.flush();
-        return 1;
+        Err(e) => {
+            match e {
+                CaError::Timeout => {
+                    let _ = writeln!(err, "Write operation timed out: Data was not written.");
+                }
+                CaError::NoWriteAccess | CaError::Disconnected => {
+                    let _ = writeln!(err, "{ERL_ERROR} from put operation: {}", e.message());
+                }
+                other => {
+                    let _ = writeln!(err, "{ERL_ERROR} occured writing data: {}", other.message());
+                }
+            }
+            let _ = out.flush();
+            return 1;
+        }
     }
     if format != Format::Terse {
         let _ = write!(out, "New : ");
