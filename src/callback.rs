@@ -148,7 +148,12 @@ impl SchedulerHandle {
         let sender = SlotSender(slot.clone());
         self.callback(move || {
             let result = catch_unwind(AssertUnwindSafe(f));
-            sender.send(result.map_err(|p| Error::Panicked(take_panic_message(p))));
+            let result = result.map_err(|p| Error::Panicked(take_panic_message(p)));
+            // Nobody waits any more (the caller timed out): a panic is
+            // reported here, as any callback's is, or nobody would hear of it.
+            if let Some(Err(Error::Panicked(message))) = sender.send(result) {
+                report_contained_panic("callback", message);
+            }
         })?;
         slot.wait(deadline)
     }
@@ -156,14 +161,23 @@ impl SchedulerHandle {
 
 /// Where `callback_result` waits for its answer.
 struct ResultSlot<R> {
-    value: Mutex<Option<Result<R, Error>>>,
+    value: Mutex<Answer<R>>,
     ready: Condvar,
+}
+
+/// The result, once sent; and whether the caller has stopped waiting.
+struct Answer<R> {
+    result: Option<Result<R, Error>>,
+    gone: bool,
 }
 
 impl<R> Default for ResultSlot<R> {
     fn default() -> Self {
         ResultSlot {
-            value: Mutex::new(None),
+            value: Mutex::new(Answer {
+                result: None,
+                gone: false,
+            }),
             ready: Condvar::new(),
         }
     }
@@ -173,14 +187,15 @@ impl<R> ResultSlot<R> {
     fn wait(&self, deadline: Option<Instant>) -> Result<R, Error> {
         let mut value = self.value.lock();
         loop {
-            if let Some(v) = value.take() {
+            if let Some(v) = value.result.take() {
                 return v;
             }
             match deadline {
                 None => self.ready.wait(&mut value),
                 Some(d) => {
                     if self.ready.wait_until(&mut value, d).timed_out() {
-                        return value.take().unwrap_or(Err(Error::Timedout));
+                        value.gone = true;
+                        return value.result.take().unwrap_or(Err(Error::Timedout));
                     }
                 }
             }
@@ -193,17 +208,25 @@ impl<R> ResultSlot<R> {
 struct SlotSender<R>(Arc<ResultSlot<R>>);
 
 impl<R> SlotSender<R> {
-    fn send(&self, v: Result<R, Error>) {
-        *self.0.value.lock() = Some(v);
+    /// Hands `v` to the caller, or back (`Some`) if the caller no longer
+    /// waits.
+    fn send(&self, v: Result<R, Error>) -> Option<Result<R, Error>> {
+        let mut value = self.0.value.lock();
+        if value.gone {
+            return Some(v);
+        }
+        value.result = Some(v);
+        drop(value);
         self.0.ready.notify_all();
+        None
     }
 }
 
 impl<R> Drop for SlotSender<R> {
     fn drop(&mut self) {
         let mut value = self.0.value.lock();
-        if value.is_none() {
-            *value = Some(Err(Error::SchedulerGone));
+        if value.result.is_none() && !value.gone {
+            value.result = Some(Err(Error::SchedulerGone));
             self.0.ready.notify_all();
         }
     }

@@ -341,6 +341,38 @@ fn a_callback_whose_panic_payload_panics_when_dropped_does_not_stop_later_ones()
 }
 
 #[test]
+fn a_callback_result_that_panics_after_its_caller_timed_out_is_reported() {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&seen);
+    cothread::diagnostics::set_hook(move |d| {
+        if let cothread::diagnostics::Diagnostic::CothreadPanicked { what, message } = d {
+            if message == "panicked after the caller gave up" {
+                sink.lock().unwrap().push(*what);
+            }
+        }
+    });
+    let handle = SchedulerHandle::current();
+    let caller = std::thread::spawn(move || {
+        handle.callback_result(
+            || {
+                cothread::sleep(Duration::from_millis(200));
+                std::panic::resume_unwind(Box::new("panicked after the caller gave up"))
+            },
+            Duration::from_millis(20),
+        )
+    });
+    // This thread's scheduler runs the callback meanwhile.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while seen.lock().unwrap().is_empty() && Instant::now() < deadline {
+        cothread::sleep(Duration::from_millis(10));
+    }
+    assert!(matches!(caller.join().unwrap(), Err(Error::Timedout)));
+    // Before, nobody heard of it: the caller had gone with its timeout.
+    assert_eq!(*seen.lock().unwrap(), ["callback"]);
+    cothread::diagnostics::reset_hook();
+}
+
+#[test]
 fn callbacks_queued_to_a_thread_that_exits_are_dropped_not_leaked() {
     let (handle_tx, handle_rx) = std::sync::mpsc::channel();
     let (exit_tx, exit_rx) = std::sync::mpsc::channel::<()>();
