@@ -624,6 +624,15 @@ impl Inner {
                 let retry = disconnected || code == libca_sys::ECA_NORDACCESS;
                 if retry {
                     self.feed().started.store(false, Ordering::Release);
+                    // The connection or grant that should start it may have
+                    // come (and found it started) before the store above.
+                    if self.channel.is_connected()
+                        && self.channel.access().0
+                        && !self.feed().started.swap(true, Ordering::AcqRel)
+                    {
+                        let id = self.id();
+                        let _ = self.inbox.remote().call(move || start_by_id(id));
+                    }
                 } else {
                     let waiting = self.libca.replace(Libca::Ended);
                     drop(waiting);

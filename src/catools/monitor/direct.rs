@@ -413,6 +413,16 @@ impl Core {
                 // No read access: the server's grant of it starts it.
                 if disconnected || code == libca_sys::ECA_NORDACCESS {
                     self.started.store(false, Ordering::Release);
+                    // The connection or grant that should start it may have
+                    // come (and found it started) before the store above.
+                    if self.channel.is_connected()
+                        && self.channel.access().0
+                        && !self.started.swap(true, Ordering::AcqRel)
+                    {
+                        if let Some(core) = self.shared.core().upgrade() {
+                            let _ = self.shared.owner().call(move || core.start());
+                        }
+                    }
                 }
                 if disconnected {
                     return;
