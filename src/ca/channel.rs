@@ -110,6 +110,18 @@ pub(crate) enum ChannelEvent {
     AccessRights { read: bool, write: bool },
 }
 
+impl ChannelEvent {
+    /// Whether this may start a subscription not started yet: a
+    /// connection, or the server's grant of read access (to one that could
+    /// not start without it).
+    pub(crate) fn may_start_subscription(&self) -> bool {
+        matches!(
+            self,
+            ChannelEvent::Connected | ChannelEvent::AccessRights { read: true, .. }
+        )
+    }
+}
+
 /// Identifies a pending connection wait or a listener, for removal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct CallbackId(NonZeroU64);

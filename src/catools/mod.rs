@@ -95,8 +95,8 @@ pub(crate) use get::{
     convert_reading, convert_update, convert_value, ConnectedRead, EachResult, FirstError,
     TakeResults,
 };
-pub(crate) use monitor::ReportedPanic;
 pub use monitor::{camonitor, Backlog, CloseReason, DirectSubscription, Monitor, Subscription};
+pub(crate) use monitor::{ReportedPanic, StartFailure};
 pub use put::{caput, caput_list, Put};
 pub use status::client_status;
 pub use timeout::CaTimeout;

@@ -554,10 +554,8 @@ impl Listen for FeedInbox {
     fn changed(&self, event: &ChannelEvent) {
         let feed = self.extra();
         match event {
-            // A subscription that could not start (no read access) tries
-            // again once the server grants it.
-            ChannelEvent::Connected | ChannelEvent::AccessRights { read: true, .. }
-                if !feed.started.swap(true, Ordering::AcqRel) =>
+            event
+                if event.may_start_subscription() && !feed.started.swap(true, Ordering::AcqRel) =>
             {
                 let id = self.id();
                 let _ = self.remote().call(move || start_by_id(id));
@@ -615,14 +613,8 @@ impl Inner {
                 super::handoff::schedule_flush();
             }
             Err(err) => {
-                let code = err.code();
-                // The channel went again before this ran: its next
-                // connection starts the subscription (and the disconnect
-                // is told as every disconnect is).
-                let disconnected = code == libca_sys::ECA_DISCONN;
-                // No read access: the server's grant of it starts it.
-                let retry = disconnected || code == libca_sys::ECA_NORDACCESS;
-                if retry {
+                let failure = StartFailure::of(&err);
+                if failure.retries() {
                     self.feed().started.store(false, Ordering::Release);
                     // The connection or grant that should start it may have
                     // come (and found it started) before the store above.
@@ -637,7 +629,7 @@ impl Inner {
                     let waiting = self.libca.replace(Libca::Ended);
                     drop(waiting);
                 }
-                if !disconnected {
+                if failure.is_told() {
                     if self.feed().notify_disconnect {
                         self.inbox.push(Err(Box::new(err)));
                     } else {
@@ -735,6 +727,42 @@ fn start_by_id(id: u64) {
         .and_then(|weak| weak.upgrade());
     if let Some(inner) = inner {
         inner.start();
+    }
+}
+
+/// Why a subscription (of either face, on either path) could not start,
+/// and so what it does next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StartFailure {
+    /// The channel went again before the start ran: its next connection
+    /// starts it, and nothing is told here (the disconnect is told as every
+    /// disconnect is).
+    Disconnected,
+    /// No read access: told as a failure, and the server's grant of it
+    /// starts it.
+    NoReadAccess,
+    /// Anything else: told, and the subscription never starts.
+    Final,
+}
+
+impl StartFailure {
+    /// What `err`, from creating the libca subscription, means.
+    pub(crate) fn of(err: &CaError) -> StartFailure {
+        match err.code() {
+            libca_sys::ECA_DISCONN => StartFailure::Disconnected,
+            libca_sys::ECA_NORDACCESS => StartFailure::NoReadAccess,
+            _ => StartFailure::Final,
+        }
+    }
+
+    /// Whether a later connection or grant starts the subscription.
+    pub(crate) fn retries(self) -> bool {
+        self != StartFailure::Final
+    }
+
+    /// Whether the failure is delivered (or reported) as one.
+    pub(crate) fn is_told(self) -> bool {
+        self != StartFailure::Disconnected
     }
 }
 

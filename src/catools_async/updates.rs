@@ -41,7 +41,7 @@ use parking_lot::Mutex;
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
 use crate::ca_types::CompactReading;
 use crate::catools::handoff::UpdateBudget;
-use crate::catools::{convert_update, CaError, EventMask, FromReading, Monitor};
+use crate::catools::{convert_update, CaError, EventMask, FromReading, Monitor, StartFailure};
 use crate::diagnostics::{self, Diagnostic};
 
 /// What crosses from libca's thread: a compact reading or a (rare, so
@@ -256,11 +256,7 @@ impl<T: FromReading> Updates<T> {
             let buffer = buffer.clone();
             let name = Arc::clone(channel.name());
             channel.add_listener(Arc::new(move |event: &ChannelEvent| match event {
-                // A stream that could not start (no read access) tries
-                // again once the server grants it.
-                ChannelEvent::Connected | ChannelEvent::AccessRights { read: true, .. } => {
-                    buffer.connected();
-                }
+                event if event.may_start_subscription() => buffer.connected(),
                 ChannelEvent::Disconnected if notify_disconnect => {
                     buffer.push(Err(Box::new(CaError::new(
                         &*name,
@@ -359,16 +355,11 @@ impl<T: FromReading> Stream for Updates<T> {
             }
             drop(state);
             if let Err(err) = this.start() {
-                let code = err.code();
-                // The channel went again before this ran: its next
-                // connection starts the stream (and the disconnect is told
-                // as every disconnect is).
-                let disconnected = code == libca_sys::ECA_DISCONN;
-                // No read access: the server's grant of it starts it.
-                if disconnected || code == libca_sys::ECA_NORDACCESS {
+                let failure = StartFailure::of(&err);
+                if failure.retries() {
                     this.started = false;
                 }
-                if disconnected {
+                if !failure.is_told() {
                     continue;
                 }
                 if this.notify_disconnect {

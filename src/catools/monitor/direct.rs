@@ -41,7 +41,7 @@ use std::sync::{Arc, Weak};
 
 use parking_lot::{Mutex, MutexGuard};
 
-use super::{CloseReason, Monitor, Update};
+use super::{CloseReason, Monitor, StartFailure, Update};
 use crate::ca::{self, CallbackId, Channel, ChannelEvent, ReadRequest};
 use crate::catools::get::{convert_update, FromReading};
 use crate::catools::handoff::schedule_flush;
@@ -367,9 +367,7 @@ impl Core {
         let listener =
             self.channel
                 .add_listener(Arc::new(move |event: &ChannelEvent| match event {
-                    // A subscription that could not start (no read access)
-                    // tries again once the server grants it.
-                    ChannelEvent::Connected | ChannelEvent::AccessRights { read: true, .. } => {
+                    event if event.may_start_subscription() => {
                         let Some(core) = shared.core().upgrade() else {
                             return;
                         };
@@ -405,13 +403,8 @@ impl Core {
                 }
             }
             Err(err) => {
-                let code = err.code();
-                // The channel went again before this ran: its next
-                // connection starts the subscription (and the disconnect is
-                // told as every disconnect is).
-                let disconnected = code == libca_sys::ECA_DISCONN;
-                // No read access: the server's grant of it starts it.
-                if disconnected || code == libca_sys::ECA_NORDACCESS {
+                let failure = StartFailure::of(&err);
+                if failure.retries() {
                     self.started.store(false, Ordering::Release);
                     // The connection or grant that should start it may have
                     // come (and found it started) before the store above.
@@ -424,7 +417,7 @@ impl Core {
                         }
                     }
                 }
-                if disconnected {
+                if !failure.is_told() {
                     return;
                 }
                 if self.notify_disconnect {
