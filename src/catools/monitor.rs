@@ -684,9 +684,7 @@ impl Inner {
 /// reports the panic (unless its owner has, see [`ReportedPanic`]) and
 /// closes the subscription.
 fn callback_panicked(id: u64, panic: Box<dyn std::any::Any + Send>) {
-    let inner = LIVE
-        .with(|live| live.get(id))
-        .and_then(|weak| weak.upgrade());
+    let inner = live(id);
     let message = match panic.downcast::<ReportedPanic>() {
         Ok(reported) => reported.0,
         Err(panic) => {
@@ -706,26 +704,24 @@ fn callback_panicked(id: u64, panic: Box<dyn std::any::Any + Send>) {
 }
 
 /// Whether this thread's subscription `id` is open.
-fn is_open(id: u64) -> bool {
+/// This thread's subscription `id`, while it lives.
+fn live(id: u64) -> Option<Rc<Inner>> {
     LIVE.with(|live| live.get(id))
         .and_then(|weak| weak.upgrade())
-        .is_some_and(|inner| !inner.is_closed())
+}
+
+fn is_open(id: u64) -> bool {
+    live(id).is_some_and(|inner| !inner.is_closed())
 }
 
 fn close_by_id(id: u64, reason: CloseReason) {
-    let inner = LIVE
-        .with(|live| live.get(id))
-        .and_then(|weak| weak.upgrade());
-    if let Some(inner) = inner {
+    if let Some(inner) = live(id) {
         inner.close(reason);
     }
 }
 
 fn start_by_id(id: u64) {
-    let inner = LIVE
-        .with(|live| live.get(id))
-        .and_then(|weak| weak.upgrade());
-    if let Some(inner) = inner {
+    if let Some(inner) = live(id) {
         inner.start();
     }
 }
