@@ -145,17 +145,19 @@ impl Remote {
         self.wake.notify();
     }
 
+    /// Whether this is the main thread's queue.
+    fn is_main(&self) -> bool {
+        MAIN_REMOTE
+            .get()
+            .is_some_and(|main| std::ptr::eq(&**main, self))
+    }
+
     fn owned_by_current_thread(&self) -> bool {
         match self.calls.lock().owner {
             Some(owner) => owner == std::thread::current().id(),
             // The main thread's queue before its scheduler exists: the
             // initial thread's all the same.
-            None => {
-                MAIN_REMOTE
-                    .get()
-                    .is_some_and(|main| std::ptr::eq(&**main, self))
-                    && super::sys::is_initial_thread()
-            }
+            None => self.is_main() && super::sys::is_initial_thread(),
         }
     }
 }
@@ -205,9 +207,7 @@ impl RemoteHandle {
 
     /// True if this is the main thread's scheduler (see [`main`](Self::main)).
     pub(crate) fn is_main(&self) -> bool {
-        MAIN_REMOTE
-            .get()
-            .is_some_and(|main| Arc::ptr_eq(main, &self.remote))
+        self.remote.is_main()
     }
 
     /// True if this is the calling thread's scheduler.
