@@ -426,10 +426,12 @@ pub(crate) fn write_stderr(mut msg: &[u8]) {
     while !msg.is_empty() {
         // SAFETY: writes from a live byte slice to fd 2; async-signal-safe.
         let written = unsafe { libc::write(2, msg.as_ptr().cast(), msg.len()) };
+        // (Reading errno allocates nothing: still async-signal-safe.)
+        let interrupted =
+            written < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted;
         match usize::try_from(written) {
             Ok(n) if n > 0 => msg = &msg[n.min(msg.len())..],
-            // SAFETY: reads this thread's errno, set by the failed write.
-            _ if written < 0 && unsafe { *libc::__errno_location() } == libc::EINTR => {}
+            _ if interrupted => {}
             // Closed, full, or a reader gone: the line is lost.
             _ => return,
         }
