@@ -91,21 +91,39 @@ fn run_child(scenario: &str, stacks: Option<&str>) -> (std::process::ExitStatus,
 /// Spawns cothreads that block until `Builder::spawn` fails; returns how
 /// many were spawned and the error.
 fn spawn_until_refused() -> (usize, cothread::Error) {
+    let (held, err) = take_every_stack();
+    let n = held.handles.len();
+    // The ones spawned still run and finish normally.
+    held.release();
+    (n, err)
+}
+
+/// Cothreads that block, one on each stack the process could have.
+struct HeldStacks {
+    go: Event<()>,
+    handles: Vec<cothread::JoinHandle<()>>,
+}
+
+impl HeldStacks {
+    /// Lets them finish, and waits until they have.
+    fn release(self) {
+        self.go.signal(());
+        for h in self.handles {
+            h.wait(Timeout::NEVER).unwrap();
+        }
+    }
+}
+
+/// Spawns blocking cothreads until `Builder::spawn` fails: them, and the
+/// error.
+fn take_every_stack() -> (HeldStacks, cothread::Error) {
     let go = Event::<()>::with_auto_reset(false);
     let mut handles = Vec::new();
     loop {
         let g = go.clone();
         match Builder::new().spawn(move || g.wait(Timeout::NEVER).unwrap()) {
             Ok(h) => handles.push(h),
-            Err(e) => {
-                // The ones spawned still run and finish normally.
-                go.signal(());
-                let n = handles.len();
-                for h in handles {
-                    h.wait(Timeout::NEVER).unwrap();
-                }
-                return (n, e);
-            }
+            Err(e) => return (HeldStacks { go, handles }, e),
         }
     }
 }
@@ -202,15 +220,7 @@ fn child_entry() {
         }
         "callback_after_exhaustion" => {
             // Every stack taken: the callback cothread cannot be spawned.
-            let go = Event::<()>::with_auto_reset(false);
-            let mut held = Vec::new();
-            loop {
-                let g = go.clone();
-                match Builder::new().spawn(move || g.wait(Timeout::NEVER).unwrap()) {
-                    Ok(h) => held.push(h),
-                    Err(_) => break,
-                }
-            }
+            let (held, _) = take_every_stack();
             let handle = cothread::SchedulerHandle::current();
             let (tx, rx) = std::sync::mpsc::channel();
             std::thread::spawn(move || handle.callback(move || tx.send(()).unwrap()).unwrap())
@@ -219,10 +229,7 @@ fn child_entry() {
             cothread::sleep(Duration::from_millis(50));
             // Stacks come back: the callback runs (before, its wake-up
             // was lost with the failed spawn, and it never ran).
-            go.signal(());
-            for h in held {
-                h.wait(Timeout::NEVER).unwrap();
-            }
+            held.release();
             let deadline = std::time::Instant::now() + Duration::from_secs(10);
             while rx.try_recv().is_err() {
                 assert!(
@@ -296,19 +303,11 @@ fn child_entry() {
 
 /// Exhausts the stacks again, then calls the free `spawn` (which panics).
 fn exhaust_then_free_spawn() {
-    let go = Event::<()>::with_auto_reset(false);
-    let mut handles = Vec::new();
-    loop {
-        let g = go.clone();
-        match Builder::new().spawn(move || g.wait(Timeout::NEVER).unwrap()) {
-            Ok(h) => handles.push(h),
-            Err(_) => break,
-        }
-    }
+    let (held, _) = take_every_stack();
     let _ = spawn(|| ());
     panic!(
         "spawn succeeded with no stack left ({} live)",
-        handles.len()
+        held.handles.len()
     );
 }
 
