@@ -38,8 +38,10 @@
 //!   later callbacks refused with [`Error::SchedulerGone`]; a callback
 //!   queued concurrently with the close is either dropped by it or refused,
 //!   never run after it nor lost (see `sched::Mpsc`). The callback
-//!   cothread is abandoned with the thread's other cothreads (see the
-//!   scheduler's invariants); while it waits it holds only the inbox's
+//!   cothread ends with the thread's other cothreads: at the end of the
+//!   thread's scope (callbacks still queued then run in its next scope), or
+//!   abandoned at the exit of a thread that needs none (see the scheduler's
+//!   invariants); while it waits it holds only the inbox's
 //!   `Arc` and its wake-up `Event` (its batch buffer is freed before each
 //!   wait and allocated again, once, after it).
 //! * A panic in a callback is caught on the callback cothread and reported
@@ -300,7 +302,14 @@ fn wake_callback_cothread() {
         if local.wake.is_none() {
             let wake = Event::new();
             let (inbox, woken) = (local.inbox.clone(), wake.clone());
-            match crate::Builder::new().spawn(move || run_callbacks(&inbox, &woken)) {
+            // Owned by the cothread's closure: dropped however the cothread
+            // ends, even if its scope ends it before it ever ran.
+            let ended = Ended;
+            let body = move || {
+                let _ended = ended;
+                run_callbacks(&inbox, &woken);
+            };
+            match crate::Builder::new().spawn(body) {
                 Ok(_) => {
                     local.wake = Some(wake);
                     local.spawn_failed = false;
@@ -326,27 +335,33 @@ fn wake_callback_cothread() {
     });
 }
 
+/// Forgets this thread's callback cothread when it ends, however it ends, so
+/// that the next callback starts a new one rather than queueing for one that
+/// is gone. (Its loop contains every callback's panic; this holds should
+/// anything else end it.) Ended by its scope (unwinding), the cothread may
+/// leave callbacks queued that no push will wake anything for: a new try is
+/// queued, which starts a callback cothread once a scope runs.
+struct Ended;
+
+impl Drop for Ended {
+    fn drop(&mut self) {
+        let _ = LOCAL.try_with(|local| {
+            if let Ok(mut local) = local.try_borrow_mut() {
+                if let Some(local) = local.as_mut() {
+                    local.wake = None;
+                }
+            }
+        });
+        if std::thread::panicking() {
+            sched::call_at(Instant::now() + SPAWN_RETRY, wake_callback_cothread);
+        }
+    }
+}
+
 /// The callback cothread: runs the queued callbacks in order, letting
 /// other cothreads run after every [`CHUNK`] of them, and waits when there
 /// are none.
 fn run_callbacks(inbox: &Inbox, wake: &Event<()>) {
-    /// Forgets this thread's callback cothread when it ends, however it
-    /// ends, so that the next callback starts a new one rather than queueing
-    /// for one that is gone. (Its loop contains every callback's panic; this
-    /// holds should anything else end it.)
-    struct Ended;
-    impl Drop for Ended {
-        fn drop(&mut self) {
-            let _ = LOCAL.try_with(|local| {
-                if let Ok(mut local) = local.try_borrow_mut() {
-                    if let Some(local) = local.as_mut() {
-                        local.wake = None;
-                    }
-                }
-            });
-        }
-    }
-    let _ended = Ended;
     let mut batch: Vec<SendFn> = Vec::with_capacity(CHUNK);
     let mut since_yield = 0;
     loop {
@@ -372,8 +387,8 @@ fn run_callbacks(inbox: &Inbox, wake: &Event<()>) {
             }
             Popped::Idle => {
                 since_yield = 0;
-                // Waiting, it holds no allocation: if its thread exits now,
-                // it is abandoned (leaked) as it is.
+                // Waiting, it holds no allocation: abandoned (leaked) as it
+                // is if its thread exits now without a scope to end it.
                 batch = Vec::new();
                 // Only this module signals `wake`, never with an error, and
                 // a cothread can always suspend: the wait cannot fail.

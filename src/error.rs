@@ -29,6 +29,14 @@ pub enum Error {
     /// its limit of memory mappings (`vm.max_map_count`) or of address
     /// space. Carries the system's error.
     StackAllocation(Arc<std::io::Error>),
+    /// A cothread was to be started on a thread that may not run cothreads
+    /// now: a thread other than the process's main one, outside any
+    /// [`scope`](crate::scope). See [`scope`](crate::scope) for why.
+    NeedsScope,
+    /// The cothread was still unfinished when the [`scope`](crate::scope)
+    /// that runs its thread's cothreads returned, and was ended there: its
+    /// stack unwound, its destructors run.
+    Ended,
 }
 
 impl fmt::Display for Error {
@@ -51,6 +59,15 @@ impl fmt::Display for Error {
                 "cannot allocate a stack for a new cothread ({e}): too many live \
                  cothreads for this process's memory-map limit (vm.max_map_count) \
                  or address space"
+            ),
+            Error::NeedsScope => write!(
+                f,
+                "cannot start a cothread on this thread: a thread other than the main one runs \
+                 cothreads only inside cothread::scope"
+            ),
+            Error::Ended => write!(
+                f,
+                "the cothread was ended unfinished when its thread's cothread::scope returned"
             ),
         }
     }
@@ -123,10 +140,29 @@ pub(crate) fn default_sink(line: fmt::Arguments<'_>, is_panic: bool) {
 /// The message of a contained panic, its payload disposed of by
 /// [`drop_payload`]: what every place that contains a panic and reports it
 /// uses, so that nothing unwinds out of it.
+///
+/// The unwinding that ends a cothread ([`Ending`]) is no panic: it is sent
+/// on its way, not contained.
 pub(crate) fn take_panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    if payload.is::<Ending>() {
+        std::panic::resume_unwind(payload);
+    }
     let message = panic_message(&*payload);
     drop_payload(payload);
     message
+}
+
+/// The payload of the unwinding by which a [`scope`](crate::scope) ends a
+/// cothread: not a panic. Every place that contains panics lets it through
+/// ([`take_panic_message`]); the cothread's root stops it and forgets it.
+/// Dropped anywhere else, it was caught by code that went on: it calls its
+/// function, which has the cothread unwound again.
+pub(crate) struct Ending(pub(crate) fn());
+
+impl Drop for Ending {
+    fn drop(&mut self) {
+        (self.0)();
+    }
 }
 
 /// Drops a contained panic's payload. The payload is any value the panic
@@ -136,7 +172,13 @@ pub(crate) fn take_panic_message(payload: Box<dyn std::any::Any + Send>) -> Stri
 /// panic never has one escape from it (out of a cothread's body that would
 /// leave the scheduler on a finished cothread; out of a libca callback, abort
 /// the process).
+///
+/// The unwinding that ends a cothread ([`Ending`]) is sent on its way, as by
+/// [`take_panic_message`].
 pub(crate) fn drop_payload(payload: Box<dyn std::any::Any + Send>) {
+    if payload.is::<Ending>() {
+        std::panic::resume_unwind(payload);
+    }
     if let Err(again) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         drop(payload);
     })) {

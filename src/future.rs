@@ -73,12 +73,15 @@
 //! #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 //! async fn main() {
 //!     // The cothread thread: it hands its scheduler's handle to tokio, then
-//!     // runs its cothreads until the stop signal comes.
+//!     // runs its cothreads until the stop signal comes. Not the main thread,
+//!     // so its cothreads run inside a scope, which ends what is left of them.
 //!     let (handle_tx, handle_rx) = oneshot::channel();
 //!     let (stop_tx, stop_rx) = oneshot::channel::<()>();
 //!     let cothreads = std::thread::spawn(move || {
-//!         handle_tx.send(SchedulerHandle::current()).unwrap();
-//!         let _ = cothread::block_on(stop_rx);
+//!         cothread::scope(|| {
+//!             handle_tx.send(SchedulerHandle::current()).unwrap();
+//!             let _ = cothread::block_on(stop_rx);
+//!         })
 //!     });
 //!     let cothreads_handle = handle_rx.await.unwrap();
 //!
@@ -429,43 +432,47 @@ mod tests {
 
     #[test]
     fn a_storm_of_wakes_from_another_thread_costs_one_remote_call() {
-        let gate = Arc::new(Gate::default());
-        let signal = Signal::new();
-        let storm = gate.clone();
-        // The storm happens inside the first poll, while this thread cannot
-        // run the remote call: every wake after the first must coalesce.
-        let future = std::future::poll_fn(move |cx| {
-            let polls = storm.polls.fetch_add(1, Ordering::Relaxed);
-            if polls > 0 {
-                return Poll::Ready(());
-            }
-            let waker = cx.waker().clone();
-            std::thread::spawn(move || (0..10_000).for_each(|_| waker.wake_by_ref()))
-                .join()
-                .unwrap();
-            Poll::Pending
-        });
-        run(future, None, signal.clone()).unwrap();
-        assert_eq!(signal.remote_calls.load(Ordering::Relaxed), 1);
-        assert_eq!(gate.polls.load(Ordering::Relaxed), 2);
-        // The one queued call finds the call gone and does nothing.
-        crate::sleep(std::time::Duration::from_millis(1));
+        crate::scope(|| {
+            let gate = Arc::new(Gate::default());
+            let signal = Signal::new();
+            let storm = gate.clone();
+            // The storm happens inside the first poll, while this thread cannot
+            // run the remote call: every wake after the first must coalesce.
+            let future = std::future::poll_fn(move |cx| {
+                let polls = storm.polls.fetch_add(1, Ordering::Relaxed);
+                if polls > 0 {
+                    return Poll::Ready(());
+                }
+                let waker = cx.waker().clone();
+                std::thread::spawn(move || (0..10_000).for_each(|_| waker.wake_by_ref()))
+                    .join()
+                    .unwrap();
+                Poll::Pending
+            });
+            run(future, None, signal.clone()).unwrap();
+            assert_eq!(signal.remote_calls.load(Ordering::Relaxed), 1);
+            assert_eq!(gate.polls.load(Ordering::Relaxed), 2);
+            // The one queued call finds the call gone and does nothing.
+            crate::sleep(std::time::Duration::from_millis(1));
+        })
     }
 
     #[test]
     fn a_wake_on_the_own_thread_needs_no_remote_call() {
-        let gate = Arc::new(Gate::default());
-        let signal = Signal::new();
-        let opener = gate.clone();
-        let other = crate::spawn(move || {
-            opener.done.store(true, Ordering::Release);
-            let waker = opener.waker.lock().unwrap().take().unwrap();
-            waker.wake();
-        });
-        run(Wait(gate.clone()), None, signal.clone()).unwrap();
-        assert!(other.is_finished());
-        assert_eq!(signal.remote_calls.load(Ordering::Relaxed), 0);
-        assert_eq!(gate.polls.load(Ordering::Relaxed), 2);
-        assert!(PARKED.with(IdTable::is_empty));
+        crate::scope(|| {
+            let gate = Arc::new(Gate::default());
+            let signal = Signal::new();
+            let opener = gate.clone();
+            let other = crate::spawn(move || {
+                opener.done.store(true, Ordering::Release);
+                let waker = opener.waker.lock().unwrap().take().unwrap();
+                waker.wake();
+            });
+            run(Wait(gate.clone()), None, signal.clone()).unwrap();
+            assert!(other.is_finished());
+            assert_eq!(signal.remote_calls.load(Ordering::Relaxed), 0);
+            assert_eq!(gate.polls.load(Ordering::Relaxed), 2);
+            assert!(PARKED.with(IdTable::is_empty));
+        })
     }
 }

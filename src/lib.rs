@@ -16,7 +16,8 @@
 //! * [`Event`], [`Pulse`], [`EventQueue`], [`RLock`], [`wait_for_all`]:
 //!   FIFO-fair synchronisation; [`Timer`]; timeouts as [`Timeout`].
 //! * [`ThreadedEventQueue`], [`SchedulerHandle`], [`callback`],
-//!   [`callback_result`]: the doors between OS threads and cothreads.
+//!   [`callback_result`]: the doors between OS threads and cothreads;
+//!   [`scope`]: cothreads on a thread other than the main one.
 //! * [`coselect`]: cooperative `select`/`poll` on raw fds.
 //! * [`quit`] / [`wait_for_quit`], and [`event_loop`] for GUI main loops.
 //! * [`catools`]: `caget`, `caput`, `camonitor`, `connect`, `cainfo` for one
@@ -76,7 +77,20 @@
 //!
 //! The scheduler is per OS thread, created on first use; code outside any
 //! cothread (such as `main`) is itself a cothread that runs the scheduler
-//! while it is suspended.
+//! while it is suspended. The process's main thread starts cothreads
+//! freely; any other thread starts them only inside [`scope`], which ends
+//! the thread's unfinished cothreads before it returns, so that no thread
+//! exits with one suspended (see [`scope`] for why):
+//!
+//! ```
+//! let worker = std::thread::spawn(|| {
+//!     cothread::scope(|| {
+//!         let answer = cothread::spawn(|| 6 * 7);
+//!         answer.wait(cothread::Timeout::NEVER).unwrap()
+//!     })
+//! });
+//! assert_eq!(worker.join().unwrap(), 42);
+//! ```
 //!
 //! ```
 //! use std::time::Duration;
@@ -206,7 +220,7 @@ pub use callback::{callback, callback_result, SchedulerHandle};
 pub use error::Error;
 pub use future::{block_on, block_on_timeout};
 pub use quit::{quit, wait_for_quit};
-pub use sched::{spawn, Builder, JoinHandle};
+pub use sched::{allow_without_scope, scope, spawn, Builder, JoinHandle};
 pub use sync::{
     wait_for_all, Event, EventQueue, Pulse, RLock, RLockGuard, ThreadedEventQueue, Waitable,
 };

@@ -30,28 +30,30 @@ fn wait_for_more(log: &Log, len: usize, within: Duration, what: &str) {
 
 #[test]
 fn disconnect_is_delivered_on_libcas_thread_with_notify_disconnect() {
-    let mut ioc = Ioc::start();
-    use_ioc_for_client(&ioc);
-    let name = ioc.pv("longout");
-    let log: Log = Arc::default();
-    let sink = Arc::clone(&log);
-    let subscription = Monitor::new()
-        .notify_disconnect(true)
-        .subscribe_on_libca_thread(&name, move |update: Result<i32, CaError>| {
-            sink.lock()
-                .unwrap()
-                .push((update, std::thread::current().id()));
-        })
-        .unwrap();
-    wait_for_more(&log, 0, Duration::from_secs(10), "first update");
-    ioc.stop();
-    wait_for_more(&log, 1, Duration::from_secs(10), "disconnect");
-    subscription.close();
-    let log = log.lock().unwrap();
-    assert_eq!(log.len(), 2, "{log:?}");
-    assert_eq!(log[0].0.as_ref().unwrap(), &7);
-    let disconnect = log[1].0.as_ref().unwrap_err();
-    assert_eq!(disconnect.kind(), ErrorKind::Disconnected);
-    assert_eq!(disconnect.pv(), name);
-    assert_ne!(log[1].1, std::thread::current().id());
+    cothread::scope(|| {
+        let mut ioc = Ioc::start();
+        use_ioc_for_client(&ioc);
+        let name = ioc.pv("longout");
+        let log: Log = Arc::default();
+        let sink = Arc::clone(&log);
+        let subscription = Monitor::new()
+            .notify_disconnect(true)
+            .subscribe_on_libca_thread(&name, move |update: Result<i32, CaError>| {
+                sink.lock()
+                    .unwrap()
+                    .push((update, std::thread::current().id()));
+            })
+            .unwrap();
+        wait_for_more(&log, 0, Duration::from_secs(10), "first update");
+        ioc.stop();
+        wait_for_more(&log, 1, Duration::from_secs(10), "disconnect");
+        subscription.close();
+        let log = log.lock().unwrap();
+        assert_eq!(log.len(), 2, "{log:?}");
+        assert_eq!(log[0].0.as_ref().unwrap(), &7);
+        let disconnect = log[1].0.as_ref().unwrap_err();
+        assert_eq!(disconnect.kind(), ErrorKind::Disconnected);
+        assert_eq!(disconnect.pv(), name);
+        assert_ne!(log[1].1, std::thread::current().id());
+    })
 }

@@ -59,79 +59,81 @@ fn host(event: &ChannelEvent) -> &str {
 
 #[test]
 fn ioc_stop_then_another_server_tells_disconnect_then_connect_with_the_new_host() {
-    // The same record, by the same name, on either IOC.
-    let name = format!("cothread:moving:{}", std::process::id());
-    let options = |port| IocOptions {
-        extra_records: format!("record(ai, \"{name}\") {{\n    field(VAL, \"1.5\")\n}}\n"),
-        port,
-    };
-    let mut first = Ioc::start_with(options(None));
-    let second_port = free_port();
-    use_ioc_for_client(&first);
-    std::env::set_var(
-        "EPICS_CA_ADDR_LIST",
-        format!("127.0.0.1 127.0.0.1:{second_port}"),
-    );
+    cothread::scope(|| {
+        // The same record, by the same name, on either IOC.
+        let name = format!("cothread:moving:{}", std::process::id());
+        let options = |port| IocOptions {
+            extra_records: format!("record(ai, \"{name}\") {{\n    field(VAL, \"1.5\")\n}}\n"),
+            port,
+        };
+        let mut first = Ioc::start_with(options(None));
+        let second_port = free_port();
+        use_ioc_for_client(&first);
+        std::env::set_var(
+            "EPICS_CA_ADDR_LIST",
+            format!("127.0.0.1 127.0.0.1:{second_port}"),
+        );
 
-    let log: Rc<RefCell<Vec<ChannelEvent>>> = Rc::default();
-    let sink = Rc::clone(&log);
-    let _watch = watch(&name, move |event| sink.borrow_mut().push(event)).unwrap();
-    let monitored: Rc<RefCell<Vec<ChannelEvent>>> = Rc::default();
-    let sink = Rc::clone(&monitored);
-    let _subscription = Monitor::new()
-        .on_connection(move |event| sink.borrow_mut().push(event))
-        .subscribe(&name, |_: Result<f64, _>| {})
-        .unwrap();
-    let pv: Pv<f64> = Pv::new(&name).unwrap();
+        let log: Rc<RefCell<Vec<ChannelEvent>>> = Rc::default();
+        let sink = Rc::clone(&log);
+        let _watch = watch(&name, move |event| sink.borrow_mut().push(event)).unwrap();
+        let monitored: Rc<RefCell<Vec<ChannelEvent>>> = Rc::default();
+        let sink = Rc::clone(&monitored);
+        let _subscription = Monitor::new()
+            .on_connection(move |event| sink.borrow_mut().push(event))
+            .subscribe(&name, |_: Result<f64, _>| {})
+            .unwrap();
+        let pv: Pv<f64> = Pv::new(&name).unwrap();
 
-    wait_for_more(&log, 0, WAIT, "connection to the first IOC");
-    let first_host = host(&log.borrow()[0]).to_string();
-    assert!(
-        first_host.ends_with(&format!(":{}", first.port())),
-        "{first_host}"
-    );
-    match &log.borrow()[0] {
-        ChannelEvent::Connected(info) => {
-            assert_eq!(info.datatype, Some(FieldType::Double));
-            assert_eq!(info.element_count, 1);
+        wait_for_more(&log, 0, WAIT, "connection to the first IOC");
+        let first_host = host(&log.borrow()[0]).to_string();
+        assert!(
+            first_host.ends_with(&format!(":{}", first.port())),
+            "{first_host}"
+        );
+        match &log.borrow()[0] {
+            ChannelEvent::Connected(info) => {
+                assert_eq!(info.datatype, Some(FieldType::Double));
+                assert_eq!(info.element_count, 1);
+            }
+            other => panic!("{other:?}"),
         }
-        other => panic!("{other:?}"),
-    }
-    pv.sync(WAIT).unwrap();
-    assert_eq!(pv.state(), ChannelState::Connected);
+        pv.sync(WAIT).unwrap();
+        assert_eq!(pv.state(), ChannelState::Connected);
 
-    first.stop();
-    wait_for_more(&log, 1, WAIT, "disconnect");
-    assert_eq!(
-        log.borrow()[1],
-        ChannelEvent::Disconnected { pv: name.clone() }
-    );
-    let deadline = Instant::now() + WAIT;
-    while pv.state() != ChannelState::PreviouslyConnected && Instant::now() < deadline {
-        cothread::sleep(Duration::from_millis(5));
-    }
-    assert_eq!(pv.state(), ChannelState::PreviouslyConnected);
-    assert!(!pv.access().read);
+        first.stop();
+        wait_for_more(&log, 1, WAIT, "disconnect");
+        assert_eq!(
+            log.borrow()[1],
+            ChannelEvent::Disconnected { pv: name.clone() }
+        );
+        let deadline = Instant::now() + WAIT;
+        while pv.state() != ChannelState::PreviouslyConnected && Instant::now() < deadline {
+            cothread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(pv.state(), ChannelState::PreviouslyConnected);
+        assert!(!pv.access().read);
 
-    let second = Ioc::start_with(options(Some(second_port)));
-    wait_for_more(&log, 2, RECONNECT, "connection to the second IOC");
-    let second_host = host(&log.borrow()[2]).to_string();
-    assert!(
-        second_host.ends_with(&format!(":{}", second.port())),
-        "{second_host} after {first_host}"
-    );
-    cothread::sleep(Duration::from_millis(300));
-    assert_eq!(log.borrow().len(), 3, "{:?}", log.borrow());
-    // The monitor's option was told the same.
-    let deadline = Instant::now() + WAIT;
-    while monitored.borrow().len() < 3 && Instant::now() < deadline {
-        cothread::sleep(Duration::from_millis(5));
-    }
-    assert_eq!(*monitored.borrow(), *log.borrow());
-    let deadline = Instant::now() + WAIT;
-    while pv.state() != ChannelState::Connected && Instant::now() < deadline {
-        cothread::sleep(Duration::from_millis(5));
-    }
-    assert_eq!(pv.state(), ChannelState::Connected);
-    assert!(pv.access().write);
+        let second = Ioc::start_with(options(Some(second_port)));
+        wait_for_more(&log, 2, RECONNECT, "connection to the second IOC");
+        let second_host = host(&log.borrow()[2]).to_string();
+        assert!(
+            second_host.ends_with(&format!(":{}", second.port())),
+            "{second_host} after {first_host}"
+        );
+        cothread::sleep(Duration::from_millis(300));
+        assert_eq!(log.borrow().len(), 3, "{:?}", log.borrow());
+        // The monitor's option was told the same.
+        let deadline = Instant::now() + WAIT;
+        while monitored.borrow().len() < 3 && Instant::now() < deadline {
+            cothread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(*monitored.borrow(), *log.borrow());
+        let deadline = Instant::now() + WAIT;
+        while pv.state() != ChannelState::Connected && Instant::now() < deadline {
+            cothread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(pv.state(), ChannelState::Connected);
+        assert!(pv.access().write);
+    })
 }

@@ -105,76 +105,84 @@ fn wait_for_channels(ioc: &mut Ioc, wanted: impl Fn(usize) -> bool) -> usize {
 
 #[test]
 fn a_channel_unused_for_the_idle_period_is_cleared_and_a_later_read_reconnects() {
-    let mut ioc = ioc();
-    let name = ioc.pv("ao.EGU");
-    let _anchor = anchor(&mut ioc);
-    let units: String = caget(&name).expect("first read");
-    assert_eq!(server_channels(&mut ioc), 2, "the read's channel is open");
-    // Cleared within one and a half periods of the read.
-    assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
-    let again: String = caget(&name).expect("a read after the clear");
-    assert_eq!(again, units);
+    cothread::scope(|| {
+        let mut ioc = ioc();
+        let name = ioc.pv("ao.EGU");
+        let _anchor = anchor(&mut ioc);
+        let units: String = caget(&name).expect("first read");
+        assert_eq!(server_channels(&mut ioc), 2, "the read's channel is open");
+        // Cleared within one and a half periods of the read.
+        assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
+        let again: String = caget(&name).expect("a read after the clear");
+        assert_eq!(again, units);
+    })
 }
 
 #[test]
 fn a_subscription_and_a_pv_keep_their_channels_past_the_idle_period() {
-    let mut ioc = ioc();
-    let _anchor = anchor(&mut ioc);
-    let updates = std::rc::Rc::new(std::cell::Cell::new(0));
-    let seen = std::rc::Rc::clone(&updates);
-    let subscription = Monitor::new()
-        .subscribe(&ioc.pv("counter"), move |update: Result<f64, _>| {
-            update.expect("a counter update");
-            seen.set(seen.get() + 1);
-        })
-        .expect("subscribe");
-    let pv: Pv<f64> = Pv::new(&ioc.pv("counter.A")).expect("a Pv");
-    pv.sync(WAIT).expect("the Pv's first update");
-    cothread::sleep(IDLE * 3);
-    assert_eq!(server_channels(&mut ioc), 3, "both channels still open");
-    // Both still update (the counter counts every 0.1 s).
-    let before = updates.get();
-    let last = pv.get().expect("the Pv's latest value").value;
-    let next = pv.get_next(WAIT, true).expect("a Pv update").value;
-    assert!(next > last, "{next} after {last}");
-    cothread::sleep(Duration::from_millis(500));
-    assert!(updates.get() > before, "the subscription stopped updating");
-    drop(subscription);
-    drop(pv);
-    assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
+    cothread::scope(|| {
+        let mut ioc = ioc();
+        let _anchor = anchor(&mut ioc);
+        let updates = std::rc::Rc::new(std::cell::Cell::new(0));
+        let seen = std::rc::Rc::clone(&updates);
+        let subscription = Monitor::new()
+            .subscribe(&ioc.pv("counter"), move |update: Result<f64, _>| {
+                update.expect("a counter update");
+                seen.set(seen.get() + 1);
+            })
+            .expect("subscribe");
+        let pv: Pv<f64> = Pv::new(&ioc.pv("counter.A")).expect("a Pv");
+        pv.sync(WAIT).expect("the Pv's first update");
+        cothread::sleep(IDLE * 3);
+        assert_eq!(server_channels(&mut ioc), 3, "both channels still open");
+        // Both still update (the counter counts every 0.1 s).
+        let before = updates.get();
+        let last = pv.get().expect("the Pv's latest value").value;
+        let next = pv.get_next(WAIT, true).expect("a Pv update").value;
+        assert!(next > last, "{next} after {last}");
+        cothread::sleep(Duration::from_millis(500));
+        assert!(updates.get() > before, "the subscription stopped updating");
+        drop(subscription);
+        drop(pv);
+        assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
+    })
 }
 
 #[test]
 fn a_watch_keeps_its_channel_until_it_is_dropped() {
-    let mut ioc = ioc();
-    let _anchor = anchor(&mut ioc);
-    let connected = std::rc::Rc::new(std::cell::Cell::new(false));
-    let seen = std::rc::Rc::clone(&connected);
-    let watch = watch(&ioc.pv("bo"), move |event| {
-        seen.set(matches!(event, ChannelEvent::Connected(_)));
+    cothread::scope(|| {
+        let mut ioc = ioc();
+        let _anchor = anchor(&mut ioc);
+        let connected = std::rc::Rc::new(std::cell::Cell::new(false));
+        let seen = std::rc::Rc::clone(&connected);
+        let watch = watch(&ioc.pv("bo"), move |event| {
+            seen.set(matches!(event, ChannelEvent::Connected(_)));
+        })
+        .expect("watch");
+        let deadline = Instant::now() + WAIT;
+        while !connected.get() && Instant::now() < deadline {
+            cothread::sleep(Duration::from_millis(5));
+        }
+        assert!(connected.get(), "no connection event");
+        cothread::sleep(IDLE * 3);
+        assert_eq!(server_channels(&mut ioc), 2, "the watch's channel is open");
+        assert!(connected.get(), "the channel was cleared under the watch");
+        drop(watch);
+        assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
     })
-    .expect("watch");
-    let deadline = Instant::now() + WAIT;
-    while !connected.get() && Instant::now() < deadline {
-        cothread::sleep(Duration::from_millis(5));
-    }
-    assert!(connected.get(), "no connection event");
-    cothread::sleep(IDLE * 3);
-    assert_eq!(server_channels(&mut ioc), 2, "the watch's channel is open");
-    assert!(connected.get(), "the channel was cleared under the watch");
-    drop(watch);
-    assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "not cleared");
 }
 
 #[test]
 fn the_servers_last_channel_stays_open_past_the_idle_period() {
-    let mut ioc = ioc();
-    let anchor = anchor(&mut ioc);
-    let _: String = caget(&ioc.pv("ao.DESC")).expect("a read");
-    assert_eq!(server_channels(&mut ioc), 2, "the read's channel is open");
-    drop(anchor);
-    // Either one is cleared; the other is the server's last, and stays.
-    assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "one cleared");
-    cothread::sleep(IDLE * 3);
-    assert_eq!(server_channels(&mut ioc), 1, "the last one stays open");
+    cothread::scope(|| {
+        let mut ioc = ioc();
+        let anchor = anchor(&mut ioc);
+        let _: String = caget(&ioc.pv("ao.DESC")).expect("a read");
+        assert_eq!(server_channels(&mut ioc), 2, "the read's channel is open");
+        drop(anchor);
+        // Either one is cleared; the other is the server's last, and stays.
+        assert_eq!(wait_for_channels(&mut ioc, |n| n == 1), 1, "one cleared");
+        cothread::sleep(IDLE * 3);
+        assert_eq!(server_channels(&mut ioc), 1, "the last one stays open");
+    })
 }

@@ -75,16 +75,18 @@ fn mappings() -> usize {
 fn monitor_on_a_thread(name: &str, finish: fn(cothread::catools::Subscription)) {
     let name = name.to_string();
     std::thread::spawn(move || {
-        let seen = Rc::new(Cell::new(false));
-        let saw = Rc::clone(&seen);
-        let subscription = Monitor::new()
-            .all_updates(true)
-            .subscribe(&name, move |update: Result<f64, CaError>| {
-                saw.set(update.is_ok())
-            })
-            .unwrap();
-        assert!(wait_until(|| seen.get()), "an update of {name}");
-        finish(subscription);
+        cothread::scope(|| {
+            let seen = Rc::new(Cell::new(false));
+            let saw = Rc::clone(&seen);
+            let subscription = Monitor::new()
+                .all_updates(true)
+                .subscribe(&name, move |update: Result<f64, CaError>| {
+                    saw.set(update.is_ok())
+                })
+                .unwrap();
+            assert!(wait_until(|| seen.get()), "an update of {name}");
+            finish(subscription);
+        })
     })
     .join()
     .expect("the monitoring thread");
@@ -92,35 +94,37 @@ fn monitor_on_a_thread(name: &str, finish: fn(cothread::catools::Subscription)) 
 
 #[test]
 fn threads_that_monitor_then_exit_leave_fds_and_mappings_flat() {
-    let ioc = ioc();
-    let name = ioc.pv("counter");
-    // The first threads create what the process keeps: libca's context,
-    // its threads and sockets, the allocator's arenas.
-    for _ in 0..5 {
-        monitor_on_a_thread(&name, drop);
-    }
-    let (fds, maps) = (open_fds(), mappings());
-    let threads = 200;
-    for _ in 0..threads {
-        monitor_on_a_thread(&name, drop);
-    }
-    // Each thread used to keep its scheduler's eventfd and a 1 MiB stack
-    // (two mappings with its guard page).
-    assert!(
-        open_fds() <= fds + 2,
-        "fds {fds} -> {} after {threads} threads",
-        open_fds()
-    );
-    assert!(
-        mappings() <= maps + 20,
-        "mappings {maps} -> {} after {threads} threads",
-        mappings()
-    );
-    // The main thread still monitors as before.
-    let seen = Rc::new(Cell::new(false));
-    let saw = Rc::clone(&seen);
-    let _subscription = camonitor(&name, move |_: Result<f64, CaError>| saw.set(true)).unwrap();
-    assert!(wait_until(|| seen.get()));
+    cothread::scope(|| {
+        let ioc = ioc();
+        let name = ioc.pv("counter");
+        // The first threads create what the process keeps: libca's context,
+        // its threads and sockets, the allocator's arenas.
+        for _ in 0..5 {
+            monitor_on_a_thread(&name, drop);
+        }
+        let (fds, maps) = (open_fds(), mappings());
+        let threads = 200;
+        for _ in 0..threads {
+            monitor_on_a_thread(&name, drop);
+        }
+        // Each thread used to keep its scheduler's eventfd and a 1 MiB stack
+        // (two mappings with its guard page).
+        assert!(
+            open_fds() <= fds + 2,
+            "fds {fds} -> {} after {threads} threads",
+            open_fds()
+        );
+        assert!(
+            mappings() <= maps + 20,
+            "mappings {maps} -> {} after {threads} threads",
+            mappings()
+        );
+        // The main thread still monitors as before.
+        let seen = Rc::new(Cell::new(false));
+        let saw = Rc::clone(&seen);
+        let _subscription = camonitor(&name, move |_: Result<f64, CaError>| saw.set(true)).unwrap();
+        assert!(wait_until(|| seen.get()));
+    })
 }
 
 /// How many times the IOC has said that `record` has no subscriptions.
@@ -146,51 +150,55 @@ fn ioc_says_no_subscriptions(ioc: &mut Ioc, record: &str) -> bool {
 
 #[test]
 fn detached_subscriptions_of_an_exited_thread_are_cleared() {
-    let mut ioc = ioc();
-    let name = ioc.pv("exit:counter");
-    // A Pv that only the detached subscription's callback owns.
-    let held = ioc.pv("exit:held");
-    assert!(ioc_says_no_subscriptions(&mut ioc, &name), "{}", ioc.log());
-    assert!(ioc_says_no_subscriptions(&mut ioc, &held), "{}", ioc.log());
+    cothread::scope(|| {
+        let mut ioc = ioc();
+        let name = ioc.pv("exit:counter");
+        // A Pv that only the detached subscription's callback owns.
+        let held = ioc.pv("exit:held");
+        assert!(ioc_says_no_subscriptions(&mut ioc, &name), "{}", ioc.log());
+        assert!(ioc_says_no_subscriptions(&mut ioc, &held), "{}", ioc.log());
 
-    // While its thread lives, a detached subscription runs.
-    let (to_thread, go) = std::sync::mpsc::channel::<()>();
-    let (to_test, detached) = std::sync::mpsc::channel::<()>();
-    let (thread_name, thread_held) = (name.clone(), held.clone());
-    let thread = std::thread::spawn(move || {
-        let seen = Rc::new(Cell::new(false));
-        let saw = Rc::clone(&seen);
-        let pv: Pv<f64> = Pv::new(&thread_held).unwrap();
-        Monitor::new()
-            .all_updates(true)
-            .subscribe(&thread_name, move |update: Result<f64, CaError>| {
-                saw.set(update.is_ok() && pv.get().is_ok())
+        // While its thread lives, a detached subscription runs.
+        let (to_thread, go) = std::sync::mpsc::channel::<()>();
+        let (to_test, detached) = std::sync::mpsc::channel::<()>();
+        let (thread_name, thread_held) = (name.clone(), held.clone());
+        let thread = std::thread::spawn(move || {
+            cothread::scope(|| {
+                let seen = Rc::new(Cell::new(false));
+                let saw = Rc::clone(&seen);
+                let pv: Pv<f64> = Pv::new(&thread_held).unwrap();
+                Monitor::new()
+                    .all_updates(true)
+                    .subscribe(&thread_name, move |update: Result<f64, CaError>| {
+                        saw.set(update.is_ok() && pv.get().is_ok())
+                    })
+                    .unwrap()
+                    .detach();
+                assert!(wait_until(|| seen.get()), "an update of {thread_name}");
+                to_test.send(()).unwrap();
+                go.recv().unwrap();
             })
-            .unwrap()
-            .detach();
-        assert!(wait_until(|| seen.get()), "an update of {thread_name}");
-        to_test.send(()).unwrap();
-        go.recv().unwrap();
-    });
-    detached.recv_timeout(Duration::from_secs(10)).unwrap();
-    assert!(
-        !ioc_says_no_subscriptions(&mut ioc, &name),
-        "the detached subscription reached the IOC"
-    );
-    assert!(
-        !ioc_says_no_subscriptions(&mut ioc, &held),
-        "the Pv's subscription reached the IOC"
-    );
+        });
+        detached.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert!(
+            !ioc_says_no_subscriptions(&mut ioc, &name),
+            "the detached subscription reached the IOC"
+        );
+        assert!(
+            !ioc_says_no_subscriptions(&mut ioc, &held),
+            "the Pv's subscription reached the IOC"
+        );
 
-    to_thread.send(()).unwrap();
-    thread.join().expect("the monitoring thread");
-    for record in [&name, &held] {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while !ioc_says_no_subscriptions(&mut ioc, record) {
-            assert!(
-                Instant::now() < deadline,
-                "the IOC still serves the exited thread's subscription to {record}"
-            );
+        to_thread.send(()).unwrap();
+        thread.join().expect("the monitoring thread");
+        for record in [&name, &held] {
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while !ioc_says_no_subscriptions(&mut ioc, record) {
+                assert!(
+                    Instant::now() < deadline,
+                    "the IOC still serves the exited thread's subscription to {record}"
+                );
+            }
         }
-    }
+    })
 }

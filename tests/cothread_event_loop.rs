@@ -43,38 +43,42 @@ fn gui_loop(done: impl Fn() -> bool) -> usize {
 
 #[test]
 fn run_ready_drives_sleeping_cothreads_from_an_external_loop() {
-    let ticks = Rc::new(Cell::new(0));
-    let t = ticks.clone();
-    cothread::spawn(move || {
-        for _ in 0..5 {
-            cothread::sleep(Duration::from_millis(5));
-            t.set(t.get() + 1);
-        }
-    });
-    let start = Instant::now();
-    let rounds = gui_loop(|| ticks.get() == 5);
-    assert_eq!(ticks.get(), 5);
-    assert!(start.elapsed() >= Duration::from_millis(25));
-    // The loop slept until each deadline instead of spinning.
-    assert!(rounds < 100, "external loop spun {rounds} times");
+    cothread::scope(|| {
+        let ticks = Rc::new(Cell::new(0));
+        let t = ticks.clone();
+        cothread::spawn(move || {
+            for _ in 0..5 {
+                cothread::sleep(Duration::from_millis(5));
+                t.set(t.get() + 1);
+            }
+        });
+        let start = Instant::now();
+        let rounds = gui_loop(|| ticks.get() == 5);
+        assert_eq!(ticks.get(), 5);
+        assert!(start.elapsed() >= Duration::from_millis(25));
+        // The loop slept until each deadline instead of spinning.
+        assert!(rounds < 100, "external loop spun {rounds} times");
+    })
 }
 
 #[test]
 fn wake_fd_wakes_the_external_loop_for_callbacks() {
-    let handle = SchedulerHandle::current();
-    let ran = Arc::new(AtomicBool::new(false));
-    let r = ran.clone();
-    std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(10));
-        handle
-            .callback(move || r.store(true, Ordering::SeqCst))
-            .unwrap();
-    });
-    let start = Instant::now();
-    gui_loop(|| ran.load(Ordering::SeqCst));
-    assert!(ran.load(Ordering::SeqCst));
-    assert!(
-        start.elapsed() < Duration::from_millis(900),
-        "wake fd did not wake the loop"
-    );
+    cothread::scope(|| {
+        let handle = SchedulerHandle::current();
+        let ran = Arc::new(AtomicBool::new(false));
+        let r = ran.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(10));
+            handle
+                .callback(move || r.store(true, Ordering::SeqCst))
+                .unwrap();
+        });
+        let start = Instant::now();
+        gui_loop(|| ran.load(Ordering::SeqCst));
+        assert!(ran.load(Ordering::SeqCst));
+        assert!(
+            start.elapsed() < Duration::from_millis(900),
+            "wake fd did not wake the loop"
+        );
+    })
 }

@@ -170,11 +170,14 @@ fn a_report_does_not_wait_for_a_thread_holding_standard_errors_lock() {
     let held = std::io::stderr().lock();
     let (done, finished) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        // Reported to the default sink (no hook is set in this program);
-        // resume_unwind runs no panic hook, which would take the lock too.
-        let h = cothread::spawn(|| std::panic::resume_unwind(Box::new("reported past the lock")));
-        let _ = h.wait(Timeout::NEVER);
-        done.send(()).unwrap();
+        cothread::scope(|| {
+            // Reported to the default sink (no hook is set in this program);
+            // resume_unwind runs no panic hook, which would take the lock too.
+            let h =
+                cothread::spawn(|| std::panic::resume_unwind(Box::new("reported past the lock")));
+            let _ = h.wait(Timeout::NEVER);
+            done.send(()).unwrap();
+        })
     });
     let reported = finished.recv_timeout(Duration::from_secs(10));
     drop(held);

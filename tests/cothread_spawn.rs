@@ -9,92 +9,104 @@ use cothread::{spawn, Builder, Error, Event, Timeout};
 
 #[test]
 fn wait_returns_the_cothread_result() {
-    let h = spawn(|| 40 + 2);
-    assert_eq!(h.wait(Timeout::NEVER).unwrap(), 42);
-    assert!(matches!(h.wait(Timeout::NEVER), Err(Error::ResultTaken)));
+    cothread::scope(|| {
+        let h = spawn(|| 40 + 2);
+        assert_eq!(h.wait(Timeout::NEVER).unwrap(), 42);
+        assert!(matches!(h.wait(Timeout::NEVER), Err(Error::ResultTaken)));
+    })
 }
 
 #[test]
 fn spawn_is_not_a_suspension_point_and_runs_in_creation_order() {
-    let log = Rc::new(RefCell::new(Vec::new()));
-    let handles: Vec<_> = (0..10)
-        .map(|i| {
-            let log = log.clone();
-            spawn(move || log.borrow_mut().push(i))
-        })
-        .collect();
-    assert!(
-        log.borrow().is_empty(),
-        "spawn ran a cothread before the caller suspended"
-    );
-    cothread::yield_now(Timeout::NEVER);
-    assert_eq!(*log.borrow(), (0..10).collect::<Vec<_>>());
-    for h in handles {
-        h.wait(Timeout::NEVER).unwrap();
-    }
+    cothread::scope(|| {
+        let log = Rc::new(RefCell::new(Vec::new()));
+        let handles: Vec<_> = (0..10)
+            .map(|i| {
+                let log = log.clone();
+                spawn(move || log.borrow_mut().push(i))
+            })
+            .collect();
+        assert!(
+            log.borrow().is_empty(),
+            "spawn ran a cothread before the caller suspended"
+        );
+        cothread::yield_now(Timeout::NEVER);
+        assert_eq!(*log.borrow(), (0..10).collect::<Vec<_>>());
+        for h in handles {
+            h.wait(Timeout::NEVER).unwrap();
+        }
+    })
 }
 
 #[test]
 fn panic_is_returned_by_wait_with_raise_on_wait() {
-    let h = Builder::new()
-        .raise_on_wait(true)
-        .spawn(|| -> u32 { panic!("boom {}", 7) })
-        .unwrap();
-    match h.wait(Timeout::NEVER) {
-        Err(Error::Panicked(msg)) => assert_eq!(msg, "boom 7"),
-        other => panic!("expected a panic, got {other:?}"),
-    }
+    cothread::scope(|| {
+        let h = Builder::new()
+            .raise_on_wait(true)
+            .spawn(|| -> u32 { panic!("boom {}", 7) })
+            .unwrap();
+        match h.wait(Timeout::NEVER) {
+            Err(Error::Panicked(msg)) => assert_eq!(msg, "boom 7"),
+            other => panic!("expected a panic, got {other:?}"),
+        }
+    })
 }
 
 #[test]
 fn panic_without_raise_on_wait_is_reported_once_to_the_hook_and_scheduler_survives() {
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let sink = seen.clone();
-    cothread::diagnostics::set_hook(move |d| {
-        if let Diagnostic::CothreadPanicked { what, message } = d {
-            if message == "reported once" {
-                sink.lock().unwrap().push(*what);
+    cothread::scope(|| {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        cothread::diagnostics::set_hook(move |d| {
+            if let Diagnostic::CothreadPanicked { what, message } = d {
+                if message == "reported once" {
+                    sink.lock().unwrap().push(*what);
+                }
             }
-        }
-    });
-    let h = spawn(|| panic!("reported once"));
-    assert!(matches!(h.wait(Timeout::NEVER), Err(Error::Panicked(_))));
-    assert_eq!(*seen.lock().unwrap(), ["cothread"]);
-    // The scheduler keeps working after a cothread panicked.
-    assert_eq!(spawn(|| 5).wait(Timeout::NEVER).unwrap(), 5);
+        });
+        let h = spawn(|| panic!("reported once"));
+        assert!(matches!(h.wait(Timeout::NEVER), Err(Error::Panicked(_))));
+        assert_eq!(*seen.lock().unwrap(), ["cothread"]);
+        // The scheduler keeps working after a cothread panicked.
+        assert_eq!(spawn(|| 5).wait(Timeout::NEVER).unwrap(), 5);
+    })
 }
 
 #[test]
 fn wait_times_out_on_a_blocked_cothread() {
-    let never = Event::<()>::new();
-    let e = never.clone();
-    let h = spawn(move || e.wait(Timeout::NEVER));
-    assert!(matches!(
-        h.wait(Duration::from_millis(20)),
-        Err(Error::Timedout)
-    ));
-    never.signal(());
-    assert!(h.wait(Duration::from_secs(5)).unwrap().is_ok());
+    cothread::scope(|| {
+        let never = Event::<()>::new();
+        let e = never.clone();
+        let h = spawn(move || e.wait(Timeout::NEVER));
+        assert!(matches!(
+            h.wait(Duration::from_millis(20)),
+            Err(Error::Timedout)
+        ));
+        never.signal(());
+        assert!(h.wait(Duration::from_secs(5)).unwrap().is_ok());
+    })
 }
 
 #[test]
 fn cothreads_with_a_chosen_stack_size_run_and_reuse_stacks() {
-    for round in 0..3 {
-        let handles: Vec<_> = (0..50)
-            .map(|i| {
-                Builder::new()
-                    .stack_size(64 * 1024)
-                    .spawn(move || {
-                        cothread::yield_now(Timeout::NEVER);
-                        i * round
-                    })
-                    .unwrap()
-            })
-            .collect();
-        for (i, h) in handles.into_iter().enumerate() {
-            assert_eq!(h.wait(Timeout::NEVER).unwrap(), i * round);
+    cothread::scope(|| {
+        for round in 0..3 {
+            let handles: Vec<_> = (0..50)
+                .map(|i| {
+                    Builder::new()
+                        .stack_size(64 * 1024)
+                        .spawn(move || {
+                            cothread::yield_now(Timeout::NEVER);
+                            i * round
+                        })
+                        .unwrap()
+                })
+                .collect();
+            for (i, h) in handles.into_iter().enumerate() {
+                assert_eq!(h.wait(Timeout::NEVER).unwrap(), i * round);
+            }
         }
-    }
+    })
 }
 
 /// Recurses with a checksummed local array per frame, suspending at the
@@ -122,15 +134,17 @@ fn deep(depth: u32, seed: u64) -> u64 {
 
 #[test]
 fn stack_contents_survive_interleaved_suspensions() {
-    let expected: Vec<u64> = (0..20).map(|i| deep_plain(i % 7 * 5, i)).collect();
-    let handles: Vec<_> = (0..20u64)
-        .map(|i| spawn(move || deep((i % 7 * 5) as u32, i)))
-        .collect();
-    let got: Vec<u64> = handles
-        .into_iter()
-        .map(|h| h.wait(Timeout::NEVER).unwrap())
-        .collect();
-    assert_eq!(got, expected);
+    cothread::scope(|| {
+        let expected: Vec<u64> = (0..20).map(|i| deep_plain(i % 7 * 5, i)).collect();
+        let handles: Vec<_> = (0..20u64)
+            .map(|i| spawn(move || deep((i % 7 * 5) as u32, i)))
+            .collect();
+        let got: Vec<u64> = handles
+            .into_iter()
+            .map(|h| h.wait(Timeout::NEVER).unwrap())
+            .collect();
+        assert_eq!(got, expected);
+    })
 }
 
 fn deep_plain(depth: u64, seed: u64) -> u64 {
@@ -148,11 +162,13 @@ fn deep_plain(depth: u64, seed: u64) -> u64 {
 
 #[test]
 fn cothreads_spawned_from_cothreads_run() {
-    let h = spawn(|| {
-        let inner = spawn(|| 3);
-        inner.wait(Timeout::NEVER).unwrap() * 2
-    });
-    assert_eq!(h.wait(Timeout::NEVER).unwrap(), 6);
+    cothread::scope(|| {
+        let h = spawn(|| {
+            let inner = spawn(|| 3);
+            inner.wait(Timeout::NEVER).unwrap() * 2
+        });
+        assert_eq!(h.wait(Timeout::NEVER).unwrap(), 6);
+    })
 }
 
 /// A scoped OS thread reads a local of a cothread while that cothread is
@@ -161,47 +177,51 @@ fn cothreads_spawned_from_cothreads_run() {
 /// have other cothreads' bytes at that address by then).
 #[test]
 fn scoped_thread_reads_a_suspended_cothreads_locals_intact() {
-    let reader = spawn(|| {
-        let buf = [0xAAu8; 256];
-        std::thread::scope(|s| {
-            let t = s.spawn(|| {
-                std::thread::sleep(Duration::from_millis(30));
-                buf.iter().filter(|&&b| b == 0xAA).count()
-            });
-            // Suspends inside the scope while the thread reads `buf`.
-            cothread::sleep(Duration::from_millis(100));
-            t.join().unwrap()
-        })
-    });
-    let others: Vec<_> = (0..3)
-        .map(|_| spawn(|| cothread::sleep(Duration::from_millis(1))))
-        .collect();
-    let scribbler = spawn(|| {
-        let other = [0x55u8; 8192];
-        std::hint::black_box(&other);
-        cothread::sleep(Duration::from_millis(60));
-    });
-    assert_eq!(reader.wait(Timeout::NEVER).unwrap(), 256);
-    for h in others {
-        h.wait(Timeout::NEVER).unwrap();
-    }
-    scribbler.wait(Timeout::NEVER).unwrap();
+    cothread::scope(|| {
+        let reader = spawn(|| {
+            let buf = [0xAAu8; 256];
+            std::thread::scope(|s| {
+                let t = s.spawn(|| {
+                    std::thread::sleep(Duration::from_millis(30));
+                    buf.iter().filter(|&&b| b == 0xAA).count()
+                });
+                // Suspends inside the scope while the thread reads `buf`.
+                cothread::sleep(Duration::from_millis(100));
+                t.join().unwrap()
+            })
+        });
+        let others: Vec<_> = (0..3)
+            .map(|_| spawn(|| cothread::sleep(Duration::from_millis(1))))
+            .collect();
+        let scribbler = spawn(|| {
+            let other = [0x55u8; 8192];
+            std::hint::black_box(&other);
+            cothread::sleep(Duration::from_millis(60));
+        });
+        assert_eq!(reader.wait(Timeout::NEVER).unwrap(), 256);
+        for h in others {
+            h.wait(Timeout::NEVER).unwrap();
+        }
+        scribbler.wait(Timeout::NEVER).unwrap();
+    })
 }
 
 #[test]
 fn a_large_stack_size_gives_room_for_large_frames() {
-    let h = Builder::new()
-        .stack_size(4 * 1024 * 1024)
-        .spawn(|| {
-            let big = [7u8; 2 * 1024 * 1024];
-            cothread::yield_now(Timeout::NEVER);
-            std::hint::black_box(&big)
-                .iter()
-                .map(|&b| b as usize)
-                .sum::<usize>()
-        })
-        .unwrap();
-    assert_eq!(h.wait(Timeout::NEVER).unwrap(), 7 * 2 * 1024 * 1024);
+    cothread::scope(|| {
+        let h = Builder::new()
+            .stack_size(4 * 1024 * 1024)
+            .spawn(|| {
+                let big = [7u8; 2 * 1024 * 1024];
+                cothread::yield_now(Timeout::NEVER);
+                std::hint::black_box(&big)
+                    .iter()
+                    .map(|&b| b as usize)
+                    .sum::<usize>()
+            })
+            .unwrap();
+        assert_eq!(h.wait(Timeout::NEVER).unwrap(), 7 * 2 * 1024 * 1024);
+    })
 }
 
 /// A panic payload whose own drop panics: what `std::panic::panic_any` lets
@@ -219,48 +239,53 @@ impl Drop for PanicsWhenDropped {
 
 #[test]
 fn a_panic_whose_payload_panics_when_dropped_is_contained_and_the_scheduler_runs_on() {
-    for raise in [false, true] {
-        let h = Builder::new()
-            .raise_on_wait(raise)
-            .spawn(|| -> u32 { std::panic::panic_any(PanicsWhenDropped) })
-            .unwrap();
-        // Before the payload's disposal was contained, its second panic
-        // unwound out of the cothread and out of this wait, and left the
-        // scheduler taking the finished cothread for the running one.
-        match h.wait(Timeout::NEVER) {
-            Err(Error::Panicked(message)) => assert_eq!(message, "<non-string panic payload>"),
-            other => panic!("expected the cothread's panic, got {other:?}"),
+    cothread::scope(|| {
+        for raise in [false, true] {
+            let h = Builder::new()
+                .raise_on_wait(raise)
+                .spawn(|| -> u32 { std::panic::panic_any(PanicsWhenDropped) })
+                .unwrap();
+            // Before the payload's disposal was contained, its second panic
+            // unwound out of the cothread and out of this wait, and left the
+            // scheduler taking the finished cothread for the running one.
+            match h.wait(Timeout::NEVER) {
+                Err(Error::Panicked(message)) => assert_eq!(message, "<non-string panic payload>"),
+                other => panic!("expected the cothread's panic, got {other:?}"),
+            }
+            // Suspending and spawning still work.
+            cothread::sleep(Duration::from_millis(1));
+            let e = Event::<u32>::new();
+            let signal = e.clone();
+            let waiter = spawn(move || e.wait(Timeout::NEVER).unwrap());
+            cothread::yield_now(Timeout::NEVER);
+            signal.signal(3);
+            assert_eq!(waiter.wait(Timeout::NEVER).unwrap(), 3);
         }
-        // Suspending and spawning still work.
-        cothread::sleep(Duration::from_millis(1));
-        let e = Event::<u32>::new();
-        let signal = e.clone();
-        let waiter = spawn(move || e.wait(Timeout::NEVER).unwrap());
-        cothread::yield_now(Timeout::NEVER);
-        signal.signal(3);
-        assert_eq!(waiter.wait(Timeout::NEVER).unwrap(), 3);
-    }
+    })
 }
 
 #[test]
 fn a_retriggering_timer_whose_panic_payload_panics_when_dropped_fires_again() {
-    let calls = Rc::new(std::cell::Cell::new(0));
-    let count = calls.clone();
-    let _timer = cothread::Timer::with_options(Duration::from_millis(1), true, false, move || {
-        count.set(count.get() + 1);
-        if count.get() == 1 {
-            std::panic::panic_any(PanicsWhenDropped);
+    cothread::scope(|| {
+        let calls = Rc::new(std::cell::Cell::new(0));
+        let count = calls.clone();
+        let _timer =
+            cothread::Timer::with_options(Duration::from_millis(1), true, false, move || {
+                count.set(count.get() + 1);
+                if count.get() == 1 {
+                    std::panic::panic_any(PanicsWhenDropped);
+                }
+            });
+        // Before the payload's disposal was contained, its second panic ended
+        // the timer's cothread at the first call.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while calls.get() < 3 && std::time::Instant::now() < deadline {
+            cothread::sleep(Duration::from_millis(5));
         }
-    });
-    // Before the payload's disposal was contained, its second panic ended
-    // the timer's cothread at the first call.
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while calls.get() < 3 && std::time::Instant::now() < deadline {
-        cothread::sleep(Duration::from_millis(5));
-    }
-    assert!(
-        calls.get() >= 3,
-        "the timer stopped after {} calls",
-        calls.get()
-    );
+        assert!(
+            calls.get() >= 3,
+            "the timer stopped after {} calls",
+            calls.get()
+        );
+    })
 }

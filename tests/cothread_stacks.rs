@@ -52,43 +52,49 @@ fn stack_address() -> usize {
 
 #[test]
 fn stacks_are_unmapped_with_their_scheduler_unless_a_cothread_is_still_suspended() {
-    // A thread whose cothread is still suspended when it exits: the
-    // cothread is abandoned, and its stack stays mapped (something may
-    // still borrow from it).
-    let abandoned = std::thread::spawn(|| {
-        let at = Rc::new(Cell::new(0));
-        let a = at.clone();
-        let never = Event::<()>::new();
-        let _h = spawn(move || {
-            a.set(stack_address());
-            never.wait(Timeout::NEVER).unwrap();
-        });
-        cothread::yield_now(Timeout::NEVER);
-        at.get()
-    })
-    .join()
-    .unwrap();
-    assert_ne!(abandoned, 0);
-    assert!(
-        mapped(abandoned),
-        "the stack of a suspended, abandoned cothread was unmapped"
-    );
-
-    // A thread whose cothreads all finished: their stacks went back to the
-    // pool, and the pool's memory is unmapped when the scheduler drops.
-    let finished = std::thread::spawn(|| {
-        let handles: Vec<_> = (0..100).map(|_| spawn(stack_address)).collect();
-        handles
-            .into_iter()
-            .map(|h| h.wait(Timeout::NEVER).unwrap())
-            .collect::<Vec<_>>()
-    })
-    .join()
-    .unwrap();
-    for addr in finished {
+    cothread::scope(|| {
+        // A thread whose cothread is still suspended when it exits: the
+        // cothread is abandoned, and its stack stays mapped (something may
+        // still borrow from it).
+        let abandoned = std::thread::spawn(|| {
+            // SAFETY: the abandoned cothread borrows no thread-local.
+            unsafe { cothread::allow_without_scope() };
+            let at = Rc::new(Cell::new(0));
+            let a = at.clone();
+            let never = Event::<()>::new();
+            let _h = spawn(move || {
+                a.set(stack_address());
+                never.wait(Timeout::NEVER).unwrap();
+            });
+            cothread::yield_now(Timeout::NEVER);
+            at.get()
+        })
+        .join()
+        .unwrap();
+        assert_ne!(abandoned, 0);
         assert!(
-            !mapped(addr),
-            "a finished cothread's stack outlived its thread's scheduler"
+            mapped(abandoned),
+            "the stack of a suspended, abandoned cothread was unmapped"
         );
-    }
+
+        // A thread whose cothreads all finished: their stacks went back to the
+        // pool, and the pool's memory is unmapped when the scheduler drops.
+        let finished = std::thread::spawn(|| {
+            cothread::scope(|| {
+                let handles: Vec<_> = (0..100).map(|_| spawn(stack_address)).collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.wait(Timeout::NEVER).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        })
+        .join()
+        .unwrap();
+        for addr in finished {
+            assert!(
+                !mapped(addr),
+                "a finished cothread's stack outlived its thread's scheduler"
+            );
+        }
+    })
 }

@@ -56,6 +56,10 @@ pub enum ErrorKind {
     /// The channel was closed by this client while the request was pending
     /// (`ECA_CHANDESTROY`).
     ChannelClosed,
+    /// The call runs callbacks on cothreads, and this thread may not start
+    /// cothreads now: it is not the process's main thread, and runs no
+    /// [`scope`](crate::scope). Its code is `ECA_NOTTHREADED`.
+    NeedsScope,
     /// Any other code: see [`CaError::code`].
     Other,
 }
@@ -162,6 +166,15 @@ impl CaError {
         CaError::new(pv, libca_sys::ECA_TIMEOUT, "wait for completion")
     }
 
+    /// The error for a call on `pv` that runs its callbacks on cothreads,
+    /// made where this thread may not start any ([`ErrorKind::NeedsScope`]).
+    pub(crate) fn needs_scope(pv: impl Into<String>, call: &'static str) -> CaError {
+        CaError {
+            kind: ErrorKind::NeedsScope,
+            ..CaError::new(pv, libca_sys::ECA_NOTTHREADED, call)
+        }
+    }
+
     /// Adds a description of what exactly was wrong (for checks of our own).
     pub(crate) fn with_detail(mut self, detail: impl Into<String>) -> CaError {
         self.detail = Some(detail.into());
@@ -210,6 +223,13 @@ impl fmt::Display for CaError {
                 f,
                 "{}: PV not found (no server answered the search)",
                 self.pv
+            )?;
+        } else if self.kind == ErrorKind::NeedsScope {
+            write!(
+                f,
+                "{}: {} runs callbacks on cothreads, which a thread other than the main \
+                 one starts only inside cothread::scope",
+                self.pv, self.call
             )?;
         } else {
             write!(f, "{}: {}", self.pv, self.message)?;

@@ -392,6 +392,8 @@ where
     S: AsRef<str>,
     F: FnMut(ChannelEvent, usize) + 'static,
 {
+    let first = pvs.first().map_or("", AsRef::as_ref);
+    super::may_run_callbacks(first, "watch")?;
     let names: Vec<&str> = pvs.iter().map(AsRef::as_ref).collect();
     let channels = Channel::open_each(&names)
         .into_iter()
@@ -481,63 +483,69 @@ mod tests {
 
     #[test]
     fn access_is_told_only_while_connected_and_only_when_it_changes() {
-        let events = told(vec![
-            Raw::Access(AccessRights {
-                read: true,
-                write: false,
-            }),
-            Raw::Connected(info("a:1", true, false)),
-            Raw::Access(AccessRights {
-                read: true,
-                write: false,
-            }),
-            Raw::Access(AccessRights {
-                read: true,
-                write: true,
-            }),
-            Raw::Disconnected,
-            Raw::Access(AccessRights::default()),
-        ]);
-        assert_eq!(
-            events,
-            vec![
-                ChannelEvent::Connected(info("a:1", true, false)),
-                ChannelEvent::AccessChanged {
-                    pv: "PV".into(),
-                    access: AccessRights {
-                        read: true,
-                        write: true
-                    }
-                },
-                ChannelEvent::Disconnected { pv: "PV".into() },
-            ]
-        );
+        crate::scope(|| {
+            let events = told(vec![
+                Raw::Access(AccessRights {
+                    read: true,
+                    write: false,
+                }),
+                Raw::Connected(info("a:1", true, false)),
+                Raw::Access(AccessRights {
+                    read: true,
+                    write: false,
+                }),
+                Raw::Access(AccessRights {
+                    read: true,
+                    write: true,
+                }),
+                Raw::Disconnected,
+                Raw::Access(AccessRights::default()),
+            ]);
+            assert_eq!(
+                events,
+                vec![
+                    ChannelEvent::Connected(info("a:1", true, false)),
+                    ChannelEvent::AccessChanged {
+                        pv: "PV".into(),
+                        access: AccessRights {
+                            read: true,
+                            write: true
+                        }
+                    },
+                    ChannelEvent::Disconnected { pv: "PV".into() },
+                ]
+            );
+        })
     }
 
     #[test]
     fn connections_alternate_even_when_events_were_lost() {
-        // As after an overflow dropped a Disconnected and a Connected.
-        let events = told(vec![
-            Raw::Disconnected,
-            Raw::Connected(info("a:1", true, true)),
-            Raw::Connected(info("b:2", true, true)),
-        ]);
-        assert_eq!(
-            events,
-            vec![
-                ChannelEvent::Connected(info("a:1", true, true)),
-                ChannelEvent::Disconnected { pv: "PV".into() },
-                ChannelEvent::Connected(info("b:2", true, true)),
-            ]
-        );
+        crate::scope(|| {
+            // As after an overflow dropped a Disconnected and a Connected.
+            let events = told(vec![
+                Raw::Disconnected,
+                Raw::Connected(info("a:1", true, true)),
+                Raw::Connected(info("b:2", true, true)),
+            ]);
+            assert_eq!(
+                events,
+                vec![
+                    ChannelEvent::Connected(info("a:1", true, true)),
+                    ChannelEvent::Disconnected { pv: "PV".into() },
+                    ChannelEvent::Connected(info("b:2", true, true)),
+                ]
+            );
+        })
     }
 
     #[test]
     fn access_rights_print_as_cainfo_does() {
-        let rights = AccessRights {
-            read: true,
-            write: false,
-        };
-        assert_eq!(rights.to_string(), "read, no write");
+        crate::scope(|| {
+            let rights = AccessRights {
+                read: true,
+                write: false,
+            };
+            assert_eq!(rights.to_string(), "read, no write");
+        })
     }
 }

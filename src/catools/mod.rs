@@ -103,6 +103,18 @@ pub use timeout::CaTimeout;
 
 use std::time::Duration;
 
+/// `Ok` where this thread may start cothreads, which run the callbacks of
+/// `call` (monitor, watch and put callbacks); else the error for `pv`
+/// ([`ErrorKind::NeedsScope`]). Checked before anything is opened, so that no
+/// callback waits for a cothread that cannot start.
+fn may_run_callbacks(pv: &str, call: &'static str) -> Result<(), CaError> {
+    if crate::sched::may_spawn() {
+        Ok(())
+    } else {
+        Err(CaError::needs_scope(pv, call))
+    }
+}
+
 /// The Channel Access protocol version of the libca in use (libca's
 /// `ca_version`), e.g. `"4.13"`: what EPICS base's tools print for `-V`.
 ///

@@ -309,6 +309,7 @@ impl Monitor {
         F: FnMut(Result<T, CaError>) + 'static,
     {
         let events = self.checked_event_mask(pv)?;
+        super::may_run_callbacks(pv, "camonitor")?;
         let channel = Channel::open(pv)?;
         // The channel's own name, shared: no copy per subscription.
         let name: Arc<str> = Arc::clone(channel.name());
@@ -895,13 +896,15 @@ mod tests {
     /// the callback was busy, made them count for nothing.
     #[test]
     fn the_updates_an_error_stood_for_are_counted_by_the_next_update() {
-        let mut carried = super::CarriedCount::default();
-        assert_eq!(carried.count(true, 3), 3);
-        // The error stands for itself and five dropped updates.
-        assert_eq!(carried.count(false, 6), 6);
-        assert_eq!(carried.count(false, 1), 1);
-        assert_eq!(carried.count(true, 1), 6);
-        assert_eq!(carried.count(true, 2), 2);
+        crate::scope(|| {
+            let mut carried = super::CarriedCount::default();
+            assert_eq!(carried.count(true, 3), 3);
+            // The error stands for itself and five dropped updates.
+            assert_eq!(carried.count(false, 6), 6);
+            assert_eq!(carried.count(false, 1), 1);
+            assert_eq!(carried.count(true, 1), 6);
+            assert_eq!(carried.count(true, 2), 2);
+        })
     }
 
     /// Before, each subscription with a connect timeout had a cothread
@@ -909,32 +912,36 @@ mod tests {
     /// 60 s timeout kept 60,000 stacks.
     #[test]
     fn subscriptions_closed_before_their_connect_timeout_leave_no_cothread() {
-        // The CA configuration of this crate's tests (a local IOC).
-        crate::ca::tests::pv("ai");
-        let idle = crate::sched::idle_stacks();
-        for _ in 0..50 {
-            let subscription = super::Monitor::new()
-                .connect_timeout(std::time::Duration::from_secs(60))
-                .subscribe("CATOOLS-MONITOR:NEVER:FOUND", |_: Result<f64, _>| {})
-                .expect("subscribe");
-            subscription.close();
-        }
-        // Their timers' cothreads end when next scheduled.
-        crate::sleep(std::time::Duration::from_millis(20));
-        assert!(
-            crate::sched::idle_stacks() >= idle + 50,
-            "cothreads still wait out the timeouts: {} idle stacks, {idle} before",
-            crate::sched::idle_stacks()
-        );
+        crate::scope(|| {
+            // The CA configuration of this crate's tests (a local IOC).
+            crate::ca::tests::pv("ai");
+            let idle = crate::sched::idle_stacks();
+            for _ in 0..50 {
+                let subscription = super::Monitor::new()
+                    .connect_timeout(std::time::Duration::from_secs(60))
+                    .subscribe("CATOOLS-MONITOR:NEVER:FOUND", |_: Result<f64, _>| {})
+                    .expect("subscribe");
+                subscription.close();
+            }
+            // Their timers' cothreads end when next scheduled.
+            crate::sleep(std::time::Duration::from_millis(20));
+            assert!(
+                crate::sched::idle_stacks() >= idle + 50,
+                "cothreads still wait out the timeouts: {} idle stacks, {idle} before",
+                crate::sched::idle_stacks()
+            );
+        })
     }
 
     #[test]
     fn a_subscriptions_state_fits_its_heap_chunks() {
-        assert!(size_of::<Inner>() <= 120, "{} bytes", size_of::<Inner>());
-        assert!(
-            size_of::<FeedInbox>() <= 104,
-            "{} bytes",
-            size_of::<FeedInbox>()
-        );
+        crate::scope(|| {
+            assert!(size_of::<Inner>() <= 120, "{} bytes", size_of::<Inner>());
+            assert!(
+                size_of::<FeedInbox>() <= 104,
+                "{} bytes",
+                size_of::<FeedInbox>()
+            );
+        })
     }
 }

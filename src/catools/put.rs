@@ -151,6 +151,13 @@ impl Put {
         values: Vec<Value>,
         callback: impl FnMut(usize, Result<(), CaError>) + 'static,
     ) -> Vec<Result<(), CaError>> {
+        if !crate::sched::may_spawn() {
+            // As `super::may_run_callbacks` says, for each PV.
+            return pvs
+                .iter()
+                .map(|pv| Err(CaError::needs_scope(pv.as_ref(), "caput callback")))
+                .collect();
+        }
         let remaining = Rc::new(RefCell::new(pvs.len()));
         let registration = Rc::new(RefCell::new(None));
         let keep = Rc::clone(&registration);

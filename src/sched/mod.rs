@@ -78,29 +78,24 @@
 //! * A waker is `(task, generation)`. Every suspension bumps the task's
 //!   generation, so a task is woken at most once per suspension; stale wakers
 //!   left in queues or the timer heap are skipped and periodically pruned.
-//! * Unfinished cothreads that become unreachable, or that are still
-//!   suspended when their thread exits, are abandoned: their coroutine, and
-//!   so its stack, is leaked, never unwound nor unmapped. Unwinding would run
-//!   user code from a destructor, on a thread that is tearing down; unmapping
-//!   would free memory that something may still borrow (a scoped thread
-//!   reading a local of the suspended cothread, say). Leaking is the sound
-//!   choice; the cost is the touched pages of those stacks (their chunk
-//!   stays mapped). Finished cothreads' stacks go back to the pool, and the
-//!   pool, with every chunk no abandoned cothread still holds, is unmapped
-//!   when the thread's scheduler drops.
-//!   Known hole: leaking keeps the cothread's own stack, not its thread's
-//!   thread-locals, which the thread's exit destroys. A cothread suspended
-//!   inside `std::thread::scope`, whose scoped thread uses a borrow of a
-//!   thread-local of the cothread's thread, lets that scoped thread read
-//!   freed memory once the thread exits. No ordering of this crate's own
-//!   thread-local destructor can prevent it (others may run first): the fix
-//!   needs a decision on what a thread's exit does to its suspended
-//!   cothreads. Until then, a cothread that suspends inside such a scope
-//!   must not outlive its thread.
+//! * Unfinished cothreads stay on their scheduler's list of live tasks until
+//!   they return. A thread other than the main one starts cothreads only
+//!   inside `scope`, whose end unwinds every one still unfinished, while the
+//!   thread and its thread-locals are alive: no such thread exits with a
+//!   suspended cothread (see `scope` for why that matters). Cothreads still
+//!   suspended when the main thread exits (the process's end), or a thread
+//!   that took `allow_without_scope`, are abandoned: their coroutine, and so
+//!   its stack, is leaked, never unwound nor unmapped, since unwinding would
+//!   run user code on a thread that is tearing down, and unmapping would free
+//!   memory that something may still borrow (a scoped thread reading a local
+//!   of the suspended cothread, say). Finished cothreads' stacks go back to
+//!   the pool, and the pool, with every chunk no abandoned cothread still
+//!   holds, is unmapped when the thread's scheduler drops.
 
 mod mpsc;
 mod poll;
 pub(crate) mod remote;
+mod scope;
 mod send_fn;
 mod spawn;
 mod stack;
@@ -128,6 +123,7 @@ use poll::PollWait;
 pub(crate) use poll::{poll_now, poll_wait};
 pub(crate) use remote::Remote;
 pub(crate) use remote::{remote_handle, room_to_keep, RemoteHandle};
+pub use scope::{allow_without_scope, scope};
 pub(crate) use send_fn::SendFn;
 pub(crate) use spawn::spawn_detached;
 pub use spawn::{spawn, Builder, JoinHandle};
@@ -176,6 +172,9 @@ pub(crate) struct Scheduler {
     last_trim: Cell<Instant>,
     next_id: Cell<u64>,
     resumed_since_poll: Cell<u32>,
+    /// Which cothreads this thread may start, and the unfinished ones a
+    /// scope would end (see `scope`).
+    permit: scope::Permit,
 }
 
 thread_local! {
@@ -224,6 +223,7 @@ impl Scheduler {
             last_trim: Cell::new(Instant::now()),
             next_id: Cell::new(1),
             resumed_since_poll: Cell::new(0),
+            permit: scope::Permit::for_this_thread(),
         }
     }
 
@@ -245,31 +245,56 @@ impl Scheduler {
     /// Queues a new cothread at the back of the run queue, on a stack of
     /// at least `stack_size` bytes (0: the default size, see `stack`).
     /// `body` is moved onto the cothread's stack: a caller whose closure may
-    /// be large (a user's) passes it boxed.
+    /// be large (a user's) passes it boxed. Fails with
+    /// [`Error::NeedsScope`](crate::Error::NeedsScope) where this thread may
+    /// not start cothreads now (see `scope`), and with
+    /// [`Error::StackAllocation`](crate::error::Error::StackAllocation) when no
+    /// stack can be had.
     pub(crate) fn spawn_task(
         &self,
         stack_size: usize,
         body: impl FnOnce() + 'static,
-    ) -> std::io::Result<()> {
-        let stack = self.pool.take(stack_size)?;
+    ) -> Result<(), crate::error::Error> {
+        if !self.permit.may_spawn() {
+            return Err(crate::error::Error::NeedsScope);
+        }
+        let stack = self
+            .pool
+            .take(stack_size)
+            .map_err(|e| crate::error::Error::StackAllocation(Arc::new(e)))?;
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         let task = Rc::new(Task::new(id));
         task.state.set(State::Ready);
+        if self.permit.is_ending() {
+            // Spawned by a destructor while its scope ends the cothreads.
+            task.ending.set(task::Ending::Requested);
+        }
         let co = Coroutine::with_stack(stack, move |y: &Yielder<(), ()>, ()| {
-            current().current_task().yielder.set(y);
+            let me = current().current_task();
+            me.yielder.set(y);
+            // Ended before it ever ran: its closure is dropped by unwinding
+            // (so its destructors may suspend), never called.
+            let body = move || {
+                if me.ending.get() == task::Ending::Requested {
+                    me.ending.set(task::Ending::Unwinding);
+                    std::panic::resume_unwind(scope::ending_payload());
+                }
+                drop(me);
+                body();
+            };
             // Nothing may unwind out of a cothread's body: `resume` would
             // re-raise it in the loop with the cothread finished. Every body
             // contains its own code's panics; this catches what could escape
             // that containment all the same, and forgets its payload (whose
-            // drop could panic again). Tasks are never dropped while
-            // suspended, so corosensei's forced unwinding, which a catch-all
-            // would swallow, never runs here.
+            // drop could panic again). It is also where the unwinding by
+            // which a scope ends a cothread stops (see `scope`).
             if let Err(payload) = catch_unwind(AssertUnwindSafe(body)) {
                 std::mem::forget(payload);
             }
         });
         *task.co.borrow_mut() = Some(ManuallyDrop::new(co));
+        self.permit.add_live(&task);
         self.ready.borrow_mut().push_back(task);
         Ok(())
     }
@@ -373,6 +398,12 @@ pub(crate) fn try_before_poll<F: FnOnce() + 'static>(f: F) -> Result<(), F> {
 /// thread exits first, `f` is never run.
 pub(crate) fn call_at(deadline: Instant, f: fn()) {
     current().add_timed_call(deadline, f);
+}
+
+/// Whether this thread may start cothreads now (see `scope`): what the
+/// layers that start cothreads for their callbacks check up front.
+pub(crate) fn may_spawn() -> bool {
+    with_current(|s| s.permit.may_spawn())
 }
 
 /// True when running inside a spawned cothread (not the main cothread and

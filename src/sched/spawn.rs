@@ -55,7 +55,9 @@ impl Builder {
     /// suspension point: `f` first runs when the caller next suspends, after
     /// cothreads spawned before it.
     ///
-    /// Fails with [`Error::StackAllocation`] if no stack can be had: the
+    /// Fails with [`Error::NeedsScope`] on a thread other than the main one
+    /// outside any [`scope`](crate::scope), and with
+    /// [`Error::StackAllocation`] if no stack can be had: the
     /// process reached its limit of memory mappings (`vm.max_map_count`,
     /// which matters on kernels before 6.13: about 30,700 live cothreads by
     /// default) or of address space.
@@ -72,6 +74,7 @@ impl Builder {
         let raise = self.raise_on_wait;
         // Boxed: the user's closure may be large, and the cothread's stack
         // small.
+        let finish = Finish(state);
         let body: Box<dyn FnOnce()> = Box::new(move || {
             let result = catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
                 let message = take_panic_message(payload);
@@ -80,13 +83,9 @@ impl Builder {
                 }
                 Error::Panicked(message)
             });
-            *state.result.borrow_mut() = Some(result);
-            state.done.set(true);
-            state.waiters.wake_all();
+            *finish.0.result.borrow_mut() = Some(result);
         });
-        super::current()
-            .spawn_task(self.stack_size, body)
-            .map_err(|e| Error::StackAllocation(std::sync::Arc::new(e)))?;
+        super::current().spawn_task(self.stack_size, body)?;
         Ok(JoinHandle { inner })
     }
 }
@@ -118,9 +117,23 @@ pub(crate) fn spawn_detached(f: impl FnOnce() + 'static) -> Result<(), Error> {
             report_contained_panic("cothread", take_panic_message(payload));
         }
     };
-    super::current()
-        .spawn_task(0, body)
-        .map_err(|e| Error::StackAllocation(std::sync::Arc::new(e)))
+    super::current().spawn_task(0, body)
+}
+
+/// Owned by a cothread's body: however the body ends (returns, or is
+/// ended by its scope, started or not), marks the cothread finished, with
+/// [`Error::Ended`] if it left no result, and wakes its waiters.
+struct Finish<T>(Rc<JoinInner<T>>);
+
+impl<T> Drop for Finish<T> {
+    fn drop(&mut self) {
+        let inner = &self.0;
+        if let Ok(mut result) = inner.result.try_borrow_mut() {
+            result.get_or_insert(Err(Error::Ended));
+        }
+        inner.done.set(true);
+        inner.waiters.wake_all();
+    }
 }
 
 struct JoinInner<T> {

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use corosensei::CoroutineResult;
 
-use super::task::{State, Task, Wake, Waker};
+use super::task::{Ending, State, Task, Wake, Waker};
 use super::{current, with_current, Mode, Scheduler};
 use crate::error::Error;
 
@@ -34,6 +34,7 @@ impl Scheduler {
         self.current.replace(main);
         if finished {
             task.state.set(State::Done);
+            self.permit.remove_live(&task);
             let co = task.co.borrow_mut().take().map(ManuallyDrop::into_inner);
             if let Some(co) = co {
                 self.pool.give(co.into_stack());
@@ -70,11 +71,17 @@ fn suspend_cothread(task: &Task) {
         !yielder.is_null(),
         "cothread: suspending a cothread that has not started"
     );
+    if task.ending.get() != Ending::No {
+        super::scope::wake_if_ending(task);
+    }
     // SAFETY: `yielder` was set by this task's coroutine body when it
     // started and points to corosensei's yielder on this task's own stack,
     // which stays mapped and in place while the body runs. We are running
     // on that task (it is the current task), so the body has not returned.
     unsafe { (*yielder).suspend(()) };
+    if task.ending.get() != Ending::No {
+        super::scope::unwind_if_ending(task);
+    }
 }
 
 /// Suspends the caller until woken through the waker passed to `register`,

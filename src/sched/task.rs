@@ -25,6 +25,17 @@ pub(super) enum State {
     Done,
 }
 
+/// Where a task stands in being ended by its scope (see `scope`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Ending {
+    /// Not being ended.
+    No,
+    /// To be ended: its next suspension point, or its start, unwinds.
+    Requested,
+    /// Unwinding: its destructors run, and may suspend as usual.
+    Unwinding,
+}
+
 /// Why a suspended task was resumed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Wake {
@@ -46,6 +57,11 @@ pub(crate) struct Task {
     pub(super) co: RefCell<Option<ManuallyDrop<Co>>>,
     /// This coroutine's yielder (on its own stack), set when it starts.
     pub(super) yielder: Cell<*const Yielder<(), ()>>,
+    /// Its index in its scheduler's list of unfinished cothreads (see
+    /// `scope`); unused for the main cothread.
+    pub(super) live_slot: Cell<usize>,
+    /// Whether its scope is ending it.
+    pub(super) ending: Cell<Ending>,
 }
 
 impl Task {
@@ -58,6 +74,8 @@ impl Task {
             timer_armed: Cell::new(false),
             co: RefCell::new(None),
             yielder: Cell::new(std::ptr::null()),
+            live_slot: Cell::new(usize::MAX),
+            ending: Cell::new(Ending::No),
         }
     }
 

@@ -42,7 +42,8 @@ pub struct Timer {
 }
 
 impl Timer {
-    /// A one-shot timer calling `callback` after `timeout`.
+    /// A one-shot timer calling `callback` after `timeout`. Panics where
+    /// [`with_options`](Self::with_options) does.
     pub fn new(timeout: Duration, callback: impl FnMut() + 'static) -> Timer {
         Timer::with_options(timeout, false, false, callback)
     }
@@ -51,6 +52,12 @@ impl Timer {
     /// `retrigger`, the timer rearms for `timeout` after each callback
     /// returns; with `reuse`, its cothread stays alive after firing or
     /// cancellation so [`reset`](Self::reset) is cheap.
+    ///
+    /// # Panics
+    ///
+    /// As [`spawn`](crate::spawn) does, if its cothread cannot start: no
+    /// stack can be had, or this is a thread other than the main one outside
+    /// any [`scope`](crate::scope).
     pub fn with_options(
         timeout: Duration,
         retrigger: bool,
@@ -129,6 +136,15 @@ fn start(inner: &Rc<Inner>) {
 }
 
 fn run(inner: &Inner) {
+    /// Marks the timer's cothread gone however `run` ends (its scope may end
+    /// it), so that a later `reset` starts a new one.
+    struct Running<'a>(&'a Cell<bool>);
+    impl Drop for Running<'_> {
+        fn drop(&mut self) {
+            self.0.set(false);
+        }
+    }
+    let _running = Running(&inner.running);
     loop {
         match inner.deadline.get() {
             None => {
@@ -158,5 +174,4 @@ fn run(inner: &Inner) {
             },
         }
     }
-    inner.running.set(false);
 }

@@ -61,7 +61,7 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -94,6 +94,9 @@ struct Dispatcher {
     batching: Cell<bool>,
     /// Whether a window's end ([`after_window`]) is queued and not yet run.
     window_queued: Cell<bool>,
+    /// Whether starting the dispatcher cothread failed, and has not
+    /// succeeded since (said once per such run of failures).
+    start_failed: Cell<bool>,
 }
 
 impl Drop for Dispatcher {
@@ -225,6 +228,7 @@ fn dispatcher() -> Rc<Dispatcher> {
         last_idle: Cell::new(None),
         batching: Cell::new(false),
         window_queued: Cell::new(false),
+        start_failed: Cell::new(false),
     });
     DISPATCHER.with(|d| *d.borrow_mut() = Some(Rc::clone(&dispatcher)));
     dispatcher
@@ -238,26 +242,48 @@ fn start() {
     };
     if !dispatcher.running.replace(true) {
         let running = Rc::clone(&dispatcher);
-        if let Err(err) = sched::spawn_detached(move || run(&running)) {
-            // As `crate::spawn` would: the remote call's panic is contained
-            // and reported.
-            dispatcher.running.set(false);
-            panic!("cothread: cannot start the callback dispatcher: {err}");
+        match sched::spawn_detached(move || run(&running)) {
+            Ok(()) => dispatcher.start_failed.set(false),
+            Err(err) => {
+                // No stack to be had, or this thread's scope has ended with
+                // a detached subscription still delivering here. The ready
+                // list stays as it is (no push into it starts anything any
+                // more): try again shortly, which succeeds once a stack can
+                // be had or a scope runs. Updates meanwhile keep within the
+                // thread's backlog.
+                dispatcher.running.set(false);
+                if !dispatcher.start_failed.replace(true) {
+                    crate::error::default_sink(
+                        format_args!("cannot start the callback dispatcher ({err}); retrying"),
+                        false,
+                    );
+                }
+                sched::call_at(Instant::now() + START_RETRY, start);
+            }
         }
     }
 }
 
+/// How long after a failure to start the dispatcher cothread the next try
+/// comes.
+const START_RETRY: Duration = Duration::from_millis(100);
+
 /// Delivers until the ready list is empty, then returns, yielding between
 /// batches.
 fn run(dispatcher: &Dispatcher) {
-    /// Marks the dispatcher stopped however `run` ends.
-    struct Running<'a>(&'a Cell<bool>);
+    /// Marks the dispatcher stopped however `run` ends. Ended by its scope
+    /// (unwinding), it leaves work in the ready list that no push will start
+    /// again: a retry is queued, which starts a dispatcher once a scope runs.
+    struct Running<'a>(&'a Dispatcher);
     impl Drop for Running<'_> {
         fn drop(&mut self) {
-            self.0.set(false);
+            self.0.running.set(false);
+            if std::thread::panicking() && !self.0.ready.ids.lock().ids.is_empty() {
+                sched::call_at(Instant::now() + START_RETRY, start);
+            }
         }
     }
-    let _running = Running(&dispatcher.running);
+    let _running = Running(dispatcher);
     loop {
         let mut ids = dispatcher.spare_ids.take();
         let mut ready = dispatcher.ready.ids.lock();
@@ -273,7 +299,13 @@ fn run(dispatcher: &Dispatcher) {
             return;
         }
         drop(ready);
-        for id in ids.drain(..) {
+        let undelivered = Undelivered {
+            ids: &ids,
+            next: Cell::new(0),
+            ready: &dispatcher.ready,
+        };
+        for (at, &id) in ids.iter().enumerate() {
+            undelivered.next.set(at + 1);
             let handler = dispatcher.handlers.get(id);
             if let Some(handler) = handler {
                 // Handlers contain their callbacks' panics: this is a backstop.
@@ -285,12 +317,35 @@ fn run(dispatcher: &Dispatcher) {
                 }
             }
         }
+        drop(undelivered);
+        ids.clear();
         if let Some(room) = sched::room_to_keep(ids.capacity(), used, KEPT_BATCH) {
             ids.shrink_to(room);
         }
         *dispatcher.spare_ids.borrow_mut() = ids;
         if !dispatcher.ready.ids.lock().ids.is_empty() {
             crate::sched::yield_now();
+        }
+    }
+}
+
+/// The ids of a batch, while it is delivered: should the dispatcher be ended
+/// by its scope inside a handler (unwinding), the ids not yet delivered go
+/// back to the front of the ready list, so that their inboxes, still marked
+/// scheduled, are not forgotten.
+struct Undelivered<'a> {
+    ids: &'a [u64],
+    /// The index of the first id not yet handed to its handler.
+    next: Cell<usize>,
+    ready: &'a ReadyList,
+}
+
+impl Drop for Undelivered<'_> {
+    fn drop(&mut self) {
+        let rest = &self.ids[self.next.get().min(self.ids.len())..];
+        if std::thread::panicking() && !rest.is_empty() {
+            let mut ready = self.ready.ids.lock();
+            ready.ids.splice(0..0, rest.iter().copied());
         }
     }
 }
@@ -465,6 +520,25 @@ impl<T: Send, X> Inbox<T, X> {
     /// not two), or several swapped into `batch` as by
     /// [`take_into`](Self::take_into); and the number of updates merged
     /// into the first.
+    /// Puts what a handler had taken but not yet delivered back in front
+    /// of what came since, and schedules the inbox again: its scope ended
+    /// the dispatcher in the middle of the batch (see [`Undelivered`]).
+    fn put_back(&self, batch: &mut VecDeque<T>) {
+        if batch.is_empty() {
+            return;
+        }
+        let mut state = self.state.lock();
+        if state.pooled {
+            self.ready.budget.add(batch.len());
+        }
+        while let Some(item) = batch.pop_back() {
+            state.items.push_front(item);
+        }
+        if !std::mem::replace(&mut state.scheduled, true) {
+            self.ready.ids.lock().ids.push(self.id);
+        }
+    }
+
     fn take(&self, batch: &mut VecDeque<T>) -> (Option<T>, u64) {
         debug_assert!(batch.is_empty());
         let mut state = self.state.lock();
@@ -599,6 +673,13 @@ where
             let outcome = catch_unwind(AssertUnwindSafe(|| handler(item, count, source.extra())));
             count = 1;
             if let Err(panic) = outcome {
+                if panic.is::<crate::error::Ending>() {
+                    // Not a panic: the thread's scope ends the dispatcher.
+                    // The item it was given is delivered; the rest waits
+                    // for the next scope.
+                    source.put_back(&mut batch);
+                    resume_unwind(panic);
+                }
                 batch.clear();
                 if let Some(on_panic) = on_panic.take() {
                     on_panic(panic);
@@ -638,43 +719,45 @@ mod tests {
     /// flood: the ready list never empties.
     #[test]
     fn a_flood_that_never_empties_the_ready_list_does_not_starve_other_cothreads() {
-        let stop = Rc::new(Cell::new(false));
-        let runs = Rc::new(Cell::new(0u64));
-        let own: Rc<RefCell<Option<Arc<Inbox<u64>>>>> = Rc::default();
-        let (inbox, _registration) = {
-            let (stop, runs, own) = (stop.clone(), runs.clone(), own.clone());
-            register(
-                Delivery::Latest,
-                move |item: u64, _| {
-                    runs.set(runs.get() + 1);
-                    if !stop.get() {
-                        if let Some(inbox) = own.borrow().as_ref() {
-                            inbox.push(item + 1);
+        crate::scope(|| {
+            let stop = Rc::new(Cell::new(false));
+            let runs = Rc::new(Cell::new(0u64));
+            let own: Rc<RefCell<Option<Arc<Inbox<u64>>>>> = Rc::default();
+            let (inbox, _registration) = {
+                let (stop, runs, own) = (stop.clone(), runs.clone(), own.clone());
+                register(
+                    Delivery::Latest,
+                    move |item: u64, _| {
+                        runs.set(runs.get() + 1);
+                        if !stop.get() {
+                            if let Some(inbox) = own.borrow().as_ref() {
+                                inbox.push(item + 1);
+                            }
                         }
-                    }
-                },
-                |_| {},
-            )
-        };
-        *own.borrow_mut() = Some(inbox.clone());
-        inbox.push(0);
-        // The main cothread sleeps again and again while the flood goes on:
-        // each sleep must end (a starved thread would hang here).
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while runs.get() < 100 {
-            assert!(std::time::Instant::now() < deadline, "the flood never ran");
-            crate::sleep(std::time::Duration::from_millis(1));
-        }
-        stop.set(true);
-        *own.borrow_mut() = None;
-        // The dispatcher drains what is left and returns.
-        while dispatcher().running.get() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the dispatcher never returned"
-            );
-            crate::sleep(std::time::Duration::from_millis(1));
-        }
+                    },
+                    |_| {},
+                )
+            };
+            *own.borrow_mut() = Some(inbox.clone());
+            inbox.push(0);
+            // The main cothread sleeps again and again while the flood goes on:
+            // each sleep must end (a starved thread would hang here).
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            while runs.get() < 100 {
+                assert!(std::time::Instant::now() < deadline, "the flood never ran");
+                crate::sleep(std::time::Duration::from_millis(1));
+            }
+            stop.set(true);
+            *own.borrow_mut() = None;
+            // The dispatcher drains what is left and returns.
+            while dispatcher().running.get() {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the dispatcher never returned"
+                );
+                crate::sleep(std::time::Duration::from_millis(1));
+            }
+        })
     }
 
     /// Waits (sleeping in 1 ms steps, 10 s at most) until `done`.
@@ -684,6 +767,60 @@ mod tests {
             assert!(Instant::now() < give_up, "never: {what}");
             crate::sleep(Duration::from_millis(1));
         }
+    }
+
+    /// A scope that ends while a handler is suspended ends the dispatcher in
+    /// the middle of a batch: what the batch had not yet delivered is kept
+    /// for the next scope on the thread, not lost.
+    #[test]
+    fn items_a_scope_ended_before_delivering_come_in_the_next_scope() {
+        let (stuck, _stuck) = register(
+            Delivery::Latest,
+            |_: u64, _| crate::sleep(Duration::from_secs(3600)),
+            |_| {},
+        );
+        let got = Rc::new(Cell::new(None));
+        let seen = got.clone();
+        let (later, _later) = register(
+            Delivery::Latest,
+            move |item: u64, _| seen.set(Some(item)),
+            |_| {},
+        );
+        crate::scope(|| {
+            stuck.push(1);
+            later.push(2);
+            crate::sleep(Duration::from_millis(20));
+            assert_eq!(got.get(), None, "delivered after the stuck handler");
+        });
+        crate::scope(|| wait_until("the item left undelivered", || got.get() == Some(2)));
+    }
+
+    /// The same inside one inbox: the items of its batch after the one whose
+    /// handler was suspended when the scope ended come in the next scope,
+    /// in order.
+    #[test]
+    fn a_batch_a_scope_ended_part_way_through_goes_on_in_the_next_scope() {
+        let got = Rc::new(RefCell::new(Vec::new()));
+        let seen = got.clone();
+        let (inbox, _registration) = register(
+            Delivery::UNBOUNDED,
+            move |item: u64, _| {
+                seen.borrow_mut().push(item);
+                if item == 1 {
+                    crate::sleep(Duration::from_secs(3600));
+                }
+            },
+            |_| {},
+        );
+        crate::scope(|| {
+            for item in 1..=3 {
+                inbox.push(item);
+            }
+            crate::sleep(Duration::from_millis(20));
+            assert_eq!(*got.borrow(), [1]);
+        });
+        crate::scope(|| wait_until("the rest of the batch", || got.borrow().len() == 3));
+        assert_eq!(*got.borrow(), [1, 2, 3]);
     }
 
     /// An inbox of every item, whose handler counts what it is given.
@@ -705,46 +842,48 @@ mod tests {
     /// the next push wakes the thread at once again.
     #[test]
     fn bursts_closer_than_the_window_wait_for_its_end_and_none_is_lost() {
-        let window = Duration::from_secs(2);
-        set_thread_batch_window(window);
-        assert_eq!(thread_batch_window(), window);
-        let seen: Rc<RefCell<Vec<u64>>> = Rc::default();
-        let (inbox, _registration) = {
-            let seen = seen.clone();
-            register(
-                Delivery::UNBOUNDED,
-                move |item: u64, _| seen.borrow_mut().push(item),
-                |_| {},
-            )
-        };
-        let delivered = |n: usize| seen.borrow().len() == n;
-        // Two bursts in quick succession: each wakes the thread, and the
-        // second opens a window.
-        inbox.push(0);
-        wait_until("the first burst delivered", || delivered(1));
-        inbox.push(1);
-        wait_until("the second burst delivered", || delivered(2));
-        assert!(dispatcher().ready.ids.lock().windowed, "a window is open");
-        // A burst during the window wakes nobody: it waits for the end.
-        let pushed = Instant::now();
-        for item in 2..100 {
-            inbox.push(item);
-        }
-        crate::sleep(Duration::from_millis(20));
-        if pushed.elapsed() < window {
-            assert!(delivered(2), "delivered before the window's end");
-        }
-        wait_until("the window's burst delivered", || delivered(100));
-        assert_eq!(*seen.borrow(), (0..100).collect::<Vec<_>>());
-        // A window that finds nothing ends the batching...
-        wait_until("the batching ends", || !dispatcher().batching.get());
-        assert!(!dispatcher().ready.ids.lock().windowed);
-        // ...and the next push is delivered without waiting for a window.
-        let pushed = Instant::now();
-        inbox.push(100);
-        wait_until("a push after a quiet window delivered", || delivered(101));
-        assert!(pushed.elapsed() < window, "waited for a window");
-        set_thread_batch_window(DEFAULT_BATCH_WINDOW);
+        crate::scope(|| {
+            let window = Duration::from_secs(2);
+            set_thread_batch_window(window);
+            assert_eq!(thread_batch_window(), window);
+            let seen: Rc<RefCell<Vec<u64>>> = Rc::default();
+            let (inbox, _registration) = {
+                let seen = seen.clone();
+                register(
+                    Delivery::UNBOUNDED,
+                    move |item: u64, _| seen.borrow_mut().push(item),
+                    |_| {},
+                )
+            };
+            let delivered = |n: usize| seen.borrow().len() == n;
+            // Two bursts in quick succession: each wakes the thread, and the
+            // second opens a window.
+            inbox.push(0);
+            wait_until("the first burst delivered", || delivered(1));
+            inbox.push(1);
+            wait_until("the second burst delivered", || delivered(2));
+            assert!(dispatcher().ready.ids.lock().windowed, "a window is open");
+            // A burst during the window wakes nobody: it waits for the end.
+            let pushed = Instant::now();
+            for item in 2..100 {
+                inbox.push(item);
+            }
+            crate::sleep(Duration::from_millis(20));
+            if pushed.elapsed() < window {
+                assert!(delivered(2), "delivered before the window's end");
+            }
+            wait_until("the window's burst delivered", || delivered(100));
+            assert_eq!(*seen.borrow(), (0..100).collect::<Vec<_>>());
+            // A window that finds nothing ends the batching...
+            wait_until("the batching ends", || !dispatcher().batching.get());
+            assert!(!dispatcher().ready.ids.lock().windowed);
+            // ...and the next push is delivered without waiting for a window.
+            let pushed = Instant::now();
+            inbox.push(100);
+            wait_until("a push after a quiet window delivered", || delivered(101));
+            assert!(pushed.elapsed() < window, "waited for a window");
+            set_thread_batch_window(DEFAULT_BATCH_WINDOW);
+        })
     }
 
     /// While every window finds work, each is twice as long as the last, up
@@ -752,86 +891,96 @@ mod tests {
     /// the next starts at the first length (an eighth) again.
     #[test]
     fn windows_double_while_work_keeps_coming_and_start_short_again() {
-        let window = Duration::from_millis(400);
-        set_thread_batch_window(window);
-        let (inbox, _registration, seen) = counting_inbox();
-        let open_window = || {
-            let span = dispatcher().span.get();
-            assert!(dispatcher().ready.ids.lock().windowed, "a window is open");
-            span
-        };
-        let pushed = Cell::new(0u64);
-        // Pushes one item and waits until the dispatcher has delivered it.
-        let push = || {
-            inbox.push(pushed.get());
-            pushed.set(pushed.get() + 1);
-            wait_until("the burst delivered", || seen.get() == pushed.get());
-        };
-        // Two bursts in quick succession open the first window...
-        push();
-        push();
-        assert_eq!(open_window(), window / 8);
-        // ...and each burst held by a window makes the next one longer.
-        for opens in [window / 4, window / 2, window, window] {
+        crate::scope(|| {
+            let window = Duration::from_millis(400);
+            set_thread_batch_window(window);
+            let (inbox, _registration, seen) = counting_inbox();
+            let open_window = || {
+                let span = dispatcher().span.get();
+                assert!(dispatcher().ready.ids.lock().windowed, "a window is open");
+                span
+            };
+            let pushed = Cell::new(0u64);
+            // Pushes one item and waits until the dispatcher has delivered it.
+            let push = || {
+                inbox.push(pushed.get());
+                pushed.set(pushed.get() + 1);
+                wait_until("the burst delivered", || seen.get() == pushed.get());
+            };
+            // Two bursts in quick succession open the first window...
             push();
-            assert_eq!(open_window(), opens);
-        }
-        wait_until("a quiet window ends the batching", || {
-            !dispatcher().batching.get()
-        });
-        // The next run of windows starts short again.
-        push();
-        assert!(!dispatcher().ready.ids.lock().windowed);
-        push();
-        assert_eq!(open_window(), window / 8);
-        set_thread_batch_window(DEFAULT_BATCH_WINDOW);
+            push();
+            assert_eq!(open_window(), window / 8);
+            // ...and each burst held by a window makes the next one longer.
+            for opens in [window / 4, window / 2, window, window] {
+                push();
+                assert_eq!(open_window(), opens);
+            }
+            wait_until("a quiet window ends the batching", || {
+                !dispatcher().batching.get()
+            });
+            // The next run of windows starts short again.
+            push();
+            assert!(!dispatcher().ready.ids.lock().windowed);
+            push();
+            assert_eq!(open_window(), window / 8);
+            set_thread_batch_window(DEFAULT_BATCH_WINDOW);
+        })
     }
 
     /// A zero window: every burst wakes the thread, none waits.
     #[test]
     fn a_zero_window_delivers_every_burst_at_once() {
-        set_thread_batch_window(Duration::ZERO);
-        let (inbox, _registration, seen) = counting_inbox();
-        for item in 0..20 {
-            inbox.push(item);
-            wait_until("the burst delivered", || seen.get() == item + 1);
-            assert!(!dispatcher().ready.ids.lock().windowed);
-        }
-        set_thread_batch_window(DEFAULT_BATCH_WINDOW);
+        crate::scope(|| {
+            set_thread_batch_window(Duration::ZERO);
+            let (inbox, _registration, seen) = counting_inbox();
+            for item in 0..20 {
+                inbox.push(item);
+                wait_until("the burst delivered", || seen.get() == item + 1);
+                assert!(!dispatcher().ready.ids.lock().windowed);
+            }
+            set_thread_batch_window(DEFAULT_BATCH_WINDOW);
+        })
     }
 
     #[test]
     fn bounded_inbox_keeps_the_newest_and_counts_the_merged() {
-        let (kept, merged) = flood(Delivery::All { limit: 8 }, 10_000);
-        assert_eq!(kept, (9_992..10_000).collect::<Vec<_>>());
-        // The first kept item stands for itself and every dropped one.
-        assert_eq!(merged, 9_992);
+        crate::scope(|| {
+            let (kept, merged) = flood(Delivery::All { limit: 8 }, 10_000);
+            assert_eq!(kept, (9_992..10_000).collect::<Vec<_>>());
+            // The first kept item stands for itself and every dropped one.
+            assert_eq!(merged, 9_992);
+        })
     }
 
     #[test]
     fn latest_inbox_keeps_one_standing_for_all() {
-        let (kept, merged) = flood(Delivery::Latest, 1_000);
-        assert_eq!(kept, vec![999]);
-        assert_eq!(merged, 999);
+        crate::scope(|| {
+            let (kept, merged) = flood(Delivery::Latest, 1_000);
+            assert_eq!(kept, vec![999]);
+            assert_eq!(merged, 999);
+        })
     }
 
     /// One update at a time (a PV at a few hertz) needs room for one, in
     /// the inbox and in the handler's buffer; a burst grows it.
     #[test]
     fn an_inbox_fed_one_update_at_a_time_keeps_room_for_one() {
-        let (inbox, _registration) = register(Delivery::UNBOUNDED, |_: u64, _| {}, |_| {});
-        let mut batch = VecDeque::new();
-        for item in 0..3 {
-            inbox.push(item);
+        crate::scope(|| {
+            let (inbox, _registration) = register(Delivery::UNBOUNDED, |_: u64, _| {}, |_| {});
+            let mut batch = VecDeque::new();
+            for item in 0..3 {
+                inbox.push(item);
+                inbox.take_into(&mut batch);
+                assert_eq!(batch.capacity(), 1);
+                batch.clear();
+            }
+            for item in 0..5 {
+                inbox.push(item);
+            }
             inbox.take_into(&mut batch);
-            assert_eq!(batch.capacity(), 1);
-            batch.clear();
-        }
-        for item in 0..5 {
-            inbox.push(item);
-        }
-        inbox.take_into(&mut batch);
-        assert_eq!(batch.len(), 5);
+            assert_eq!(batch.len(), 5);
+        })
     }
 
     /// A lone update goes to the handler by itself: the inbox keeps its
@@ -839,78 +988,86 @@ mod tests {
     /// subscription holds one buffer, not two.
     #[test]
     fn a_lone_update_leaves_its_buffer_in_the_inbox() {
-        let delivered = Rc::new(RefCell::new(Vec::new()));
-        let (inbox, registration) = {
-            let delivered = Rc::clone(&delivered);
-            register(
-                Delivery::UNBOUNDED,
-                move |item: u64, count| delivered.borrow_mut().push((item, count)),
-                |_| {},
-            )
-        };
-        let handler = dispatcher().handlers.get(registration.id.get()).unwrap();
-        for item in 0..3 {
-            inbox.push(item);
+        crate::scope(|| {
+            let delivered = Rc::new(RefCell::new(Vec::new()));
+            let (inbox, registration) = {
+                let delivered = Rc::clone(&delivered);
+                register(
+                    Delivery::UNBOUNDED,
+                    move |item: u64, count| delivered.borrow_mut().push((item, count)),
+                    |_| {},
+                )
+            };
+            let handler = dispatcher().handlers.get(registration.id.get()).unwrap();
+            for item in 0..3 {
+                inbox.push(item);
+                (handler.borrow_mut())();
+                assert_eq!(inbox.state.lock().items.capacity(), 1);
+            }
+            for item in 3..6 {
+                inbox.push(item);
+            }
             (handler.borrow_mut())();
-            assert_eq!(inbox.state.lock().items.capacity(), 1);
-        }
-        for item in 3..6 {
-            inbox.push(item);
-        }
-        (handler.borrow_mut())();
-        let expected: Vec<(u64, u64)> = (0..6).map(|item| (item, 1)).collect();
-        assert_eq!(*delivered.borrow(), expected);
+            let expected: Vec<(u64, u64)> = (0..6).map(|item| (item, 1)).collect();
+            assert_eq!(*delivered.borrow(), expected);
+        })
     }
 
     #[test]
     fn a_buffer_grown_by_a_backlog_shrinks_once_bursts_are_small_again() {
-        let mut batch: VecDeque<u64> = VecDeque::with_capacity(10_000);
-        trim(&mut batch, 9_000); // a burst that used it: kept
-        assert!(batch.capacity() >= 10_000);
-        trim(&mut batch, 3); // a small one after it: given back
-        assert!(batch.capacity() <= 2 * KEPT_BATCH, "{}", batch.capacity());
-        let mut small: VecDeque<u64> = VecDeque::with_capacity(1);
-        trim(&mut small, 1); // a quiet subscription's room stays as it is
-        assert_eq!(small.capacity(), 1);
+        crate::scope(|| {
+            let mut batch: VecDeque<u64> = VecDeque::with_capacity(10_000);
+            trim(&mut batch, 9_000); // a burst that used it: kept
+            assert!(batch.capacity() >= 10_000);
+            trim(&mut batch, 3); // a small one after it: given back
+            assert!(batch.capacity() <= 2 * KEPT_BATCH, "{}", batch.capacity());
+            let mut small: VecDeque<u64> = VecDeque::with_capacity(1);
+            trim(&mut small, 1); // a quiet subscription's room stays as it is
+            assert_eq!(small.capacity(), 1);
+        })
     }
 
     #[test]
     fn inboxes_of_updates_that_fall_behind_together_keep_within_the_threads_backlog() {
-        set_thread_backlog(10);
-        let inboxes: Vec<_> = (0..3)
-            .map(|_| register(Delivery::Updates { limit: 10_000 }, |_: u64, _| {}, |_| {}))
-            .collect();
-        for item in 0..1_000 {
-            for (inbox, _) in &inboxes {
-                inbox.push(item);
+        crate::scope(|| {
+            set_thread_backlog(10);
+            let inboxes: Vec<_> = (0..3)
+                .map(|_| register(Delivery::Updates { limit: 10_000 }, |_: u64, _| {}, |_| {}))
+                .collect();
+            for item in 0..1_000 {
+                for (inbox, _) in &inboxes {
+                    inbox.push(item);
+                }
             }
-        }
-        assert!(dispatcher().ready.budget.queued() <= 10 + 3);
-        let mut waiting = 0;
-        for (inbox, _) in &inboxes {
-            let mut batch = VecDeque::new();
-            let merged = inbox.take_into(&mut batch);
-            assert_eq!(batch.back(), Some(&999), "each keeps its latest");
-            assert_eq!(merged + batch.len() as u64, 1_000, "every update counted");
-            waiting += batch.len();
-        }
-        assert!(waiting <= 10 + 3, "{waiting} waiting");
-        assert_eq!(dispatcher().ready.budget.queued(), 0);
-        // An inbox dropped with items waiting gives their room back.
-        let (inbox, registration) =
-            register(Delivery::Updates { limit: 10 }, |_: u64, _| {}, |_| {});
-        inbox.push(1);
-        inbox.push(2);
-        assert_eq!(dispatcher().ready.budget.queued(), 2);
-        drop((inbox, registration));
-        assert_eq!(dispatcher().ready.budget.queued(), 0);
-        set_thread_backlog(DEFAULT_THREAD_BACKLOG);
+            assert!(dispatcher().ready.budget.queued() <= 10 + 3);
+            let mut waiting = 0;
+            for (inbox, _) in &inboxes {
+                let mut batch = VecDeque::new();
+                let merged = inbox.take_into(&mut batch);
+                assert_eq!(batch.back(), Some(&999), "each keeps its latest");
+                assert_eq!(merged + batch.len() as u64, 1_000, "every update counted");
+                waiting += batch.len();
+            }
+            assert!(waiting <= 10 + 3, "{waiting} waiting");
+            assert_eq!(dispatcher().ready.budget.queued(), 0);
+            // An inbox dropped with items waiting gives their room back.
+            let (inbox, registration) =
+                register(Delivery::Updates { limit: 10 }, |_: u64, _| {}, |_| {});
+            inbox.push(1);
+            inbox.push(2);
+            assert_eq!(dispatcher().ready.budget.queued(), 2);
+            drop((inbox, registration));
+            assert_eq!(dispatcher().ready.budget.queued(), 0);
+            set_thread_backlog(DEFAULT_THREAD_BACKLOG);
+        })
     }
 
     #[test]
     fn unbounded_inbox_keeps_every_item() {
-        let (kept, merged) = flood(Delivery::UNBOUNDED, 10_000);
-        assert_eq!(kept.len(), 10_000);
-        assert_eq!(merged, 0);
+        crate::scope(|| {
+            let (kept, merged) = flood(Delivery::UNBOUNDED, 10_000);
+            assert_eq!(kept.len(), 10_000);
+            assert_eq!(merged, 0);
+        })
     }
 }

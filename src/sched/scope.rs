@@ -1,0 +1,265 @@
+//! Which threads may start cothreads, and [`scope`], which ends a thread's
+//! cothreads before the thread can exit.
+//!
+//! # Why a thread other than main needs a scope
+//!
+//! A cothread suspended when its thread exits can never be resumed. Leaking
+//! it keeps its stack, so whatever borrows that stack (a scoped thread, say)
+//! stays valid; but the thread's exit still destroys the thread's
+//! thread-locals, and a suspended cothread may hold a borrow of one (taken
+//! by `LocalKey::with`) and have lent it to a scoped thread that goes on
+//! running. That thread would then read freed memory. Nothing done from
+//! this crate's own thread-local destructor can prevent it: the destructors
+//! of thread-locals first used after the scheduler's run before it.
+//!
+//! So no thread may exit while one of its cothreads is suspended:
+//!
+//! * The process's main thread may always start cothreads: its end is the
+//!   process's end (`exit`), which ends every thread.
+//! * Any other thread starts cothreads only inside [`scope`]. When the
+//!   outermost scope returns (or unwinds), every cothread of the thread that
+//!   is still unfinished is ended there, while the thread and its
+//!   thread-locals are alive: its stack is unwound, its destructors run.
+//! * [`allow_without_scope`] is the `unsafe` way out, for a thread whose
+//!   owner takes the rule on itself.
+//!
+//! Invariant: on a thread that needs a scope, no cothread is unfinished
+//! while no scope runs. `Permit::live` lists the unfinished cothreads of
+//! every thread (spawned, not yet returned); only a scope's end uses it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::task::{Ending, State};
+use super::{block, current, in_cothread, sys, Scheduler, Task, Wake, Waker};
+
+/// A thread's permission to start cothreads, and its unfinished ones.
+pub(super) struct Permit {
+    /// May start cothreads outside any scope: the process's main thread, or
+    /// a thread that called [`allow_without_scope`].
+    unscoped: Cell<bool>,
+    /// Scopes running on this thread, nested.
+    depth: Cell<u32>,
+    /// Every unfinished cothread of this thread; each task knows its index.
+    live: RefCell<Vec<Rc<Task>>>,
+    /// Whether the outermost scope is ending the cothreads.
+    ending: Cell<bool>,
+    /// The thread's main cothread, waiting at a scope's end for `live` to
+    /// empty.
+    emptied: RefCell<Option<Waker>>,
+}
+
+impl Permit {
+    pub(super) fn for_this_thread() -> Permit {
+        Permit {
+            unscoped: Cell::new(sys::is_initial_thread()),
+            depth: Cell::new(0),
+            live: RefCell::new(Vec::new()),
+            ending: Cell::new(false),
+            emptied: RefCell::new(None),
+        }
+    }
+
+    /// Whether a scope is ending this thread's cothreads.
+    pub(super) fn is_ending(&self) -> bool {
+        self.ending.get()
+    }
+
+    /// Whether this thread may start a cothread now.
+    #[inline]
+    pub(super) fn may_spawn(&self) -> bool {
+        self.unscoped.get() || self.depth.get() > 0
+    }
+
+    pub(super) fn add_live(&self, task: &Rc<Task>) {
+        let mut live = self.live.borrow_mut();
+        task.live_slot.set(live.len());
+        live.push(Rc::clone(task));
+    }
+
+    pub(super) fn remove_live(&self, task: &Task) {
+        let mut live = self.live.borrow_mut();
+        let slot = task.live_slot.replace(usize::MAX);
+        live.swap_remove(slot);
+        if let Some(moved) = live.get(slot) {
+            moved.live_slot.set(slot);
+        }
+        if live.is_empty() {
+            drop(live);
+            if let Some(main) = self.emptied.borrow_mut().take() {
+                main.wake(Wake::Woken);
+            }
+        }
+    }
+}
+
+/// Runs `f` with cothreads allowed on this thread, and ends every cothread
+/// of this thread still unfinished when `f` returns or unwinds (only at the
+/// outermost scope; on the main thread, or after [`allow_without_scope`],
+/// there is nothing to end and `scope` just runs `f`).
+///
+/// On a thread other than the process's main one, cothreads start only
+/// inside a scope. Elsewhere [`Builder::spawn`](crate::Builder::spawn)
+/// fails with [`Error::NeedsScope`](crate::Error::NeedsScope) (and
+/// [`spawn`](crate::spawn) and a [`Timer`](crate::Timer) panic saying so);
+/// the calls whose callbacks run on cothreads (`camonitor`, `watch`, a put
+/// with a callback) fail with
+/// [`ErrorKind::NeedsScope`](crate::catools::ErrorKind::NeedsScope); and
+/// callbacks sent to the thread ([`SchedulerHandle`](crate::SchedulerHandle))
+/// wait for a scope to run them. The thread's main cothread needs no scope
+/// to suspend: a plain `caget` from any thread works without one.
+///
+/// Ending a cothread unwinds its stack from the suspension point where it
+/// waits, as a panic from there would, running the destructors of what it
+/// holds (a subscription is closed, a scoped thread it started is joined);
+/// the unwinding is not reported as a panic. Destructors run while
+/// unwinding may suspend as usual (a `caput` in a `Drop` works); code that
+/// catches the unwinding and goes on is unwound again at its next
+/// suspension point. A cothread that never ran is dropped unrun. The scope
+/// returns once every one has finished unwinding, so a destructor that
+/// waits for ever keeps it waiting. An ended cothread's
+/// [`JoinHandle::wait`](crate::JoinHandle::wait) returns
+/// [`Error::Ended`](crate::Error::Ended).
+///
+/// Why: a thread must not exit while one of its cothreads is suspended. A
+/// suspended cothread may hold a borrow of one of the thread's
+/// thread-locals that another thread still uses, and the thread's exit
+/// frees the thread-locals (see the module docs of `sched`).
+///
+/// ```
+/// let worker = std::thread::spawn(|| {
+///     cothread::scope(|| {
+///         let ticks = cothread::spawn(|| {
+///             for _ in 0..3 {
+///                 cothread::sleep(std::time::Duration::from_millis(1));
+///             }
+///             3
+///         });
+///         // Never finishes: ended when the scope returns.
+///         cothread::spawn(|| loop {
+///             cothread::sleep(std::time::Duration::from_secs(1));
+///         });
+///         ticks.wait(cothread::Timeout::NEVER).unwrap()
+///     })
+/// });
+/// assert_eq!(worker.join().unwrap(), 3);
+/// ```
+///
+/// # Panics
+///
+/// If it would end cothreads and is called from the scheduler loop's
+/// context (a remote call or before-poll hook, never user code), not from
+/// the thread's own code.
+pub fn scope<R>(f: impl FnOnce() -> R) -> R {
+    let s = current();
+    let outermost = !s.permit.unscoped.get() && s.permit.depth.get() == 0;
+    if outermost {
+        assert!(
+            !s.in_loop_context() && !in_cothread(),
+            "cothread::scope: not from the cothread scheduler's own loop"
+        );
+    }
+    /// Leaves the scope however `f` ends, ending the cothreads at the
+    /// outermost one.
+    struct Leave<'a> {
+        sched: &'a Scheduler,
+        outermost: bool,
+    }
+    impl Drop for Leave<'_> {
+        fn drop(&mut self) {
+            if self.outermost {
+                self.sched.end_cothreads();
+            }
+            let depth = &self.sched.permit.depth;
+            depth.set(depth.get() - 1);
+        }
+    }
+    s.permit.depth.set(s.permit.depth.get() + 1);
+    let _leave = Leave {
+        sched: &s,
+        outermost,
+    };
+    f()
+}
+
+/// Lets this thread start cothreads outside any [`scope`], for the rest of
+/// its life; a cothread still suspended when the thread exits is then
+/// abandoned (its stack kept, never resumed).
+///
+/// # Safety
+///
+/// When this thread exits, no cothread of it may be suspended while it
+/// holds a borrow of one of this thread's thread-locals that is still used
+/// after this thread's exit, by another thread (for example one started
+/// with `std::thread::scope` inside `LocalKey::with`) or otherwise. The
+/// thread's exit frees its thread-locals; such a use would read freed
+/// memory. Needed nowhere on the main thread, which may always start
+/// cothreads.
+pub unsafe fn allow_without_scope() {
+    current().permit.unscoped.set(true);
+}
+
+impl Scheduler {
+    /// Ends every unfinished cothread of this thread (the end of the
+    /// outermost [`scope`]), from the thread's main cothread outside the
+    /// loop: asks each to unwind, then runs the loop until none is left.
+    fn end_cothreads(&self) {
+        self.permit.ending.set(true);
+        let live = self.permit.live.borrow().clone();
+        for task in live {
+            if task.ending.get() == Ending::No {
+                task.ending.set(Ending::Requested);
+                if task.state.get() == State::Waiting {
+                    let generation = task.generation.get();
+                    Waker { task, generation }.wake(Wake::Woken);
+                }
+            }
+        }
+        while !self.permit.live.borrow().is_empty() {
+            let waited = block(None, |main| {
+                *self.permit.emptied.borrow_mut() = Some(main.clone());
+            });
+            debug_assert!(waited.is_ok(), "a scope ends outside the loop");
+        }
+        self.permit.ending.set(false);
+    }
+}
+
+/// The payload that unwinds an ended cothread.
+pub(super) fn ending_payload() -> Box<crate::error::Ending> {
+    Box::new(crate::error::Ending(unwind_again))
+}
+
+/// Called by a cothread's suspension point when it resumes with its scope
+/// ending it: unwinds the cothread's stack, once per request. Afterwards
+/// its destructors run, and may suspend as usual.
+#[cold]
+#[inline(never)]
+pub(super) fn unwind_if_ending(task: &Task) {
+    if task.ending.get() == Ending::Requested {
+        task.ending.set(Ending::Unwinding);
+        std::panic::resume_unwind(ending_payload());
+    }
+}
+
+/// Called by a cothread's suspension point, about to suspend, with its
+/// scope ending it: if it is to unwind (again), it is woken at once, and so
+/// unwinds as soon as it resumes.
+#[cold]
+#[inline(never)]
+pub(super) fn wake_if_ending(task: &Task) {
+    if task.ending.get() == Ending::Requested && task.state.get() == State::Waiting {
+        let task = current().current_task();
+        let generation = task.generation.get();
+        Waker { task, generation }.wake(Wake::Woken);
+    }
+}
+
+/// The unwinding payload was dropped short of the cothread's root: the
+/// cothread caught it and goes on. It is asked to unwind again.
+fn unwind_again() {
+    let task = current().current_task();
+    if task.ending.get() == Ending::Unwinding {
+        task.ending.set(Ending::Requested);
+    }
+}
