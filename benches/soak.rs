@@ -164,18 +164,20 @@ fn churn_threads(names: Vec<String>, total: usize, done: Arc<AtomicUsize>) {
             .map(|n| {
                 let name = names[n % names.len()].clone();
                 std::thread::spawn(move || {
-                    let first = cothread::Event::<()>::new();
-                    let signal = first.clone();
-                    let subscription = camonitor(&name, move |update: Result<f64, _>| {
-                        if update.is_ok() {
-                            signal.signal(());
+                    cothread::scope(|| {
+                        let first = cothread::Event::<()>::new();
+                        let signal = first.clone();
+                        let subscription = camonitor(&name, move |update: Result<f64, _>| {
+                            if update.is_ok() {
+                                signal.signal(());
+                            }
+                        })
+                        .unwrap_or_else(|err| fail(&format!("camonitor {name}: {err}")));
+                        if first.wait(WAIT).is_err() {
+                            fail(&format!("no first update of {name} on a new thread"));
                         }
+                        drop(subscription);
                     })
-                    .unwrap_or_else(|err| fail(&format!("camonitor {name}: {err}")));
-                    if first.wait(WAIT).is_err() {
-                        fail(&format!("no first update of {name} on a new thread"));
-                    }
-                    drop(subscription);
                 })
             })
             .collect();

@@ -37,10 +37,14 @@ impl CaThread {
         let thread = std::thread::Builder::new()
             .name("ca".into())
             .spawn(move || {
-                handle_tx.send(SchedulerHandle::current()).unwrap();
-                // The main cothread waits here; the scheduler runs every
-                // other cothread (and the callbacks) meanwhile.
-                let _ = cothread::block_on(stop_rx);
+                // Not the process's main thread: cothreads run here only
+                // inside a scope, whose end ends any still unfinished.
+                cothread::scope(|| {
+                    handle_tx.send(SchedulerHandle::current()).unwrap();
+                    // The main cothread waits here; the scheduler runs every
+                    // other cothread (and the callbacks) meanwhile.
+                    let _ = cothread::block_on(stop_rx);
+                })
             })
             .expect("cannot start the CA thread");
         let handle = handle_rx.recv().expect("the CA thread did not start");
@@ -65,7 +69,7 @@ impl CaThread {
         reply_rx.await.expect("the CA thread dropped a request")
     }
 
-    /// Ends the CA thread (its cothreads are abandoned) and waits for it.
+    /// Ends the CA thread (its scope ends its cothreads) and waits for it.
     async fn stop(self) {
         let _ = self.stop.send(());
         tokio::task::spawn_blocking(move || self.thread.join())
