@@ -39,8 +39,10 @@
 //!   queued concurrently with the close is either dropped by it or refused,
 //!   never run after it nor lost (see `sched::Mpsc`). The callback
 //!   cothread ends with the thread's other cothreads: at the end of the
-//!   thread's scope (callbacks still queued then run in its next scope), or
-//!   abandoned at the exit of a thread that needs none (see the scheduler's
+//!   thread's scope (callbacks still queued then run in its next scope;
+//!   those of the batch it was running are dropped, and their
+//!   `callback_result` callers get [`Error::SchedulerGone`]), or abandoned
+//!   at the exit of a thread that needs none (see the scheduler's
 //!   invariants); while it waits it holds only the inbox's
 //!   `Arc` and its wake-up `Event` (its batch buffer is freed before each
 //!   wait and allocated again, once, after it).
@@ -345,14 +347,18 @@ struct Ended;
 
 impl Drop for Ended {
     fn drop(&mut self) {
-        let _ = LOCAL.try_with(|local| {
-            if let Ok(mut local) = local.try_borrow_mut() {
-                if let Some(local) = local.as_mut() {
-                    local.wake = None;
-                }
+        let retry = LOCAL.try_with(|local| {
+            // Borrowed: dropped by a failed spawn in `wake_callback_cothread`,
+            // which queues its own retry.
+            let Ok(mut local) = local.try_borrow_mut() else {
+                return false;
+            };
+            if let Some(local) = local.as_mut() {
+                local.wake = None;
             }
+            true
         });
-        if std::thread::panicking() {
+        if retry == Ok(true) && std::thread::panicking() {
             sched::call_at(Instant::now() + SPAWN_RETRY, wake_callback_cothread);
         }
     }

@@ -155,13 +155,19 @@ pub(crate) fn take_panic_message(payload: Box<dyn std::any::Any + Send>) -> Stri
 /// The payload of the unwinding by which a [`scope`](crate::scope) ends a
 /// cothread: not a panic. Every place that contains panics lets it through
 /// ([`take_panic_message`]); the cothread's root stops it and forgets it.
-/// Dropped anywhere else, it was caught by code that went on: it calls its
-/// function, which has the cothread unwound again.
-pub(crate) struct Ending(pub(crate) fn());
+/// Dropped anywhere else, it was caught by code that went on (in its
+/// cothread or wherever it was sent): it calls its function, which has its
+/// cothread unwound again.
+pub(crate) struct Ending {
+    /// Has the cothread unwound again.
+    pub(crate) again: fn(u64),
+    /// The cothread's id.
+    pub(crate) cothread: u64,
+}
 
 impl Drop for Ending {
     fn drop(&mut self) {
-        (self.0)();
+        (self.again)(self.cothread);
     }
 }
 

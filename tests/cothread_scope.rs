@@ -300,3 +300,35 @@ fn callbacks_left_queued_by_an_ended_scope_run_in_the_next_one() {
     });
     assert!(ran.load(Ordering::SeqCst), "the queued callback never ran");
 }
+
+/// A cothread unwinding a panic of its own, suspended in a destructor that
+/// unwinding runs, when its scope ends: a second unwinding from there would
+/// abort the process. It finishes its own unwinding instead.
+#[test]
+fn a_cothread_suspended_in_its_own_panics_cleanup_finishes_it_at_the_scope_end() {
+    struct SleepOnDrop(Arc<AtomicBool>);
+    impl Drop for SleepOnDrop {
+        fn drop(&mut self) {
+            cothread::sleep(Duration::from_millis(50));
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+    let cleaned = Arc::new(AtomicBool::new(false));
+    let guard = SleepOnDrop(cleaned.clone());
+    let outcome = cothread::scope(|| {
+        let handle = Builder::new()
+            .raise_on_wait(true)
+            .spawn(move || {
+                let _guard = guard;
+                panic!("its own panic");
+            })
+            .unwrap();
+        cothread::sleep(Duration::from_millis(5));
+        handle
+    });
+    assert!(cleaned.load(Ordering::SeqCst), "the destructor finished");
+    assert!(matches!(
+        outcome.wait(Timeout::NEVER),
+        Err(Error::Panicked(_))
+    ));
+}

@@ -278,7 +278,7 @@ impl Scheduler {
             let body = move || {
                 if me.ending.get() == task::Ending::Requested {
                     me.ending.set(task::Ending::Unwinding);
-                    std::panic::resume_unwind(scope::ending_payload());
+                    std::panic::resume_unwind(scope::ending_payload(me.id));
                 }
                 drop(me);
                 body();
@@ -395,9 +395,10 @@ pub(crate) fn try_before_poll<F: FnOnce() + 'static>(f: F) -> Result<(), F> {
 /// Runs `f` once on this thread's scheduler, in loop context (outside any
 /// cothread: it must not suspend; it may spawn and signal), at the first
 /// pass of the loop after `deadline`. It holds no cothread meanwhile: if the
-/// thread exits first, `f` is never run.
+/// thread exits first, `f` is never run. From a destructor that may run
+/// while the thread exits (its scheduler gone), nothing is queued.
 pub(crate) fn call_at(deadline: Instant, f: fn()) {
-    current().add_timed_call(deadline, f);
+    let _ = SCHED.try_with(|s| s.add_timed_call(deadline, f));
 }
 
 /// Whether this thread may start cothreads now (see `scope`): what the

@@ -44,9 +44,9 @@ pub(super) struct Permit {
     live: RefCell<Vec<Rc<Task>>>,
     /// Whether the outermost scope is ending the cothreads.
     ending: Cell<bool>,
-    /// The thread's main cothread, waiting at a scope's end for `live` to
-    /// empty.
-    emptied: RefCell<Option<Waker>>,
+    /// The thread's main cothread, waiting at a scope's end for the next
+    /// cothread to finish.
+    finished: RefCell<Option<Waker>>,
 }
 
 impl Permit {
@@ -56,7 +56,7 @@ impl Permit {
             depth: Cell::new(0),
             live: RefCell::new(Vec::new()),
             ending: Cell::new(false),
-            emptied: RefCell::new(None),
+            finished: RefCell::new(None),
         }
     }
 
@@ -84,11 +84,9 @@ impl Permit {
         if let Some(moved) = live.get(slot) {
             moved.live_slot.set(slot);
         }
-        if live.is_empty() {
-            drop(live);
-            if let Some(main) = self.emptied.borrow_mut().take() {
-                main.wake(Wake::Woken);
-            }
+        drop(live);
+        if let Some(main) = self.finished.borrow_mut().take() {
+            main.wake(Wake::Woken);
         }
     }
 }
@@ -115,7 +113,10 @@ impl Permit {
 /// the unwinding is not reported as a panic. Destructors run while
 /// unwinding may suspend as usual (a `caput` in a `Drop` works); code that
 /// catches the unwinding and goes on is unwound again at its next
-/// suspension point. A cothread that never ran is dropped unrun. The scope
+/// suspension point. A cothread suspended in a destructor that its own
+/// panic's unwinding runs finishes that unwinding first (a second one from
+/// there would abort the process). A cothread that never ran is dropped
+/// unrun. The scope
 /// returns once every one has finished unwinding, so a destructor that
 /// waits for ever keeps it waiting. An ended cothread's
 /// [`JoinHandle::wait`](crate::JoinHandle::wait) returns
@@ -203,63 +204,119 @@ impl Scheduler {
     /// Ends every unfinished cothread of this thread (the end of the
     /// outermost [`scope`]), from the thread's main cothread outside the
     /// loop: asks each to unwind, then runs the loop until none is left.
+    ///
+    /// A cothread that suspended while the thread was unwinding a panic may
+    /// be suspended in a destructor run by its own unwinding, where a second
+    /// unwinding would abort the process: it is not woken, and unwinds only
+    /// at a later suspension point made while nothing unwinds (or finishes
+    /// its own unwinding first). Whenever a cothread finishes and nothing
+    /// unwinds any more, the ones held back so are known not to be in such
+    /// a destructor, and are woken.
     fn end_cothreads(&self) {
+        /// A panic out of the ending (the loop's own, e.g. a failed `poll`)
+        /// would leave suspended cothreads on a thread that may then exit.
+        struct AbortIfUnwound;
+        impl Drop for AbortIfUnwound {
+            fn drop(&mut self) {
+                crate::error::default_sink(
+                    format_args!("cothread::scope: the end of a scope failed; aborting"),
+                    true,
+                );
+                std::process::abort();
+            }
+        }
+        let abort = AbortIfUnwound;
         self.permit.ending.set(true);
         let live = self.permit.live.borrow().clone();
         for task in live {
             if task.ending.get() == Ending::No {
                 task.ending.set(Ending::Requested);
-                if task.state.get() == State::Waiting {
-                    let generation = task.generation.get();
-                    Waker { task, generation }.wake(Wake::Woken);
+                if !task.suspended_unwinding.get() {
+                    wake_waiting(task);
                 }
             }
         }
         while !self.permit.live.borrow().is_empty() {
             let waited = block(None, |main| {
-                *self.permit.emptied.borrow_mut() = Some(main.clone());
+                *self.permit.finished.borrow_mut() = Some(main.clone());
             });
             debug_assert!(waited.is_ok(), "a scope ends outside the loop");
+            if !std::thread::panicking() {
+                let live = self.permit.live.borrow().clone();
+                for task in live {
+                    if task.ending.get() == Ending::Requested
+                        && task.suspended_unwinding.replace(false)
+                    {
+                        wake_waiting(task);
+                    }
+                }
+            }
         }
         self.permit.ending.set(false);
+        std::mem::forget(abort);
     }
 }
 
-/// The payload that unwinds an ended cothread.
-pub(super) fn ending_payload() -> Box<crate::error::Ending> {
-    Box::new(crate::error::Ending(unwind_again))
-}
-
-/// Called by a cothread's suspension point when it resumes with its scope
-/// ending it: unwinds the cothread's stack, once per request. Afterwards
-/// its destructors run, and may suspend as usual.
-#[cold]
-#[inline(never)]
-pub(super) fn unwind_if_ending(task: &Task) {
-    if task.ending.get() == Ending::Requested {
-        task.ending.set(Ending::Unwinding);
-        std::panic::resume_unwind(ending_payload());
-    }
-}
-
-/// Called by a cothread's suspension point, about to suspend, with its
-/// scope ending it: if it is to unwind (again), it is woken at once, and so
-/// unwinds as soon as it resumes.
-#[cold]
-#[inline(never)]
-pub(super) fn wake_if_ending(task: &Task) {
-    if task.ending.get() == Ending::Requested && task.state.get() == State::Waiting {
-        let task = current().current_task();
+/// Wakes `task` if it waits (a suspension point it will unwind from).
+fn wake_waiting(task: Rc<Task>) {
+    if task.state.get() == State::Waiting {
         let generation = task.generation.get();
         Waker { task, generation }.wake(Wake::Woken);
     }
 }
 
-/// The unwinding payload was dropped short of the cothread's root: the
-/// cothread caught it and goes on. It is asked to unwind again.
-fn unwind_again() {
-    let task = current().current_task();
-    if task.ending.get() == Ending::Unwinding {
-        task.ending.set(Ending::Requested);
+/// The payload that unwinds the ended cothread `id`.
+pub(super) fn ending_payload(id: u64) -> Box<crate::error::Ending> {
+    Box::new(crate::error::Ending {
+        again: unwind_again,
+        cothread: id,
+    })
+}
+
+/// Called by a cothread's suspension point when it resumes with its scope
+/// ending it: unwinds the cothread's stack, once per request, unless it
+/// suspended while the thread was unwinding a panic (see `end_cothreads`).
+/// Afterwards its destructors run, and may suspend as usual.
+#[cold]
+#[inline(never)]
+pub(super) fn unwind_if_ending(task: &Task) {
+    if task.ending.get() == Ending::Requested && !task.suspended_unwinding.get() {
+        task.ending.set(Ending::Unwinding);
+        std::panic::resume_unwind(ending_payload(task.id));
+    }
+}
+
+/// Called by a cothread's suspension point, about to suspend, with its
+/// scope ending it: if it is to unwind (again), and may (nothing unwinds),
+/// it is woken at once, and so unwinds as soon as it resumes.
+#[cold]
+#[inline(never)]
+pub(super) fn wake_if_ending(task: &Task) {
+    if task.ending.get() == Ending::Requested && !task.suspended_unwinding.get() {
+        wake_waiting(current().current_task());
+    }
+}
+
+/// The unwinding payload of cothread `id` was dropped short of its root:
+/// caught by code that goes on. The cothread is asked to unwind again, and
+/// woken if it waits.
+fn unwind_again(id: u64) {
+    let Ok(sched) = super::SCHED.try_with(Rc::clone) else {
+        return;
+    };
+    let task = sched
+        .permit
+        .live
+        .borrow()
+        .iter()
+        .find(|task| task.id == id)
+        .cloned();
+    if let Some(task) = task {
+        if task.ending.get() == Ending::Unwinding {
+            task.ending.set(Ending::Requested);
+            if !task.suspended_unwinding.get() {
+                wake_waiting(task);
+            }
+        }
     }
 }

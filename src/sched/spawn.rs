@@ -94,8 +94,9 @@ impl Builder {
 ///
 /// # Panics
 ///
-/// If no stack can be allocated for it (see [`Builder::spawn`], which
-/// returns that error instead), like [`std::thread::spawn`].
+/// Where [`Builder::spawn`] returns an error instead, like
+/// [`std::thread::spawn`]: no stack can be allocated for it, or this is a
+/// thread other than the main one outside any [`scope`](crate::scope).
 pub fn spawn<T: 'static>(f: impl FnOnce() -> T + 'static) -> JoinHandle<T> {
     match Builder::new().spawn(f) {
         Ok(handle) => handle,
@@ -166,7 +167,8 @@ impl<T> JoinHandle<T> {
     /// Waits (a suspension point unless already finished) for the cothread
     /// to finish and returns its result. A panic is returned as
     /// [`Error::Panicked`] (it was also printed unless spawned with
-    /// `raise_on_wait`). The result can be taken once: later calls return
+    /// `raise_on_wait`); a cothread that its [`scope`](crate::scope) ended
+    /// unfinished, as [`Error::Ended`]. The result can be taken once: later calls return
     /// [`Error::ResultTaken`]. On timeout, [`Error::Timedout`].
     pub fn wait(&self, timeout: impl Into<Timeout>) -> Result<T, Error> {
         let deadline = timeout.into().deadline();
@@ -186,7 +188,8 @@ impl<T> JoinHandle<T> {
         }
     }
 
-    /// True once the cothread has returned or panicked.
+    /// True once the cothread has returned or panicked, or its
+    /// [`scope`](crate::scope) has ended it.
     pub fn is_finished(&self) -> bool {
         self.inner.done.get()
     }

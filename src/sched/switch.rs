@@ -71,6 +71,7 @@ fn suspend_cothread(task: &Task) {
         !yielder.is_null(),
         "cothread: suspending a cothread that has not started"
     );
+    task.suspended_unwinding.set(std::thread::panicking());
     if task.ending.get() != Ending::No {
         super::scope::wake_if_ending(task);
     }

@@ -62,6 +62,10 @@ pub(crate) struct Task {
     pub(super) live_slot: Cell<usize>,
     /// Whether its scope is ending it.
     pub(super) ending: Cell<Ending>,
+    /// Whether the thread was unwinding a panic when it last suspended:
+    /// then it may be suspended in a destructor run by its own unwinding,
+    /// where unwinding again would abort the process (see `scope`).
+    pub(super) suspended_unwinding: Cell<bool>,
 }
 
 impl Task {
@@ -76,6 +80,7 @@ impl Task {
             yielder: Cell::new(std::ptr::null()),
             live_slot: Cell::new(usize::MAX),
             ending: Cell::new(Ending::No),
+            suspended_unwinding: Cell::new(false),
         }
     }
 

@@ -127,24 +127,26 @@ impl std::fmt::Debug for Timer {
 }
 
 fn start(inner: &Rc<Inner>) {
-    let running = inner.clone();
-    crate::spawn(move || run(&running));
+    // Owned by the cothread's closure: however the cothread ends, or if its
+    // scope ends it before it ever runs, a later `reset` starts a new one.
+    let running = Running(inner.clone());
+    crate::spawn(move || run(&running.0));
     // Only once spawned (the cothread runs later: spawning is no suspension
     // point): if no stack could be had, `spawn` panicked, and a later
     // `reset` tries again rather than signal a cothread that never was.
     inner.running.set(true);
 }
 
-fn run(inner: &Inner) {
-    /// Marks the timer's cothread gone however `run` ends (its scope may end
-    /// it), so that a later `reset` starts a new one.
-    struct Running<'a>(&'a Cell<bool>);
-    impl Drop for Running<'_> {
-        fn drop(&mut self) {
-            self.0.set(false);
-        }
+/// Marks the timer's cothread gone when it ends or is dropped unrun.
+struct Running(Rc<Inner>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.running.set(false);
     }
-    let _running = Running(&inner.running);
+}
+
+fn run(inner: &Inner) {
     loop {
         match inner.deadline.get() {
             None => {

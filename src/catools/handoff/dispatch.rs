@@ -241,25 +241,41 @@ fn start() {
         return;
     };
     if !dispatcher.running.replace(true) {
-        let running = Rc::clone(&dispatcher);
-        match sched::spawn_detached(move || run(&running)) {
+        // Owned by the cothread's closure: however the cothread ends, or if
+        // it never runs, the dispatcher is marked stopped and work left in
+        // the ready list gets a new start.
+        let running = Running(Rc::clone(&dispatcher));
+        match sched::spawn_detached(move || run(&running.0)) {
             Ok(()) => dispatcher.start_failed.set(false),
             Err(err) => {
                 // No stack to be had, or this thread's scope has ended with
                 // a detached subscription still delivering here. The ready
-                // list stays as it is (no push into it starts anything any
-                // more): try again shortly, which succeeds once a stack can
-                // be had or a scope runs. Updates meanwhile keep within the
-                // thread's backlog.
-                dispatcher.running.set(false);
+                // list stays as it is, and `Running` queued a retry, which
+                // succeeds once a stack can be had or a scope runs. Updates
+                // meanwhile keep within the thread's backlog.
                 if !dispatcher.start_failed.replace(true) {
                     crate::error::default_sink(
                         format_args!("cannot start the callback dispatcher ({err}); retrying"),
                         false,
                     );
                 }
-                sched::call_at(Instant::now() + START_RETRY, start);
             }
+        }
+    }
+}
+
+/// Marks the dispatcher stopped when its cothread ends, however it ends,
+/// or is dropped unrun (its spawn failed, or its scope ended it first).
+/// Work still in the ready list then has no push left to start anything
+/// (the list is not empty): a retry is queued, which starts a dispatcher
+/// once one can start. A run that returned found the list empty.
+struct Running(Rc<Dispatcher>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.running.set(false);
+        if !self.0.ready.ids.lock().ids.is_empty() {
+            sched::call_at(Instant::now() + START_RETRY, start);
         }
     }
 }
@@ -271,19 +287,6 @@ const START_RETRY: Duration = Duration::from_millis(100);
 /// Delivers until the ready list is empty, then returns, yielding between
 /// batches.
 fn run(dispatcher: &Dispatcher) {
-    /// Marks the dispatcher stopped however `run` ends. Ended by its scope
-    /// (unwinding), it leaves work in the ready list that no push will start
-    /// again: a retry is queued, which starts a dispatcher once a scope runs.
-    struct Running<'a>(&'a Dispatcher);
-    impl Drop for Running<'_> {
-        fn drop(&mut self) {
-            self.0.running.set(false);
-            if std::thread::panicking() && !self.0.ready.ids.lock().ids.is_empty() {
-                sched::call_at(Instant::now() + START_RETRY, start);
-            }
-        }
-    }
-    let _running = Running(dispatcher);
     loop {
         let mut ids = dispatcher.spare_ids.take();
         let mut ready = dispatcher.ready.ids.lock();
