@@ -159,15 +159,18 @@ pub(crate) fn take_panic_message(payload: Box<dyn std::any::Any + Send>) -> Stri
 /// cothread or wherever it was sent): it calls its function, which has its
 /// cothread unwound again.
 pub(crate) struct Ending {
-    /// Has the cothread unwound again.
-    pub(crate) again: fn(u64),
-    /// The cothread's id.
+    /// Has the cothread unwound again (given `scheduler` and `cothread`).
+    pub(crate) again: fn(usize, u64),
+    /// The address of the cothread's scheduler: dropped on another thread,
+    /// the payload re-arms nothing there.
+    pub(crate) scheduler: usize,
+    /// The cothread's id on its scheduler.
     pub(crate) cothread: u64,
 }
 
 impl Drop for Ending {
     fn drop(&mut self) {
-        (self.again)(self.cothread);
+        (self.again)(self.scheduler, self.cothread);
     }
 }
 

@@ -332,3 +332,71 @@ fn a_cothread_suspended_in_its_own_panics_cleanup_finishes_it_at_the_scope_end()
         Err(Error::Panicked(_))
     ));
 }
+
+/// Runs `scenario` on a thread of its own and fails, rather than hangs, if
+/// it has not finished within 10 s.
+fn finishes(scenario: impl FnOnce() + Send + 'static) {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(scenario));
+        let _ = done.send(outcome.is_ok());
+    });
+    let ok = finished.recv_timeout(Duration::from_secs(10));
+    assert_eq!(ok, Ok(true), "the scenario hung or failed");
+}
+
+/// A cothread that first suspended while another was in its panic's
+/// cleanup is still ended once nothing unwinds any more.
+#[test]
+fn a_cothread_that_suspended_during_another_ones_cleanup_is_still_ended() {
+    finishes(|| {
+        struct SleepOnDrop;
+        impl Drop for SleepOnDrop {
+            fn drop(&mut self) {
+                cothread::sleep(Duration::from_millis(30));
+            }
+        }
+        cothread::scope(|| {
+            let panicking = Builder::new()
+                .raise_on_wait(true)
+                .spawn(|| {
+                    let _guard = SleepOnDrop;
+                    panic!("in cleanup for 30 ms");
+                })
+                .unwrap();
+            cothread::sleep(Duration::from_millis(5));
+            // Suspends for good while the other cothread is in its cleanup.
+            let never = Event::<()>::new();
+            cothread::spawn(move || never.wait(Timeout::NEVER));
+            assert!(matches!(
+                panicking.wait(Timeout::NEVER),
+                Err(Error::Panicked(_))
+            ));
+        });
+    });
+}
+
+/// The scope's body panics while its destructors suspend: the cothreads
+/// are ended all the same, and the panic goes on out of the scope.
+#[test]
+fn a_scope_whose_body_panics_through_suspending_destructors_ends_its_cothreads() {
+    finishes(|| {
+        struct SleepOnDrop;
+        impl Drop for SleepOnDrop {
+            fn drop(&mut self) {
+                cothread::sleep(Duration::from_millis(5));
+            }
+        }
+        let unwound = std::panic::catch_unwind(|| {
+            cothread::scope(|| {
+                cothread::spawn(|| loop {
+                    cothread::sleep(Duration::from_millis(1));
+                });
+                let _guard = SleepOnDrop;
+                cothread::sleep(Duration::from_millis(5));
+                panic!("the scope's body");
+            })
+        });
+        assert!(unwound.is_err());
+    });
+}

@@ -44,6 +44,10 @@ pub(super) struct Permit {
     live: RefCell<Vec<Rc<Task>>>,
     /// Whether the outermost scope is ending the cothreads.
     ending: Cell<bool>,
+    /// Whether a cothread that suspended while the thread unwound is held
+    /// back from unwinding (see `end_cothreads`): not while the main
+    /// cothread itself unwinds.
+    heed_unwinding: Cell<bool>,
     /// The thread's main cothread, waiting at a scope's end for the next
     /// cothread to finish.
     finished: RefCell<Option<Waker>>,
@@ -56,6 +60,7 @@ impl Permit {
             depth: Cell::new(0),
             live: RefCell::new(Vec::new()),
             ending: Cell::new(false),
+            heed_unwinding: Cell::new(true),
             finished: RefCell::new(None),
         }
     }
@@ -63,6 +68,12 @@ impl Permit {
     /// Whether a scope is ending this thread's cothreads.
     pub(super) fn is_ending(&self) -> bool {
         self.ending.get()
+    }
+
+    /// Whether `task`, to be unwound, is held back because it may be
+    /// suspended in its own panic's cleanup (see `end_cothreads`).
+    fn held_back(&self, task: &Task) -> bool {
+        self.heed_unwinding.get() && task.suspended_unwinding.get()
     }
 
     /// Whether this thread may start a cothread now.
@@ -165,22 +176,32 @@ pub fn scope<R>(f: impl FnOnce() -> R) -> R {
     struct Leave<'a> {
         sched: &'a Scheduler,
         outermost: bool,
+        /// Whether the thread was unwinding a panic when it entered: with no
+        /// cothread yet (the outermost scope of a thread that needs one),
+        /// only its main cothread can have been.
+        entered_unwinding: bool,
+        returned: bool,
     }
     impl Drop for Leave<'_> {
         fn drop(&mut self) {
             if self.outermost {
-                self.sched.end_cothreads();
+                let main_unwinding = self.entered_unwinding || !self.returned;
+                self.sched.end_cothreads(main_unwinding);
             }
             let depth = &self.sched.permit.depth;
             depth.set(depth.get() - 1);
         }
     }
     s.permit.depth.set(s.permit.depth.get() + 1);
-    let _leave = Leave {
+    let mut leave = Leave {
         sched: &s,
         outermost,
+        entered_unwinding: std::thread::panicking(),
+        returned: false,
     };
-    f()
+    let result = f();
+    leave.returned = true;
+    result
 }
 
 /// Lets this thread start cothreads outside any [`scope`], for the rest of
@@ -209,10 +230,14 @@ impl Scheduler {
     /// be suspended in a destructor run by its own unwinding, where a second
     /// unwinding would abort the process: it is not woken, and unwinds only
     /// at a later suspension point made while nothing unwinds (or finishes
-    /// its own unwinding first). Whenever a cothread finishes and nothing
-    /// unwinds any more, the ones held back so are known not to be in such
-    /// a destructor, and are woken.
-    fn end_cothreads(&self) {
+    /// its own unwinding first). Whenever nothing unwinds (at the start, and
+    /// after each cothread finishes), none can be in such a destructor: the
+    /// ones held back are woken. The thread's `std::thread::panicking()` is
+    /// shared by all its cothreads, so it cannot tell them apart while the
+    /// main cothread itself unwinds (`main_unwinding`: the scope's body
+    /// panicked): every cothread is then unwound as it resumes, as if none
+    /// were in its own panic's cleanup.
+    fn end_cothreads(&self, main_unwinding: bool) {
         /// A panic out of the ending (the loop's own, e.g. a failed `poll`)
         /// would leave suspended cothreads on a thread that may then exit.
         struct AbortIfUnwound;
@@ -227,11 +252,16 @@ impl Scheduler {
         }
         let abort = AbortIfUnwound;
         self.permit.ending.set(true);
+        self.permit.heed_unwinding.set(!main_unwinding);
+        let nothing_unwinds = !std::thread::panicking();
         let live = self.permit.live.borrow().clone();
         for task in live {
             if task.ending.get() == Ending::No {
                 task.ending.set(Ending::Requested);
-                if !task.suspended_unwinding.get() {
+                if nothing_unwinds || main_unwinding {
+                    task.suspended_unwinding.set(false);
+                }
+                if !self.permit.held_back(&task) {
                     wake_waiting(task);
                 }
             }
@@ -253,6 +283,7 @@ impl Scheduler {
             }
         }
         self.permit.ending.set(false);
+        self.permit.heed_unwinding.set(true);
         std::mem::forget(abort);
     }
 }
@@ -269,6 +300,7 @@ fn wake_waiting(task: Rc<Task>) {
 pub(super) fn ending_payload(id: u64) -> Box<crate::error::Ending> {
     Box::new(crate::error::Ending {
         again: unwind_again,
+        scheduler: Rc::as_ptr(&current()) as usize,
         cothread: id,
     })
 }
@@ -280,7 +312,7 @@ pub(super) fn ending_payload(id: u64) -> Box<crate::error::Ending> {
 #[cold]
 #[inline(never)]
 pub(super) fn unwind_if_ending(task: &Task) {
-    if task.ending.get() == Ending::Requested && !task.suspended_unwinding.get() {
+    if task.ending.get() == Ending::Requested && !current().permit.held_back(task) {
         task.ending.set(Ending::Unwinding);
         std::panic::resume_unwind(ending_payload(task.id));
     }
@@ -292,7 +324,7 @@ pub(super) fn unwind_if_ending(task: &Task) {
 #[cold]
 #[inline(never)]
 pub(super) fn wake_if_ending(task: &Task) {
-    if task.ending.get() == Ending::Requested && !task.suspended_unwinding.get() {
+    if task.ending.get() == Ending::Requested && !current().permit.held_back(task) {
         wake_waiting(current().current_task());
     }
 }
@@ -300,10 +332,13 @@ pub(super) fn wake_if_ending(task: &Task) {
 /// The unwinding payload of cothread `id` was dropped short of its root:
 /// caught by code that goes on. The cothread is asked to unwind again, and
 /// woken if it waits.
-fn unwind_again(id: u64) {
+fn unwind_again(scheduler: usize, id: u64) {
     let Ok(sched) = super::SCHED.try_with(Rc::clone) else {
         return;
     };
+    if Rc::as_ptr(&sched) as usize != scheduler {
+        return; // dropped on another thread
+    }
     let task = sched
         .permit
         .live
@@ -314,7 +349,7 @@ fn unwind_again(id: u64) {
     if let Some(task) = task {
         if task.ending.get() == Ending::Unwinding {
             task.ending.set(Ending::Requested);
-            if !task.suspended_unwinding.get() {
+            if !sched.permit.held_back(&task) {
                 wake_waiting(task);
             }
         }
