@@ -22,6 +22,17 @@ impl Drop for SetOnDrop {
     }
 }
 
+/// Sleeps for `.0` when dropped, then sets `.1`: a suspension point in a
+/// destructor (one that unwinding may run).
+struct SleepOnDrop(Duration, Arc<AtomicBool>);
+
+impl Drop for SleepOnDrop {
+    fn drop(&mut self) {
+        cothread::sleep(self.0);
+        self.1.store(true, Ordering::SeqCst);
+    }
+}
+
 fn forever() -> ! {
     loop {
         cothread::sleep(Duration::from_secs(3600));
@@ -134,17 +145,8 @@ fn ending_is_no_panic_and_destructors_may_suspend_while_a_catch_is_unwound_again
             seen.fetch_add(1, Ordering::SeqCst);
         }
     });
-    /// Suspends when dropped, then sets its flag: a suspension point
-    /// reached while unwinding.
-    struct SleepOnDrop(Arc<AtomicBool>);
-    impl Drop for SleepOnDrop {
-        fn drop(&mut self) {
-            cothread::sleep(Duration::from_millis(2));
-            self.0.store(true, Ordering::SeqCst);
-        }
-    }
     let slept = Arc::new(AtomicBool::new(false));
-    let guard = SleepOnDrop(slept.clone());
+    let guard = SleepOnDrop(Duration::from_millis(2), slept.clone());
     let ended = Arc::new(AtomicBool::new(false));
     let flag = SetOnDrop(ended.clone());
     let catches = Arc::new(AtomicUsize::new(0));
@@ -306,15 +308,8 @@ fn callbacks_left_queued_by_an_ended_scope_run_in_the_next_one() {
 /// abort the process. It finishes its own unwinding instead.
 #[test]
 fn a_cothread_suspended_in_its_own_panics_cleanup_finishes_it_at_the_scope_end() {
-    struct SleepOnDrop(Arc<AtomicBool>);
-    impl Drop for SleepOnDrop {
-        fn drop(&mut self) {
-            cothread::sleep(Duration::from_millis(50));
-            self.0.store(true, Ordering::SeqCst);
-        }
-    }
     let cleaned = Arc::new(AtomicBool::new(false));
-    let guard = SleepOnDrop(cleaned.clone());
+    let guard = SleepOnDrop(Duration::from_millis(50), cleaned.clone());
     let outcome = cothread::scope(|| {
         let handle = Builder::new()
             .raise_on_wait(true)
@@ -350,17 +345,11 @@ fn finishes(scenario: impl FnOnce() + Send + 'static) {
 #[test]
 fn a_cothread_that_suspended_during_another_ones_cleanup_is_still_ended() {
     finishes(|| {
-        struct SleepOnDrop;
-        impl Drop for SleepOnDrop {
-            fn drop(&mut self) {
-                cothread::sleep(Duration::from_millis(30));
-            }
-        }
         cothread::scope(|| {
             let panicking = Builder::new()
                 .raise_on_wait(true)
                 .spawn(|| {
-                    let _guard = SleepOnDrop;
+                    let _guard = SleepOnDrop(Duration::from_millis(30), Arc::default());
                     panic!("in cleanup for 30 ms");
                 })
                 .unwrap();
@@ -381,18 +370,12 @@ fn a_cothread_that_suspended_during_another_ones_cleanup_is_still_ended() {
 #[test]
 fn a_scope_whose_body_panics_through_suspending_destructors_ends_its_cothreads() {
     finishes(|| {
-        struct SleepOnDrop;
-        impl Drop for SleepOnDrop {
-            fn drop(&mut self) {
-                cothread::sleep(Duration::from_millis(5));
-            }
-        }
         let unwound = std::panic::catch_unwind(|| {
             cothread::scope(|| {
                 cothread::spawn(|| loop {
                     cothread::sleep(Duration::from_millis(1));
                 });
-                let _guard = SleepOnDrop;
+                let _guard = SleepOnDrop(Duration::from_millis(5), Arc::default());
                 cothread::sleep(Duration::from_millis(5));
                 panic!("the scope's body");
             })
