@@ -152,10 +152,9 @@ impl Put {
         callback: impl FnMut(usize, Result<(), CaError>) + 'static,
     ) -> Vec<Result<(), CaError>> {
         if !crate::sched::may_spawn() {
-            // As `super::may_run_callbacks` says, for each PV.
             return pvs
                 .iter()
-                .map(|pv| Err(CaError::needs_scope(pv.as_ref(), "caput callback")))
+                .map(|pv| super::may_run_callbacks(pv.as_ref(), "caput callback"))
                 .collect();
         }
         let remaining = Rc::new(RefCell::new(pvs.len()));
